@@ -1,0 +1,10 @@
+package ca.businessx.nurture.alert;
+
+/** The port for telling people about a hot lead. A failing alerter never holds up the sequence. */
+public interface Alerter {
+
+  String name();
+
+  /** @throws AlertException when the alert could not be delivered and may be retried */
+  void criticalLead(LeadAlert alert) throws AlertException;
+}

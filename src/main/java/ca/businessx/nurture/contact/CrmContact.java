@@ -1,0 +1,27 @@
+package ca.businessx.nurture.contact;
+
+import ca.businessx.nurture.segment.Segment;
+import java.time.Instant;
+
+/**
+ * A lead as the CRM holds it. Null fields are unknown or empty. {@code sequenceStatus} is one of Not
+ * Started, Active, Completed, Stopped.
+ */
+public record CrmContact(
+    String pageId,
+    String url,
+    String email,
+    String name,
+    String firstName,
+    String businessName,
+    Integer redSystems,
+    Integer orangeSystems,
+    Integer yellowSystems,
+    Integer greenSystems,
+    Double assessmentScore,
+    Segment segment,
+    String sequenceStatus,
+    String lastEmail,
+    Instant signedUpAt,
+    Instant assessedAt,
+    Instant lastEditedAt) {}
