@@ -1,0 +1,78 @@
+package ca.businessx.nurture;
+
+import ca.businessx.nurture.platform.Config;
+import ca.businessx.nurture.platform.ConfigException;
+import ca.businessx.nurture.platform.ConfigLoader;
+import ch.qos.logback.classic.Level;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code nurture serve} and friends. */
+@Command(
+    name = "nurture",
+    mixinStandardHelpOptions = true,
+    version = "nurture 0.1.0",
+    description = "Turns website leads into customers with a durable five-email sequence.",
+    subcommands = {Main.Serve.class, Main.Migrate.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** Reads the configuration, printing one line per problem and exiting 2 when it is invalid. */
+  static Config config() {
+    try {
+      return ConfigLoader.load(ConfigLoader.environment(Path.of("")));
+    } catch (ConfigException e) {
+      System.err.println("nurture: invalid configuration:");
+      e.problems().forEach(p -> System.err.println("  " + p));
+      System.exit(2);
+      return null;
+    }
+  }
+
+  @Command(name = "serve", mixinStandardHelpOptions = true,
+      description = "Start the service: webhooks, API and the scheduler.")
+  static final class Serve implements Callable<Integer> {
+    @Override
+    public Integer call() throws InterruptedException {
+      Config config = config();
+      if (config.testingMode()) {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("ca.businessx.nurture")).setLevel(Level.DEBUG);
+      }
+      App app = App.builder(config).start();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        app.close();
+        stopped.countDown();
+      }, "nurture-shutdown"));
+      LoggerFactory.getLogger(Main.class).info("Nurture listening on port {}", app.port());
+      stopped.await();
+      return 0;
+    }
+  }
+
+  @Command(name = "migrate", mixinStandardHelpOptions = true,
+      description = "Apply database migrations and exit.")
+  static final class Migrate implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      Config config = config();
+      try (var db = ca.businessx.nurture.platform.Database.open(config.db(), config.dataDir())) {
+        db.migrate();
+      }
+      System.out.println("migrations applied");
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package ca.businessx.nurture.admin;
+
+import ca.businessx.nurture.platform.Database;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Health for load balancers: ready when the database answers and the scheduler runs. */
+public final class HealthRoutes {
+  private final Database db;
+  private final Supplier<Scheduler> scheduler;
+
+  /** @param scheduler the running scheduler, or null on a node that runs none */
+  public HealthRoutes(Database db, Supplier<Scheduler> scheduler) {
+    this.db = db;
+    this.scheduler = scheduler;
+  }
+
+  public void register(JavalinConfig cfg) {
+    cfg.routes.get("/health", this::ready);
+    cfg.routes.get("/health/ready", this::ready);
+    cfg.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")));
+  }
+
+  private void ready(Context ctx) {
+    boolean database = db.isReachable();
+    Scheduler s = scheduler.get();
+    boolean running = s != null && s.getSchedulerState().isStarted() && !s.getSchedulerState().isShuttingDown();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", database && running ? "up" : "down");
+    body.put("database", database ? "up" : "down");
+    body.put("scheduler", running ? "running" : "stopped");
+    ctx.status(database && running ? 200 : 503).json(body);
+  }
+}

@@ -1,0 +1,110 @@
+package ca.businessx.nurture.contact;
+
+import ca.businessx.nurture.platform.Rows;
+import ca.businessx.nurture.segment.Segment;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for contacts and their assessments. Every method runs on the caller's handle. */
+public final class ContactRepository {
+  private static final String COLUMNS =
+      "id, email, name, first_name, business_name, segment, red_systems, orange_systems,"
+          + " yellow_systems, green_systems, assessment_score, signed_up_at, assessed_at";
+
+  public Optional<Contact> findByEmail(Handle h, String email) {
+    return h.createQuery("select " + COLUMNS + " from contacts where email = :email")
+        .bind("email", email)
+        .map(ContactRepository::map)
+        .findOne();
+  }
+
+  public Optional<Contact> find(Handle h, String id) {
+    return h.createQuery("select " + COLUMNS + " from contacts where id = :id")
+        .bind("id", id)
+        .map(ContactRepository::map)
+        .findOne();
+  }
+
+  /** Inserts unless the email exists; answers whether this call inserted it. */
+  public boolean insertIfAbsent(Handle h, String id, Signup s, Instant now) {
+    return h.createUpdate(
+                "insert into contacts (id, email, name, first_name, business_name, signed_up_at,"
+                    + " updated_at) values (:id, :email, :name, :first, :business, :now, :now)"
+                    + " on conflict (email) do nothing")
+            .bind("id", id)
+            .bind("email", s.email())
+            .bind("name", s.name())
+            .bind("first", s.firstName())
+            .bind("business", s.businessName())
+            .bind("now", now.toEpochMilli())
+            .execute()
+        == 1;
+  }
+
+  /** A later signup fills in or corrects what it carries and leaves the rest alone. */
+  public void updateProfile(Handle h, String id, Signup s, Instant now) {
+    h.createUpdate(
+            "update contacts set name = coalesce(:name, name),"
+                + " first_name = coalesce(:first, first_name),"
+                + " business_name = coalesce(:business, business_name), updated_at = :now"
+                + " where id = :id")
+        .bind("id", id)
+        .bind("name", s.name())
+        .bind("first", s.firstName())
+        .bind("business", s.businessName())
+        .bind("now", now.toEpochMilli())
+        .execute();
+  }
+
+  public void recordAssessment(Handle h, String contactId, String assessmentId, Assessment a, Instant now) {
+    h.createUpdate(
+            "insert into assessments (id, contact_id, red_systems, orange_systems, yellow_systems,"
+                + " green_systems, assessment_score, segment, received_at) values (:aid, :id, :red,"
+                + " :orange, :yellow, :green, :score, :segment, :now)")
+        .bind("aid", assessmentId)
+        .bind("id", contactId)
+        .bind("red", a.redSystems())
+        .bind("orange", a.orangeSystems())
+        .bind("yellow", a.yellowSystems())
+        .bind("green", a.greenSystems())
+        .bind("score", a.assessmentScore())
+        .bind("segment", a.segment().name())
+        .bind("now", now.toEpochMilli())
+        .execute();
+    h.createUpdate(
+            "update contacts set segment = :segment, red_systems = :red, orange_systems = :orange,"
+                + " yellow_systems = :yellow, green_systems = :green, assessment_score = :score,"
+                + " assessed_at = :now, updated_at = :now where id = :id")
+        .bind("id", contactId)
+        .bind("red", a.redSystems())
+        .bind("orange", a.orangeSystems())
+        .bind("yellow", a.yellowSystems())
+        .bind("green", a.greenSystems())
+        .bind("score", a.assessmentScore())
+        .bind("segment", a.segment().name())
+        .bind("now", now.toEpochMilli())
+        .execute();
+  }
+
+  static Contact map(ResultSet rs, StatementContext ctx) throws SQLException {
+    String segment = rs.getString("segment");
+    return new Contact(
+        rs.getString("id"),
+        rs.getString("email"),
+        rs.getString("name"),
+        rs.getString("first_name"),
+        rs.getString("business_name"),
+        segment == null ? null : Segment.valueOf(segment),
+        Rows.integer(rs, "red_systems"),
+        Rows.integer(rs, "orange_systems"),
+        Rows.integer(rs, "yellow_systems"),
+        Rows.integer(rs, "green_systems"),
+        Rows.decimal(rs, "assessment_score"),
+        Rows.instant(rs, "signed_up_at"),
+        Rows.instant(rs, "assessed_at"));
+  }
+}

@@ -1,0 +1,129 @@
+package ca.businessx.nurture.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.HandleCallback;
+
+/**
+ * The service's own database: embedded SQLite (WAL) by default, PostgreSQL when configured. Every
+ * write that must be atomic with scheduling goes through {@link #inTransaction}, which lends the
+ * transaction's connection to the scheduler client so a new task commits with the data it serves.
+ */
+public final class Database implements AutoCloseable {
+  public enum Kind {
+    SQLITE,
+    POSTGRESQL
+  }
+
+  private final HikariDataSource pool;
+  private final ThreadBoundDataSource bound;
+  private final Jdbi jdbi;
+  private final Kind kind;
+
+  private Database(HikariDataSource pool, Kind kind) {
+    this.pool = pool;
+    this.kind = kind;
+    this.bound = new ThreadBoundDataSource(pool);
+    this.jdbi = Jdbi.create(pool);
+  }
+
+  public static Database open(Config.Db db, Path dataDir) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("nurture-db");
+    Kind kind;
+    if (db.embedded() || db.url().get().startsWith("jdbc:sqlite:")) {
+      kind = Kind.SQLITE;
+      hikari.setJdbcUrl(db.url().orElseGet(() -> "jdbc:sqlite:" + sqliteFile(dataDir)));
+      // IMMEDIATE transactions wait for the write lock up front (busy_timeout) instead of failing
+      // when a reader upgrades; FULL sync makes every answered webhook durable across power loss.
+      hikari.addDataSourceProperty("journal_mode", "WAL");
+      hikari.addDataSourceProperty("synchronous", "FULL");
+      hikari.addDataSourceProperty("busy_timeout", "15000");
+      hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+      hikari.addDataSourceProperty("foreign_keys", "true");
+      hikari.setMaximumPoolSize(4);
+    } else {
+      kind = Kind.POSTGRESQL;
+      hikari.setJdbcUrl(db.url().get());
+      db.user().ifPresent(hikari::setUsername);
+      db.password().ifPresent(hikari::setPassword);
+      hikari.setMaximumPoolSize(12);
+    }
+    hikari.setConnectionTimeout(10_000);
+    return new Database(new HikariDataSource(hikari), kind);
+  }
+
+  private static Path sqliteFile(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+    }
+    return dataDir.resolve("nurture.db").toAbsolutePath();
+  }
+
+  /** Applies pending migrations; safe to run on every start and from several nodes at once. */
+  public void migrate() {
+    String vendor = kind == Kind.SQLITE ? "sqlite" : "postgresql";
+    Flyway.configure()
+        .dataSource(pool)
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+        .load()
+        .migrate();
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** For the scheduler itself, which manages its own short transactions. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** For a scheduler client that should join the caller's {@link #inTransaction} when there is one. */
+  public DataSource transactionAwareDataSource() {
+    return bound;
+  }
+
+  public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
+    return jdbi.inTransaction(
+        handle -> {
+          bound.bind(handle.getConnection());
+          try {
+            return work.withHandle(handle);
+          } finally {
+            bound.unbind();
+          }
+        });
+  }
+
+  public <R, X extends Exception> R withHandle(HandleCallback<R, X> work) throws X {
+    return jdbi.withHandle(work);
+  }
+
+  public boolean isReachable() {
+    try (Handle h = jdbi.open()) {
+      return h.createQuery("select 1").mapTo(Integer.class).one() == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,54 @@
+package ca.businessx.nurture.platform;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server: Javalin with JSON errors everywhere, so no client ever sees an HTML 500. */
+public final class Web {
+  private static final Logger log = LoggerFactory.getLogger(Web.class);
+
+  private Web() {}
+
+  public static Javalin create(Consumer<JavalinConfig> routes) {
+    return Javalin.create(
+        cfg -> {
+          cfg.startup.showJavalinBanner = false;
+          cfg.startup.startupWatcherEnabled = false;
+          cfg.http.maxRequestSize = 1_000_000L;
+          cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e));
+          cfg.routes.exception(
+              HttpResponseException.class,
+              (e, ctx) -> error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null));
+          cfg.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal_error", "something went wrong on our side; nothing was lost", null);
+              });
+          cfg.routes.error(404, "*", ctx -> {
+            if (ctx.result() == null) {
+              error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
+            }
+          });
+          cfg.routes.error(405, "*", ctx -> error(ctx, 405, "method_not_allowed", "method not allowed", null));
+          routes.accept(cfg);
+        });
+  }
+
+  static void error(Context ctx, int status, String code, String message, ApiError apiError) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", code);
+    body.put("message", message);
+    if (apiError != null && !apiError.problems().isEmpty()) {
+      body.put("problems", apiError.problems());
+    }
+    ctx.status(status).json(body);
+  }
+}

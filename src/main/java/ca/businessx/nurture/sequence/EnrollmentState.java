@@ -1,0 +1,27 @@
+package ca.businessx.nurture.sequence;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An enrollment runs (ACTIVE), waits for a person because an email could not be delivered
+ * (PAUSED), or has ended (COMPLETED, STOPPED). Allowed moves are listed here and nowhere else.
+ */
+public enum EnrollmentState {
+  ACTIVE,
+  PAUSED,
+  COMPLETED,
+  STOPPED;
+
+  private static final Map<EnrollmentState, Set<EnrollmentState>> ALLOWED =
+      Map.of(
+          ACTIVE, EnumSet.of(PAUSED, COMPLETED, STOPPED),
+          PAUSED, EnumSet.of(ACTIVE, STOPPED),
+          COMPLETED, EnumSet.noneOf(EnrollmentState.class),
+          STOPPED, EnumSet.noneOf(EnrollmentState.class));
+
+  public boolean canMoveTo(EnrollmentState next) {
+    return ALLOWED.get(this).contains(next);
+  }
+}

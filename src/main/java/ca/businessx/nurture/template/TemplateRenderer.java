@@ -1,0 +1,55 @@
+package ca.businessx.nurture.template;
+
+import ca.businessx.nurture.platform.ConfigFiles;
+import ca.businessx.nurture.platform.NurtureException;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders an email: the first source that has the template wins (a CRM, then the static files),
+ * and the result is wrapped in the shared layout. Contact data is HTML-escaped in the body; the
+ * subject is plain text with line breaks removed so no header can be injected.
+ */
+public final class TemplateRenderer {
+  private final List<TemplateSource> sources;
+  private final TemplateSource fallback;
+  private final Template layout;
+  private final Mustache.Compiler html =
+      Mustache.compiler().nullValue("").emptyStringIsFalse(true).zeroIsFalse(false);
+  private final Mustache.Compiler plain = html.escapeHTML(false);
+
+  /**
+   * @param preferred sources tried first, in order (e.g. Notion); a miss or failure falls through
+   * @param fallback the static templates, which must have every key
+   */
+  public TemplateRenderer(List<TemplateSource> preferred, TemplateSource fallback, ConfigFiles files) {
+    this.sources = List.copyOf(preferred);
+    this.fallback = fallback;
+    this.layout = html.compile(files.require("templates/layout.mustache").text());
+  }
+
+  public RenderedEmail render(String key, Map<String, Object> model) {
+    EmailTemplate template = resolve(key);
+    Map<String, Object> values = new HashMap<>(model);
+    String subject = plain.compile(template.subject()).execute(values).replaceAll("[\\r\\n]+", " ").trim();
+    values.put("subject", subject);
+    values.put("body", html.compile(template.htmlBody()).execute(values));
+    return new RenderedEmail(key, subject, layout.execute(values), template.origin());
+  }
+
+  private EmailTemplate resolve(String key) {
+    for (TemplateSource source : sources) {
+      Optional<EmailTemplate> found = source.find(key);
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    return fallback
+        .find(key)
+        .orElseThrow(() -> new NurtureException("no template named " + key));
+  }
+}

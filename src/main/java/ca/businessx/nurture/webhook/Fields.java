@@ -1,0 +1,133 @@
+package ca.businessx.nurture.webhook;
+
+import ca.businessx.nurture.platform.ApiError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Typed, bounded reads of webhook fields that collect every problem, so one answer names them all.
+ * Numbers may come as JSON numbers or as digits in a string (HTML forms only send strings).
+ */
+final class Fields {
+  /** The WHATWG rule browsers apply to {@code <input type=email>}, plus a dot in the domain. */
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+              + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$");
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]");
+
+  private final ObjectNode body;
+  private final List<ApiError.Problem> problems = new ArrayList<>();
+
+  Fields(ObjectNode body) {
+    this.body = body;
+  }
+
+  String email(String name) {
+    JsonNode node = body.get(name);
+    if (absent(node)) {
+      problems.add(new ApiError.Problem(name, "is required"));
+      return null;
+    }
+    if (!node.isTextual()) {
+      problems.add(new ApiError.Problem(name, "must be a string"));
+      return null;
+    }
+    String email = node.asText().trim().toLowerCase(Locale.ROOT);
+    if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+      problems.add(new ApiError.Problem(name, "is not a valid email address"));
+      return null;
+    }
+    return email;
+  }
+
+  /** Optional text: absent, null or blank reads as null. */
+  String text(String name, int maxLength) {
+    JsonNode node = body.get(name);
+    if (absent(node)) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      problems.add(new ApiError.Problem(name, "must be a string"));
+      return null;
+    }
+    String value = node.asText().strip();
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (value.length() > maxLength) {
+      problems.add(new ApiError.Problem(name, "must be at most " + maxLength + " characters"));
+      return null;
+    }
+    if (CONTROL.matcher(value).find()) {
+      problems.add(new ApiError.Problem(name, "must not contain control characters"));
+      return null;
+    }
+    return value;
+  }
+
+  int count(String name, int max) {
+    BigDecimal value = number(name, true);
+    if (value == null) {
+      return 0;
+    }
+    if (value.stripTrailingZeros().scale() > 0) {
+      problems.add(new ApiError.Problem(name, "must be a whole number"));
+      return 0;
+    }
+    if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+      problems.add(new ApiError.Problem(name, "must be between 0 and " + max));
+      return 0;
+    }
+    return value.intValueExact();
+  }
+
+  Double score(String name, double max) {
+    BigDecimal value = number(name, false);
+    if (value == null) {
+      return null;
+    }
+    if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+      problems.add(new ApiError.Problem(name, "must be between 0 and " + (int) max));
+      return null;
+    }
+    return value.doubleValue();
+  }
+
+  private BigDecimal number(String name, boolean required) {
+    JsonNode node = body.get(name);
+    if (absent(node)) {
+      if (required) {
+        problems.add(new ApiError.Problem(name, "is required"));
+      }
+      return null;
+    }
+    if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+      problems.add(new ApiError.Problem(name, "is too large"));
+      return null;
+    }
+    if (node.isNumber()) {
+      return node.decimalValue();
+    }
+    if (node.isTextual() && node.asText().trim().matches("-?\\d{1,9}(\\.\\d{1,6})?")) {
+      return new BigDecimal(node.asText().trim());
+    }
+    problems.add(new ApiError.Problem(name, "must be a number"));
+    return null;
+  }
+
+  private static boolean absent(JsonNode node) {
+    return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
+  }
+
+  void throwIfInvalid() {
+    if (!problems.isEmpty()) {
+      throw new ApiError(422, "invalid_fields", "the request has invalid fields", problems);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package ca.businessx.nurture.webhook;
+
+import ca.businessx.nurture.contact.Assessment;
+import ca.businessx.nurture.contact.Signup;
+import ca.businessx.nurture.intake.LeadIntake;
+import ca.businessx.nurture.intake.UnknownContactException;
+import ca.businessx.nurture.platform.ApiError;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The website's two webhooks: thin handlers that validate, call one intake operation, answer. */
+public final class WebhookRoutes {
+  static final int MAX_COUNT = 1000;
+  static final double MAX_SCORE = 100;
+
+  private final LeadIntake intake;
+
+  public WebhookRoutes(LeadIntake intake) {
+    this.intake = intake;
+  }
+
+  public void register(JavalinConfig cfg) {
+    cfg.routes.post("/webhook/signup", this::signup);
+    cfg.routes.post("/webhook/assessment", this::assessment);
+  }
+
+  private void signup(Context ctx) {
+    Fields f = fields(ctx);
+    Signup signup =
+        new Signup(f.email("email"), f.text("name", 200), f.text("first_name", 100), f.text("business_name", 200));
+    f.throwIfInvalid();
+    LeadIntake.SignupResult result = intake.signup(signup);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("contact_id", result.contact().id());
+    body.put("created", result.created());
+    ctx.status(result.created() ? 201 : 200).json(body);
+  }
+
+  private void assessment(Context ctx) {
+    Fields f = fields(ctx);
+    Assessment assessment =
+        new Assessment(
+            f.email("email"),
+            f.count("red_systems", MAX_COUNT),
+            f.count("orange_systems", MAX_COUNT),
+            f.count("yellow_systems", MAX_COUNT),
+            f.count("green_systems", MAX_COUNT),
+            f.score("assessment_score", MAX_SCORE));
+    f.throwIfInvalid();
+    LeadIntake.AssessmentResult result;
+    try {
+      result = intake.assess(assessment);
+    } catch (UnknownContactException e) {
+      throw new ApiError(404, "contact_not_found", e.getMessage());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("contact_id", result.contact().id());
+    body.put("segment", result.segment().name());
+    body.put("enrollment_id", result.enrollment().id());
+    body.put("enrolled", result.enrolled());
+    ctx.status(200).json(body);
+  }
+
+  private static Fields fields(Context ctx) {
+    ObjectNode body = RequestBody.parse(ctx.contentType(), RequestBody.raw(ctx));
+    return new Fields(body);
+  }
+}

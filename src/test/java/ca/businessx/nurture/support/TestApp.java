@@ -1,0 +1,79 @@
+package ca.businessx.nurture.support;
+
+import ca.businessx.nurture.App;
+import ca.businessx.nurture.platform.Config;
+import ca.businessx.nurture.platform.ConfigLoader;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The whole service on a random port with a manual scheduler and a settable clock: a test posts
+ * webhooks, moves time, and runs whatever fell due, with no sleeping.
+ */
+public final class TestApp implements AutoCloseable {
+  public static final Instant START = Instant.parse("2026-03-02T14:00:00Z");
+
+  public final TestClock clock = new TestClock(START);
+  public final App app;
+  public final Http http;
+
+  public TestApp(Path dataDir, TestDatabases.Kind kind, Map<String, String> extraEnv) {
+    Map<String, String> env = new HashMap<>(TestDatabases.env(kind));
+    env.put("PORT", "0");
+    env.put("NURTURE_DATA_DIR", dataDir.toString());
+    env.putAll(extraEnv);
+    Config config = ConfigLoader.load(env);
+    this.app = App.builder(config).clock(clock).manualScheduler(clock.settable()).start();
+    this.http = new Http(app.port());
+  }
+
+  public ManualScheduler scheduler() {
+    return (ManualScheduler) app.scheduler();
+  }
+
+  public Jdbi jdbi() {
+    return app.database().jdbi();
+  }
+
+  /** Moves time forward in steps, running what falls due at each one. */
+  public void advance(Duration total, Duration step) {
+    scheduler().runAnyDueExecutions();
+    for (Duration done = Duration.ZERO; done.compareTo(total) < 0; done = done.plus(step)) {
+      clock.tick(step);
+      scheduler().runAnyDueExecutions();
+    }
+  }
+
+  public String signup(String email, String firstName) {
+    String body = "{\"email\":\"" + email + "\",\"name\":\"" + firstName + " Tremblay\",\"first_name\":\""
+        + firstName + "\",\"business_name\":\"Tremblay Plumbing\"}";
+    Http.Response r = http.postJson("/webhook/signup", body);
+    if (r.status() / 100 != 2) {
+      throw new AssertionError("signup failed: " + r);
+    }
+    return r.json().get("contact_id").asText();
+  }
+
+  public Http.Response assess(String email, int red, int orange) {
+    return http.postJson("/webhook/assessment", "{\"email\":\"" + email + "\",\"red_systems\":" + red
+        + ",\"orange_systems\":" + orange + ",\"yellow_systems\":2,\"green_systems\":3,\"assessment_score\":61.5}");
+  }
+
+  /** The templates the outbox holds for a recipient, oldest first. */
+  public List<String> outboxTemplates(String email) {
+    return jdbi().withHandle(h -> h.createQuery(
+            "select template_key from outbox where recipient = :r order by recorded_at, template_key")
+        .bind("r", email).mapTo(String.class).list());
+  }
+
+  @Override
+  public void close() {
+    app.close();
+  }
+}
