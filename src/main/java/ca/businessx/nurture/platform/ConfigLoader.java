@@ -67,8 +67,8 @@ public final class ConfigLoader {
     Config.Scheduler scheduler =
         new Config.Scheduler(
             r.duration("SCHEDULER_POLL_INTERVAL", Duration.ofMillis(500)),
-            r.duration("SCHEDULER_HEARTBEAT", Duration.ofSeconds(10)),
-            r.integer("SCHEDULER_MISSED_HEARTBEATS", 3, 2, 100),
+            r.duration("SCHEDULER_HEARTBEAT", Duration.ofSeconds(5)),
+            r.integer("SCHEDULER_MISSED_HEARTBEATS", 4, 4, 100),
             r.integer("SCHEDULER_THREADS", 8, 1, 200));
 
     if (!r.problems().isEmpty()) {

@@ -1,0 +1,117 @@
+package ca.businessx.nurture.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service as a separate JVM, started like a user would ({@code nurture serve}), so a test can
+ * kill it with SIGKILL at any instant and start it again on the same database.
+ */
+public final class ServiceProcess implements AutoCloseable {
+  private final Map<String, String> env;
+  private final Path workDir;
+  private final Path log;
+  private Process process;
+  public final int port;
+
+  public ServiceProcess(Path workDir, Map<String, String> env) {
+    this.workDir = workDir;
+    this.port = freePort();
+    this.env = new java.util.HashMap<>(env);
+    this.env.put("PORT", Integer.toString(port));
+    this.log = workDir.resolve("service.log");
+  }
+
+  public ServiceProcess start() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            "ca.businessx.nurture.Main", "serve");
+    pb.directory(workDir.toFile());
+    pb.environment().putAll(env);
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    try {
+      process = pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    awaitHealthy(Duration.ofSeconds(30));
+    return this;
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public Http http() {
+    return new Http(port);
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  private void awaitHealthy(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("service exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (http().get("/health").status() == 200) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        // not listening yet
+      }
+      pause(100);
+    }
+    throw new IllegalStateException("service not healthy within " + timeout + "; see " + log);
+  }
+
+  public static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  public List<String> command() {
+    return List.of("nurture", "serve");
+  }
+}
