@@ -25,21 +25,28 @@ public final class Web {
           cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e));
           cfg.routes.exception(
               HttpResponseException.class,
-              (e, ctx) -> error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null));
+              (e, ctx) -> error(ctx, e.getStatus(), code(e.getStatus()), describe(e, ctx), null));
           cfg.routes.exception(
               Exception.class,
               (e, ctx) -> {
                 log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "something went wrong on our side; nothing was lost", null);
               });
-          cfg.routes.error(404, "*", ctx -> {
-            if (ctx.result() == null) {
-              error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
-            }
-          });
-          cfg.routes.error(405, "*", ctx -> error(ctx, 405, "method_not_allowed", "method not allowed", null));
           routes.accept(cfg);
         });
+  }
+
+  private static String code(int status) {
+    return switch (status) {
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "body_too_large";
+      default -> "http_" + status;
+    };
+  }
+
+  private static String describe(HttpResponseException e, Context ctx) {
+    return e.getStatus() == 404 ? "no such endpoint: " + ctx.method() + " " + ctx.path() : e.getMessage();
   }
 
   static void error(Context ctx, int status, String code, String message, ApiError apiError) {

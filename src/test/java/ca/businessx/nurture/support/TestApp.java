@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -24,12 +25,17 @@ public final class TestApp implements AutoCloseable {
   public final Http http;
 
   public TestApp(Path dataDir, TestDatabases.Kind kind, Map<String, String> extraEnv) {
+    this(dataDir, kind, extraEnv, b -> b);
+  }
+
+  public TestApp(
+      Path dataDir, TestDatabases.Kind kind, Map<String, String> extraEnv, UnaryOperator<App.Builder> custom) {
     Map<String, String> env = new HashMap<>(TestDatabases.env(kind));
     env.put("PORT", "0");
     env.put("NURTURE_DATA_DIR", dataDir.toString());
     env.putAll(extraEnv);
     Config config = ConfigLoader.load(env);
-    this.app = App.builder(config).clock(clock).manualScheduler(clock.settable()).start();
+    this.app = custom.apply(App.builder(config).clock(clock).manualScheduler(clock.settable())).start();
     this.http = new Http(app.port());
   }
 

@@ -1,0 +1,57 @@
+package ca.businessx.nurture.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  @Test
+  void defaultsNeedNoConfiguration() {
+    Config c = ConfigLoader.load(Map.of());
+    assertThat(c.port()).isEqualTo(8000);
+    assertThat(c.testingMode()).isFalse();
+    assertThat(c.db().embedded()).isTrue();
+    assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(c.adminToken()).isEmpty();
+  }
+
+  @Test
+  void everyInvalidValueIsNamedOnItsOwnLine() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of(
+            "PORT", "eighty",
+            "TESTING_MODE", "maybe",
+            "SEQUENCE_WAITS", "PT2S,soon",
+            "NURTURE_DB_URL", "mysql://x",
+            "EMAIL_RETRIES", "-1")))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
+            "PORT must be a whole number, got 'eighty'",
+            "TESTING_MODE must be true or false, got 'maybe'",
+            "SEQUENCE_WAITS must be ISO-8601 durations such as PT2S or PT24H, got 'soon'",
+            "NURTURE_DB_URL must start with jdbc:postgresql: or jdbc:sqlite:",
+            "EMAIL_RETRIES must be between 0 and 100, got -1"));
+  }
+
+  @Test
+  void sequenceWaitsAreParsed() {
+    Config c = ConfigLoader.load(Map.of("SEQUENCE_WAITS", "PT2S, PT3S,PT1M,PT0S"));
+    assertThat(c.sequence().waits()).contains(
+        List.of(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ZERO));
+  }
+
+  @Test
+  void dotEnvFillsInAndTheProcessEnvironmentWins(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve(".env"), "NURTURE_TEST_ONLY_SETTING=from-file\nPATH=from-file\n");
+    Map<String, String> env = ConfigLoader.environment(dir);
+    assertThat(env).containsEntry("NURTURE_TEST_ONLY_SETTING", "from-file");
+    assertThat(env.get("PATH")).isEqualTo(System.getenv("PATH"));
+  }
+}
