@@ -41,6 +41,14 @@ public final class Main implements Runnable {
     }
   }
 
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + cause.getMessage() + ")";
+  }
+
   @Command(name = "serve", mixinStandardHelpOptions = true,
       description = "Start the service: webhooks, API and the scheduler.")
   static final class Serve implements Callable<Integer> {
@@ -50,7 +58,13 @@ public final class Main implements Runnable {
       if (config.testingMode()) {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("ca.businessx.nurture")).setLevel(Level.DEBUG);
       }
-      App app = App.builder(config).start();
+      App app;
+      try {
+        app = App.builder(config).start();
+      } catch (RuntimeException e) {
+        System.err.println("nurture: cannot start: " + rootMessage(e));
+        return 1;
+      }
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         app.close();

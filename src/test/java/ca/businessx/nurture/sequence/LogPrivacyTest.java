@@ -1,0 +1,36 @@
+package ca.businessx.nurture.sequence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.businessx.nurture.support.LogCapture;
+import ca.businessx.nurture.support.TestApp;
+import ca.businessx.nurture.support.TestDatabases;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A full run logs what happened by id, never a lead's address or name, nor the admin token. */
+class LogPrivacyTest {
+  @TempDir Path dir;
+
+  @Test
+  void aFullRunLogsNoPersonalData() {
+    try (LogCapture logs = new LogCapture();
+        TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE,
+            Map.of("TESTING_MODE", "true", "ADMIN_TOKEN", "admin-token-value"))) {
+      t.signup("zoe.private@example.ca", "Zoelle");
+      t.assess("zoe.private@example.ca", 2, 0);
+      t.http.postJson("/webhook/assessment", "{\"email\":\"ghost.private@example.ca\",\"red_systems\":1,"
+          + "\"orange_systems\":0,\"yellow_systems\":0,\"green_systems\":0}");
+      t.http.postJson("/webhook/signup", "{\"email\":\"not-an-email\",\"name\":\"Secretname\"}");
+      t.advance(Duration.ofMinutes(11), Duration.ofSeconds(30));
+      assertThat(t.outboxTemplates("zoe.private@example.ca")).hasSize(5);
+
+      assertThat(logs.lines()).isNotEmpty().noneSatisfy(line -> assertThat(line).containsAnyOf(
+          "zoe.private", "ghost.private", "not-an-email", "Zoelle", "Tremblay", "Secretname",
+          "admin-token-value"));
+    }
+  }
+}
