@@ -6,6 +6,11 @@ import ca.businessx.nurture.admin.InspectionRoutes;
 import ca.businessx.nurture.alert.AlertTasks;
 import ca.businessx.nurture.alert.Alerter;
 import ca.businessx.nurture.alert.LogAlerter;
+import ca.businessx.nurture.contact.ContactCrm;
+import ca.businessx.nurture.contact.CrmSyncQueue;
+import ca.businessx.nurture.crm.CrmSyncScheduler;
+import ca.businessx.nurture.crm.CrmTasks;
+import ca.businessx.nurture.crm.NotionWiring;
 import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.email.OutboxSender;
 import ca.businessx.nurture.intake.LeadIntake;
@@ -26,6 +31,7 @@ import ca.businessx.nurture.webhook.WebhookRoutes;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
@@ -33,7 +39,9 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +49,18 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
 
+  static final String SCHEDULER_TABLE = "scheduled_tasks";
+  static final String INTEGRATION_TABLE = "integration_tasks";
+
   private final Database db;
   private final Scheduler scheduler;
+  private final Scheduler integrationScheduler;
   private final Javalin web;
 
-  private App(Database db, Scheduler scheduler, Javalin web) {
+  private App(Database db, Scheduler scheduler, Scheduler integrationScheduler, Javalin web) {
     this.db = db;
     this.scheduler = scheduler;
+    this.integrationScheduler = integrationScheduler;
     this.web = web;
   }
 
@@ -68,10 +81,16 @@ public final class App implements AutoCloseable {
     return scheduler;
   }
 
+  /** The scheduler of calls to outside systems (CRM sync, alerts), kept apart from email. */
+  public Scheduler integrationScheduler() {
+    return integrationScheduler;
+  }
+
   @Override
   public void close() {
     web.stop();
     scheduler.stop();
+    integrationScheduler.stop();
     db.close();
   }
 
@@ -124,25 +143,42 @@ public final class App implements AutoCloseable {
       SequencePlan plan =
           SequenceFile.parse(
               files.require("sequence.json").text(), config.testingMode(), config.sequence().waits());
-      TemplateRenderer renderer = new TemplateRenderer(List.of(), new StaticTemplates(files), files);
+      Optional<NotionWiring> notion = config.crm().map(crm -> new NotionWiring(crm, clock));
+      Optional<ContactCrm> crm = notion.map(NotionWiring::contacts);
+      TemplateRenderer renderer = new TemplateRenderer(
+          notion.flatMap(NotionWiring::templates).stream().toList(), new StaticTemplates(files), files);
       EmailSender emailSender = sender != null ? sender : new OutboxSender(db.jdbi(), clock);
       Alerter alertChannel = alerter != null ? alerter : new LogAlerter();
-      log.info("database {}, email via {}, alerts via {}, waits {}", db.kind(), emailSender.name(),
-          alertChannel.name(), plan.steps().stream().map(SequencePlan.Step::pause).toList());
+      log.info("database {}, email via {}, alerts via {}, CRM {}, waits {}", db.kind(), emailSender.name(),
+          alertChannel.name(), crm.map(ContactCrm::name).orElse("none"),
+          plan.steps().stream().map(SequencePlan.Step::pause).toList());
+
+      List<Task<?>> integrationTasks = new ArrayList<>();
+      integrationTasks.add(AlertTasks.criticalLead(db, alertChannel, 2, Duration.ofSeconds(30), clock));
+      Optional<CrmTasks> crmTasks = crm.map(c -> new CrmTasks(db, c, config.crm().get(), clock));
+      crmTasks.ifPresent(t -> integrationTasks.add(t.syncTask()));
+      List<RecurringTask<?>> recurring = new ArrayList<>();
+      crmTasks.ifPresent(t -> recurring.add(t.pollTask()));
+      SchedulerClient integrationClient =
+          SchedulerClient.Builder.create(db.transactionAwareDataSource(), integrationTasks)
+              .tableName(INTEGRATION_TABLE).build();
+      CrmSyncQueue crmSync = crm.isPresent() ? new CrmSyncScheduler(integrationClient) : CrmSyncQueue.none();
 
       SequenceRunner runner =
           new SequenceRunner(db, plan, new EmailComposer(renderer, config.sender()), emailSender,
-              config.sequence(), clock);
-      List<Task<?>> tasks =
-          List.of(
-              SequenceTasks.step(runner, Duration.ofSeconds(30)),
-              AlertTasks.criticalLead(db, alertChannel, 2, Duration.ofSeconds(30), clock));
+              config.sequence(), crmSync, clock);
+      List<Task<?>> tasks = List.of(SequenceTasks.step(runner, Duration.ofSeconds(30)));
       SchedulerClient client =
           SchedulerClient.Builder.create(db.transactionAwareDataSource(), tasks).build();
-      LeadIntake intake = new LeadIntake(db, new Enroller(client), client, clock);
+      LeadIntake intake = new LeadIntake(db, new Enroller(client), integrationClient, crmSync, crm, clock);
 
-      Scheduler scheduler = buildScheduler(db, tasks);
+      Scheduler scheduler = buildScheduler(db, tasks, List.of(), SCHEDULER_TABLE, config.scheduler().threads());
+      List<Task<?>> allIntegration = new ArrayList<>(integrationTasks);
+      allIntegration.addAll(recurring);
+      Scheduler integrationScheduler = buildScheduler(db, allIntegration, recurring, INTEGRATION_TABLE, 2);
+      crmTasks.ifPresent(t -> t.resumeBacklog(integrationClient, clock.instant()));
       scheduler.start();
+      integrationScheduler.start();
       AdminGuard guard = new AdminGuard(config.adminToken());
       Javalin web =
           Web.create(
@@ -156,22 +192,27 @@ public final class App implements AutoCloseable {
         web.start(config.port());
       } catch (RuntimeException e) {
         scheduler.stop();
+        integrationScheduler.stop();
         throw e;
       }
-      return new App(db, scheduler, web);
+      return new App(db, scheduler, integrationScheduler, web);
     }
 
-    private Scheduler buildScheduler(Database db, List<Task<?>> tasks) {
+    private Scheduler buildScheduler(
+        Database db, List<Task<?>> tasks, List<RecurringTask<?>> startTasks, String table, int threads) {
       if (manualClock != null) {
-        return TestHelper.createManualScheduler(db.dataSource(), tasks).clock(manualClock).build();
+        return TestHelper.createManualScheduler(db.dataSource(), tasks)
+            .startTasks(startTasks).tableName(table).clock(manualClock).build();
       }
       Config.Scheduler s = config.scheduler();
       var builder =
           Scheduler.create(db.dataSource(), tasks)
+              .startTasks(startTasks)
+              .tableName(table)
               .pollingInterval(s.pollInterval())
               .heartbeatInterval(s.heartbeat())
               .missedHeartbeatsLimit(s.missedHeartbeats())
-              .threads(s.threads())
+              .threads(threads)
               .enableImmediateExecution();
       if (!clock.equals(Clock.systemUTC())) {
         builder.clock(clock::instant);

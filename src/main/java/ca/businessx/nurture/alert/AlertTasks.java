@@ -42,7 +42,10 @@ public final class AlertTasks {
                 return;
               }
               try {
-                alerter.criticalLead(toAlert(contact.get()));
+                String crmUrl = db.withHandle(h -> h.createQuery(
+                        "select crm_url from contacts where id = :id")
+                    .bind("id", contactId).mapTo(String.class).findOne().orElse(null));
+                alerter.criticalLead(toAlert(contact.get(), crmUrl));
                 db.withHandle(
                     h -> {
                       timeline.record(h, contactId, clock.instant(), "alert_sent", alerter.name());
@@ -57,11 +60,11 @@ public final class AlertTasks {
             });
   }
 
-  static LeadAlert toAlert(Contact c) {
+  static LeadAlert toAlert(Contact c, String crmUrl) {
     return new LeadAlert(
         c.id(), c.firstName(), c.businessName(), c.segment(),
         zero(c.redSystems()), zero(c.orangeSystems()), zero(c.yellowSystems()),
-        zero(c.greenSystems()), c.assessmentScore(), null);
+        zero(c.greenSystems()), c.assessmentScore(), crmUrl);
   }
 
   private static int zero(Integer value) {

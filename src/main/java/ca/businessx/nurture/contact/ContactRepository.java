@@ -90,7 +90,7 @@ public final class ContactRepository {
         .execute();
   }
 
-  static Contact map(ResultSet rs, StatementContext ctx) throws SQLException {
+  public static Contact map(ResultSet rs, StatementContext ctx) throws SQLException {
     String segment = rs.getString("segment");
     return new Contact(
         rs.getString("id"),

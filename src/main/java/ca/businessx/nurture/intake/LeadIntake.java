@@ -3,7 +3,11 @@ package ca.businessx.nurture.intake;
 import ca.businessx.nurture.alert.AlertTasks;
 import ca.businessx.nurture.contact.Assessment;
 import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.contact.ContactRepository;
+import ca.businessx.nurture.contact.CrmContact;
+import ca.businessx.nurture.contact.CrmException;
+import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.platform.Database;
@@ -15,6 +19,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,16 +37,24 @@ public final class LeadIntake {
 
   private final Database db;
   private final Enroller enroller;
-  private final SchedulerClient scheduler;
+  private final SchedulerClient integrations;
+  private final CrmSyncQueue crmSync;
+  private final Optional<ContactCrm> crm;
   private final Clock clock;
   private final ContactRepository contacts = new ContactRepository();
   private final Timeline timeline = new Timeline();
 
-  /** @param scheduler a client on the transaction-aware data source */
-  public LeadIntake(Database db, Enroller enroller, SchedulerClient scheduler, Clock clock) {
+  /**
+   * @param integrations a client of the integration tasks on the transaction-aware data source
+   * @param crm the CRM to look up leads created there, if one is configured
+   */
+  public LeadIntake(Database db, Enroller enroller, SchedulerClient integrations,
+      CrmSyncQueue crmSync, Optional<ContactCrm> crm, Clock clock) {
     this.db = db;
     this.enroller = enroller;
-    this.scheduler = scheduler;
+    this.integrations = integrations;
+    this.crmSync = crmSync;
+    this.crm = crm;
     this.clock = clock;
   }
 
@@ -56,13 +69,51 @@ public final class LeadIntake {
                 contacts.updateProfile(h, existing.id(), signup, now);
               }
               timeline.record(h, existing.id(), now, created ? "signed_up" : "signed_up_again", null);
+              crmSync.contactChanged(h, existing.id(), now);
               return new SignupResult(contacts.find(h, existing.id()).orElseThrow(), created);
             });
     log.info("signup for contact {} ({})", result.contact().id(), result.created() ? "new" : "existing");
     return result;
   }
 
+  /**
+   * Stores and acts on an assessment. A lead unknown here but present in the CRM (entered there by
+   * people) is imported first.
+   *
+   * @throws UnknownContactException when neither this service nor the CRM knows the email
+   * @throws CrmException when the CRM could not be asked
+   */
   public AssessmentResult assess(Assessment assessment) {
+    try {
+      return assessKnown(assessment);
+    } catch (UnknownContactException e) {
+      if (crm.isEmpty()) {
+        throw e;
+      }
+      CrmContact found = crm.get().findByEmail(assessment.email()).orElseThrow(UnknownContactException::new);
+      importFromCrm(assessment.email(), found);
+      return assessKnown(assessment);
+    }
+  }
+
+  private void importFromCrm(String email, CrmContact found) {
+    Instant now = clock.instant();
+    db.inTransaction(h -> {
+      String id = Ids.newId();
+      if (contacts.insertIfAbsent(h, id, new Signup(email, found.name(), found.firstName(), found.businessName()), now)) {
+        h.createUpdate("update contacts set crm_page_id = :page, crm_url = :url where id = :id")
+            .bind("id", id)
+            .bind("page", found.pageId())
+            .bind("url", found.url())
+            .execute();
+        timeline.record(h, id, now, "imported_from_crm", crm.get().name());
+        log.info("contact {} imported from {}", id, crm.get().name());
+      }
+      return null;
+    });
+  }
+
+  private AssessmentResult assessKnown(Assessment assessment) {
     Instant now = clock.instant();
     AssessmentResult result =
         db.inTransaction(
@@ -74,10 +125,11 @@ public final class LeadIntake {
               Segment segment = assessment.segment();
               timeline.record(h, contact.id(), now, "assessed", "segment " + segment);
               if (segment == Segment.CRITICAL) {
-                scheduler.scheduleIfNotExists(
+                integrations.scheduleIfNotExists(
                     new TaskInstance<>(AlertTasks.CRITICAL_LEAD_TASK, assessmentId, contact.id()), now);
               }
               Enroller.Result enrolled = enroller.enroll(h, contact.id(), now);
+              crmSync.contactChanged(h, contact.id(), now);
               return new AssessmentResult(
                   contacts.find(h, contact.id()).orElseThrow(), segment, enrolled.enrollment(),
                   enrolled.created());

@@ -16,7 +16,8 @@ public record Config(
     Mail mail,
     Sender sender,
     Optional<String> adminToken,
-    Scheduler scheduler) {
+    Scheduler scheduler,
+    Optional<Crm> crm) {
 
   /** JDBC settings; an empty url means the embedded SQLite database under the data dir. */
   public record Db(Optional<String> url, Optional<String> user, Optional<String> password) {
@@ -33,6 +34,31 @@ public record Config(
   /** Who the emails come from, shown in every footer (CASL identification), and where links point. */
   public record Sender(
       String name, String address, String contact, String publicBaseUrl, String bookingUrl) {}
+
+  /**
+   * The team's CRM (Notion). Sync jobs retry {@code retries} times {@code retryDelay} apart, then
+   * keep the contact out of sync and try again every {@code resyncInterval}.
+   * {@code propertyNames} maps a default property name to the one the team uses.
+   */
+  public record Crm(
+      String apiKey,
+      String contactsDbId,
+      Optional<String> templatesDbId,
+      java.net.URI apiUrl,
+      String version,
+      double requestsPerSecond,
+      Duration timeout,
+      int retries,
+      Duration retryDelay,
+      Duration resyncInterval,
+      Duration pollInterval,
+      Duration templateTtl,
+      java.util.Map<String, String> propertyNames) {
+    @Override
+    public String toString() {
+      return "Crm[apiKey=***, contactsDbId=" + contactsDbId + ", apiUrl=" + apiUrl + "]";
+    }
+  }
 
   /** How the durable scheduler polls and detects a dead node. */
   public record Scheduler(

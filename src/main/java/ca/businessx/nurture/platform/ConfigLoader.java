@@ -71,6 +71,8 @@ public final class ConfigLoader {
             r.integer("SCHEDULER_MISSED_HEARTBEATS", 4, 4, 100),
             r.integer("SCHEDULER_THREADS", 8, 1, 200));
 
+    Optional<Config.Crm> crm = crm(r);
+
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
     }
@@ -84,6 +86,48 @@ public final class ConfigLoader {
         mail,
         sender,
         r.string("ADMIN_TOKEN"),
-        scheduler);
+        scheduler,
+        crm);
+  }
+
+  private static Optional<Config.Crm> crm(EnvReader r) {
+    Optional<String> key = r.string("NOTION_API_KEY");
+    Optional<String> contactsDb = r.string("NOTION_CONTACTS_DB_ID");
+    if (key.isEmpty() && contactsDb.isEmpty()) {
+      return Optional.empty();
+    }
+    if (key.isEmpty() || contactsDb.isEmpty()) {
+      r.problem("NOTION_API_KEY and NOTION_CONTACTS_DB_ID must be set together");
+      return Optional.empty();
+    }
+    String version = r.string("NOTION_VERSION", "2025-09-03");
+    if (!version.equals("2025-09-03") && !version.equals("2022-06-28")) {
+      r.problem("NOTION_VERSION must be 2025-09-03 or 2022-06-28, got '" + version + "'");
+    }
+    Map<String, String> names = new HashMap<>();
+    r.string("NOTION_PROPERTIES").ifPresent(list -> {
+      for (String pair : list.split(",")) {
+        String[] kv = pair.split("=", 2);
+        if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+          r.problem("NOTION_PROPERTIES must look like 'Email=E-mail,Segment=Lead Segment'");
+          return;
+        }
+        names.put(kv[0].trim(), kv[1].trim());
+      }
+    });
+    return Optional.of(new Config.Crm(
+        key.get(),
+        contactsDb.get(),
+        r.string("NOTION_TEMPLATES_DB_ID"),
+        r.uri("NOTION_API_URL").orElse(java.net.URI.create("https://api.notion.com")),
+        version,
+        r.decimal("NOTION_RATE_LIMIT", 3.0, 0.1, 100),
+        r.duration("NOTION_TIMEOUT", Duration.ofSeconds(10)),
+        r.integer("NOTION_RETRIES", 3, 0, 100),
+        r.duration("NOTION_RETRY_DELAY", Duration.ofSeconds(60)),
+        r.duration("NOTION_RESYNC_INTERVAL", Duration.ofMinutes(15)),
+        r.duration("NOTION_POLL_INTERVAL", Duration.ofMinutes(1)),
+        r.duration("NOTION_TEMPLATE_TTL", Duration.ofMinutes(5)),
+        Map.copyOf(names)));
   }
 }

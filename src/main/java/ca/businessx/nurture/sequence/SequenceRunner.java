@@ -2,6 +2,7 @@ package ca.businessx.nurture.sequence;
 
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactRepository;
+import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
@@ -35,6 +36,7 @@ public final class SequenceRunner {
   private final EmailSender sender;
   private final Config.Sequence retry;
   private final Clock clock;
+  private final CrmSyncQueue crmSync;
   private final ContactRepository contacts = new ContactRepository();
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final EmailRepository emails = new EmailRepository();
@@ -42,7 +44,8 @@ public final class SequenceRunner {
 
   public SequenceRunner(
       Database db, SequencePlan plan, EmailComposer composer, EmailSender sender,
-      Config.Sequence retry, Clock clock) {
+      Config.Sequence retry, CrmSyncQueue crmSync, Clock clock) {
+    this.crmSync = crmSync;
     this.db = db;
     this.plan = plan;
     this.composer = composer;
@@ -99,6 +102,7 @@ public final class SequenceRunner {
             emails.markSent(h, email.id(), sender.name(), result.providerMessageId(), now);
             timeline.record(h, e.contactId(), now, "email_sent",
                 email.templateKey() + " via " + sender.name());
+            crmSync.contactChanged(h, e.contactId(), now);
             return null;
           });
       log.info("sent step {} ({}) of enrollment {} via {}", email.step(), email.templateKey(), e.id(), sender.name());
@@ -141,6 +145,7 @@ public final class SequenceRunner {
           h -> {
             enrollments.moveTo(h, e, EnrollmentState.COMPLETED, null, now);
             timeline.record(h, e.contactId(), now, "sequence_completed", null);
+            crmSync.contactChanged(h, e.contactId(), now);
             return null;
           });
       log.info("enrollment {} completed", e.id());

@@ -1,6 +1,7 @@
 package ca.businessx.nurture.webhook;
 
 import ca.businessx.nurture.contact.Assessment;
+import ca.businessx.nurture.contact.CrmException;
 import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.intake.LeadIntake;
 import ca.businessx.nurture.intake.UnknownContactException;
@@ -55,6 +56,10 @@ public final class WebhookRoutes {
       result = intake.assess(assessment);
     } catch (UnknownContactException e) {
       throw new ApiError(404, "contact_not_found", e.getMessage());
+    } catch (CrmException e) {
+      ctx.header("Retry-After", "30");
+      throw new ApiError(503, "crm_unavailable",
+          "this email is not known here and the CRM could not be asked; try again shortly");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("contact_id", result.contact().id());

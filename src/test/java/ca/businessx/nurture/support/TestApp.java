@@ -47,12 +47,22 @@ public final class TestApp implements AutoCloseable {
     return app.database().jdbi();
   }
 
+  public ManualScheduler integrations() {
+    return (ManualScheduler) app.integrationScheduler();
+  }
+
+  /** Runs whatever is due now on both schedulers. */
+  public void runDue() {
+    scheduler().runAnyDueExecutions();
+    integrations().runAnyDueExecutions();
+  }
+
   /** Moves time forward in steps, running what falls due at each one. */
   public void advance(Duration total, Duration step) {
-    scheduler().runAnyDueExecutions();
+    runDue();
     for (Duration done = Duration.ZERO; done.compareTo(total) < 0; done = done.plus(step)) {
       clock.tick(step);
-      scheduler().runAnyDueExecutions();
+      runDue();
     }
   }
 

@@ -1,0 +1,32 @@
+package ca.businessx.nurture.crm;
+
+import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.contact.CrmContact;
+
+/** A contact as it should look in the CRM, read at one version. */
+record CrmSnapshot(
+    Contact contact,
+    String sequenceStatus,
+    String lastEmail,
+    String pageId,
+    int version,
+    int syncedVersion,
+    String statusSynced,
+    int attempts) {
+
+  boolean inSync() {
+    return syncedVersion >= version;
+  }
+
+  /**
+   * The CRM record to write. The sequence status is written only when it changed here, so a
+   * person's "Stopped" in the CRM is not overwritten by a sync that merely updates other fields.
+   */
+  CrmContact toCrm() {
+    Contact c = contact;
+    String status = sequenceStatus.equals(statusSynced) && pageId != null ? null : sequenceStatus;
+    return new CrmContact(pageId, null, c.email(), c.name(), c.firstName(), c.businessName(),
+        c.redSystems(), c.orangeSystems(), c.yellowSystems(), c.greenSystems(), c.assessmentScore(),
+        c.segment(), status, lastEmail, c.signedUpAt(), c.assessedAt(), null);
+  }
+}

@@ -1,0 +1,32 @@
+package ca.businessx.nurture.sequence;
+
+import ca.businessx.nurture.contact.Timeline;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Stops a contact's sequence for good: the enrollment ends and every email not yet sent is
+ * cancelled, so a step task that wakes later finds nothing to send.
+ */
+public final class SequenceStopper {
+  private final EnrollmentRepository enrollments = new EnrollmentRepository();
+  private final Timeline timeline = new Timeline();
+
+  /** Answers whether a running or paused sequence was stopped. */
+  public boolean stop(Handle h, String contactId, String reason, Instant now) {
+    Optional<Enrollment> found = enrollments.ofContact(h, contactId);
+    if (found.isEmpty() || !found.get().state().canMoveTo(EnrollmentState.STOPPED)) {
+      return false;
+    }
+    enrollments.moveTo(h, found.get(), EnrollmentState.STOPPED, reason, now);
+    h.createUpdate(
+            "update emails set state = 'CANCELLED', updated_at = :now"
+                + " where enrollment_id = :e and state in ('PENDING', 'PARKED')")
+        .bind("e", found.get().id())
+        .bind("now", now.toEpochMilli())
+        .execute();
+    timeline.record(h, contactId, now, "sequence_stopped", reason);
+    return true;
+  }
+}

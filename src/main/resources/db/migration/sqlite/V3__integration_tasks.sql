@@ -1,0 +1,20 @@
+-- A second db-scheduler table for calls to outside systems (CRM sync, alerts), so a slow or
+-- rate-limited provider can never take the threads that send email.
+create table integration_tasks (
+    task_name varchar(100),
+    task_instance varchar(100),
+    task_data blob,
+    execution_time TIMESTAMP,
+    picked BIT,
+    picked_by varchar(50),
+    last_success TIMESTAMP,
+    last_failure TIMESTAMP,
+    consecutive_failures INT,
+    last_heartbeat TIMESTAMP,
+    version BIGINT,
+    priority SMALLINT,
+    PRIMARY KEY (task_name, task_instance)
+);
+create index integration_execution_time_idx on integration_tasks (execution_time);
+create index integration_last_heartbeat_idx on integration_tasks (last_heartbeat);
+create index priority_integration_execution_time_idx on integration_tasks (priority desc, execution_time asc);
