@@ -1,64 +1,66 @@
 package ca.businessx.nurture.email.resend;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Spaces requests evenly so that one instance never exceeds the provider's per-second limit, and
- * holds every request back after a 429 until the provider's {@code retry-after} has passed.
+ * Spaces request starts evenly so that one instance never exceeds the provider's per-second limit,
+ * and holds every request back after a 429 until the provider's {@code retry-after} has passed.
  *
- * <p>The bucket holds a single token: a burst is spread out instead of fired at once, because the
- * provider counts arrivals in a sliding second and a burst of even two can land inside one.
+ * <p>Requests are spread out rather than allowed in bursts, because the provider counts arrivals in
+ * a sliding second and a burst of even two can land inside one. A token bucket (bucket4j) was tried
+ * first: on a change of pace it carried a token or part of one saved at the old pace, which let the
+ * next request follow the last one too closely.
  */
 final class RequestPacer {
   /** Pace a little under the limit: request arrival times jitter on the way to the provider. */
   private static final double HEADROOM = 0.9;
 
-  private final Bucket bucket;
-  private volatile double requestsPerSecond;
+  private double requestsPerSecond;
+  private long intervalNanos;
+  /** The earliest start of the next request; the last granted start is one interval earlier. */
+  private long nextStartNanos = System.nanoTime();
 
   RequestPacer(double requestsPerSecond) {
-    this.requestsPerSecond = requestsPerSecond;
-    this.bucket = Bucket.builder().addLimit(bandwidth(requestsPerSecond)).build();
+    setPace(requestsPerSecond);
   }
 
-  /** Blocks until this caller may send its request. */
+  /** Blocks until this caller may send its request, and reserves the slot after it for the next. */
   void acquire() throws InterruptedException {
-    bucket.asBlocking().consume(1);
-  }
-
-  /** Holds back every later request for at least {@code wait}. */
-  void pauseFor(Duration wait) {
-    long tokens = (long) Math.ceil(wait.toNanos() / (double) intervalNanos(requestsPerSecond));
-    if (tokens > 0) {
-      bucket.consumeIgnoringRateLimits(tokens);
+    long wait;
+    synchronized (this) {
+      long now = System.nanoTime();
+      long start = Math.max(now, nextStartNanos);
+      nextStartNanos = start + intervalNanos;
+      wait = start - now;
     }
+    TimeUnit.NANOSECONDS.sleep(wait);
   }
 
-  /** Follows the limit the provider announced, up or down. */
+  /** Holds back every request not yet granted for at least {@code wait}. */
+  synchronized void pauseFor(Duration wait) {
+    nextStartNanos = Math.max(nextStartNanos, System.nanoTime() + wait.toNanos());
+  }
+
+  /**
+   * Follows the limit the provider announced, up or down. Requests already waiting keep the slot
+   * they reserved, so configure a starting pace no higher than the real limit (the default is the
+   * lowest documented one).
+   */
   synchronized void adaptTo(double limitPerSecond) {
-    if (limitPerSecond <= 0 || limitPerSecond == requestsPerSecond) {
-      return;
+    if (limitPerSecond > 0 && limitPerSecond != requestsPerSecond) {
+      long lastStart = nextStartNanos - intervalNanos;
+      setPace(limitPerSecond);
+      nextStartNanos = lastStart + intervalNanos;
     }
-    requestsPerSecond = limitPerSecond;
-    BucketConfiguration config =
-        BucketConfiguration.builder().addLimit(bandwidth(limitPerSecond)).build();
-    bucket.replaceConfiguration(config, TokensInheritanceStrategy.AS_IS);
   }
 
-  double requestsPerSecond() {
+  synchronized double requestsPerSecond() {
     return requestsPerSecond;
   }
 
-  private static Bandwidth bandwidth(double perSecond) {
-    Duration interval = Duration.ofNanos(intervalNanos(perSecond));
-    return Bandwidth.builder().capacity(1).refillGreedy(1, interval).initialTokens(1).build();
-  }
-
-  private static long intervalNanos(double perSecond) {
-    return (long) (1_000_000_000L / (perSecond * HEADROOM));
+  private void setPace(double perSecond) {
+    requestsPerSecond = perSecond;
+    intervalNanos = (long) (1_000_000_000L / (perSecond * HEADROOM));
   }
 }
