@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,6 +26,8 @@ import java.util.List;
  */
 public final class ResendEmailSender implements EmailSender {
   static final int MAX_BATCH = 100;
+  /** Longer waits are the durable scheduler's business; threads should not sleep for them. */
+  private static final Duration MAX_PAUSE = Duration.ofSeconds(60);
   private static final String USER_AGENT = "nurture/0.1 (resend-adapter; java-httpclient)";
 
   private final ResendSettings settings;
@@ -122,7 +125,7 @@ public final class ResendEmailSender implements EmailSender {
       return response;
     }
     if (response.statusCode() == 429 && failure.isTransient()) {
-      failure.retryAfter().ifPresent(pacer::pauseFor);
+      failure.retryAfter().ifPresent(wait -> pacer.pauseFor(wait.compareTo(MAX_PAUSE) < 0 ? wait : MAX_PAUSE));
     }
     throw failure;
   }
