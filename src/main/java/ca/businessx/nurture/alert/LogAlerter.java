@@ -3,7 +3,10 @@ package ca.businessx.nurture.alert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The default alerter when no channel is configured: one log line, no personal data. */
+/**
+ * The alerter used when no alert channel is configured: one log line per hot lead, naming only the
+ * segment and the contact id, because names and businesses must stay out of logs.
+ */
 public final class LogAlerter implements Alerter {
   private static final Logger log = LoggerFactory.getLogger(LogAlerter.class);
 
@@ -14,7 +17,6 @@ public final class LogAlerter implements Alerter {
 
   @Override
   public void criticalLead(LeadAlert alert) {
-    log.warn("ALERT {} lead {} (red {}, orange {})", alert.segment(), alert.contactId(),
-        alert.redSystems(), alert.orangeSystems());
+    log.info("{} lead alert for contact {} (no alert channel configured)", alert.segment(), alert.contactId());
   }
 }

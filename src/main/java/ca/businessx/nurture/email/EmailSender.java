@@ -1,5 +1,8 @@
 package ca.businessx.nurture.email;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The port through which every email leaves the service. Implementations must treat {@link
  * OutboundEmail#idempotencyKey()} as the identity of the email: sending the same key twice must not
@@ -16,4 +19,23 @@ public interface EmailSender {
    * @throws SendException with {@link SendException#isTransient()} telling whether a retry may help
    */
   SendResult send(OutboundEmail email) throws SendException;
+
+  /**
+   * Sends several emails and answers one outcome per email, in input order; a failure of one email
+   * never hides the others. The default sends one by one; providers with a batch API override it.
+   *
+   * <p>Callers that retry a batch must retry it with the same members: a provider may derive the
+   * batch's idempotency from its members, so a different grouping is a different request.
+   */
+  default List<BatchOutcome> sendBatch(List<OutboundEmail> emails) {
+    List<BatchOutcome> outcomes = new ArrayList<>(emails.size());
+    for (OutboundEmail email : emails) {
+      try {
+        outcomes.add(BatchOutcome.sent(email, send(email)));
+      } catch (SendException e) {
+        outcomes.add(BatchOutcome.failed(email, e));
+      }
+    }
+    return List.copyOf(outcomes);
+  }
 }
