@@ -22,19 +22,18 @@ import java.util.Locale;
  */
 public final class RequestBody {
   public static final int MAX_BYTES = 64 * 1024;
+  private static final long DRAIN_BYTES = 1024 * 1024;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private RequestBody() {}
 
   public static byte[] raw(Context ctx) {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > MAX_BYTES) {
-      throw tooLarge();
-    }
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
+        // Read on a little so a client still sending gets the 413 rather than a reset connection.
+        in.skipNBytes(Math.min(Math.max(ctx.req().getContentLengthLong() - bytes.length, 0), DRAIN_BYTES));
         throw tooLarge();
       }
       return bytes;
