@@ -12,7 +12,9 @@ import ca.businessx.nurture.crm.CrmSyncScheduler;
 import ca.businessx.nurture.crm.CrmTasks;
 import ca.businessx.nurture.crm.NotionWiring;
 import ca.businessx.nurture.email.EmailSender;
-import ca.businessx.nurture.email.OutboxSender;
+import ca.businessx.nurture.email.Senders;
+import ca.businessx.nurture.alert.discord.DiscordAlerter;
+import ca.businessx.nurture.alert.discord.DiscordSettings;
 import ca.businessx.nurture.intake.LeadIntake;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.ConfigFiles;
@@ -51,6 +53,8 @@ public final class App implements AutoCloseable {
 
   static final String SCHEDULER_TABLE = "scheduled_tasks";
   static final String INTEGRATION_TABLE = "integration_tasks";
+  /** Longer than any provider call may take, so a group is only taken over from a dead sender. */
+  static final Duration SEND_LEASE = Duration.ofSeconds(90);
 
   private final Database db;
   private final Scheduler scheduler;
@@ -147,14 +151,17 @@ public final class App implements AutoCloseable {
       Optional<ContactCrm> crm = notion.map(NotionWiring::contacts);
       TemplateRenderer renderer = new TemplateRenderer(
           notion.flatMap(NotionWiring::templates).stream().toList(), new StaticTemplates(files), files);
-      EmailSender emailSender = sender != null ? sender : new OutboxSender(db.jdbi(), clock);
-      Alerter alertChannel = alerter != null ? alerter : new LogAlerter();
+      EmailSender emailSender = sender != null ? sender : Senders.fromConfig(config.mail(), db.jdbi(), clock);
+      Alerter alertChannel = alerter != null ? alerter : config.alerts().discordWebhook()
+          .<Alerter>map(url -> new DiscordAlerter(new DiscordSettings(url), clock))
+          .orElseGet(LogAlerter::new);
       log.info("database {}, email via {}, alerts via {}, CRM {}, waits {}", db.kind(), emailSender.name(),
           alertChannel.name(), crm.map(ContactCrm::name).orElse("none"),
           plan.steps().stream().map(SequencePlan.Step::pause).toList());
 
       List<Task<?>> integrationTasks = new ArrayList<>();
-      integrationTasks.add(AlertTasks.criticalLead(db, alertChannel, 2, Duration.ofSeconds(30), clock));
+      integrationTasks.add(AlertTasks.criticalLead(db, alertChannel, config.alerts().retries(),
+          config.alerts().retryDelay(), clock));
       Optional<CrmTasks> crmTasks = crm.map(c -> new CrmTasks(db, c, config.crm().get(), clock));
       crmTasks.ifPresent(t -> integrationTasks.add(t.syncTask()));
       List<RecurringTask<?>> recurring = new ArrayList<>();
@@ -166,10 +173,11 @@ public final class App implements AutoCloseable {
 
       SequenceRunner runner =
           new SequenceRunner(db, plan, new EmailComposer(renderer, config.sender()), emailSender,
-              config.sequence(), crmSync, clock);
+              config.sequence(), crmSync, clock, config.sequence().batchSize(), SEND_LEASE);
       List<Task<?>> tasks = List.of(SequenceTasks.step(runner, Duration.ofSeconds(30)));
       SchedulerClient client =
           SchedulerClient.Builder.create(db.transactionAwareDataSource(), tasks).build();
+      runner.onOthersAdvanced((enrollmentId, at) -> SequenceTasks.wake(client, enrollmentId, at));
       LeadIntake intake = new LeadIntake(db, new Enroller(client), integrationClient, crmSync, crm, clock);
 
       Scheduler scheduler = buildScheduler(db, tasks, List.of(), SCHEDULER_TABLE, config.scheduler().threads());

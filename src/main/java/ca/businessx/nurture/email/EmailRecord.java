@@ -21,7 +21,10 @@ public record EmailRecord(
     int attempts,
     String lastError,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant nextAttemptAt,
+    String dispatchGroup,
+    Instant claimedUntil) {
 
   /** The key a provider deduplicates on: stable per enrollment and step, whatever happens. */
   public static String idempotencyKey(String enrollmentId, int step) {

@@ -16,7 +16,7 @@ public final class EmailRepository {
   private static final String COLUMNS =
       "id, enrollment_id, contact_id, step, template_key, template_origin, idempotency_key, state,"
           + " subject, html, due_at, sent_at, provider, provider_message_id, attempts, last_error,"
-          + " created_at, updated_at";
+          + " created_at, updated_at, next_attempt_at, dispatch_group, claimed_until";
 
   public Optional<EmailRecord> findStep(Handle h, String enrollmentId, int step) {
     return h.createQuery("select " + COLUMNS + " from emails where enrollment_id = :e and step = :s")
@@ -60,7 +60,8 @@ public final class EmailRepository {
     h.createUpdate(
             "update emails set state = 'SENT', sent_at = :now, provider = :p,"
                 + " provider_message_id = :m, attempts = attempts + 1, last_error = null,"
-                + " updated_at = :now where id = :id and state = 'PENDING'")
+                + " next_attempt_at = null, claimed_until = null, updated_at = :now"
+                + " where id = :id and state = 'PENDING'")
         .bind("id", id)
         .bind("p", provider)
         .bind("m", messageId)
@@ -68,13 +69,91 @@ public final class EmailRepository {
         .execute();
   }
 
-  public void recordFailure(Handle h, String id, EmailState state, String reason, Instant now) {
+  /**
+   * Records a failed attempt: PENDING with the time of the next attempt (the group is kept so the
+   * retry resends the same batch), or PARKED for a person.
+   */
+  public void recordFailure(
+      Handle h, String id, EmailState state, String reason, Instant nextAttempt, Instant now) {
     h.createUpdate(
             "update emails set state = :state, attempts = attempts + 1, last_error = :reason,"
-                + " updated_at = :now where id = :id")
+                + " next_attempt_at = :next, claimed_until = null, updated_at = :now where id = :id")
         .bind("id", id)
         .bind("state", state.name())
         .bind("reason", truncate(reason))
+        .bind("next", Rows.millis(nextAttempt))
+        .bind("now", now.toEpochMilli())
+        .execute();
+  }
+
+  /**
+   * Claims an email for sending until {@code lease}, giving it {@code group} unless it already
+   * belongs to one. Answers false when another sender holds it.
+   */
+  public boolean claim(Handle h, String id, String group, Instant lease, Instant now) {
+    return h.createUpdate(
+                "update emails set dispatch_group = coalesce(dispatch_group, :g), claimed_until = :lease"
+                    + " where id = :id and state = 'PENDING'"
+                    + " and (claimed_until is null or claimed_until <= :now)")
+            .bind("id", id)
+            .bind("g", group)
+            .bind("lease", lease.toEpochMilli())
+            .bind("now", now.toEpochMilli())
+            .execute()
+        == 1;
+  }
+
+  public String groupOf(Handle h, String id) {
+    return h.createQuery("select dispatch_group from emails where id = :id")
+        .bind("id", id)
+        .mapTo(String.class)
+        .one();
+  }
+
+  /** Adds up to {@code limit} other due, unclaimed, ungrouped emails to a new group. */
+  public void claimMore(Handle h, String group, Instant lease, Instant now, int limit, boolean skipLocked) {
+    List<String> ids =
+        h.createQuery(
+                "select id from emails where state = 'PENDING' and dispatch_group is null"
+                    + " and next_attempt_at <= :now and (claimed_until is null or claimed_until <= :now)"
+                    + " order by next_attempt_at limit :limit" + (skipLocked ? " for update skip locked" : ""))
+            .bind("now", now.toEpochMilli())
+            .bind("limit", limit)
+            .mapTo(String.class)
+            .list();
+    if (ids.isEmpty()) {
+      return;
+    }
+    h.createUpdate(
+            "update emails set dispatch_group = :g, claimed_until = :lease"
+                + " where id in (<ids>) and dispatch_group is null")
+        .bindList("ids", ids)
+        .bind("g", group)
+        .bind("lease", lease.toEpochMilli())
+        .execute();
+  }
+
+  /** Claims every pending member of a group, for a retry with exactly the same members. */
+  public void claimGroup(Handle h, String group, Instant lease) {
+    h.createUpdate("update emails set claimed_until = :lease where dispatch_group = :g and state = 'PENDING'")
+        .bind("g", group)
+        .bind("lease", lease.toEpochMilli())
+        .execute();
+  }
+
+  public List<EmailRecord> pendingInGroup(Handle h, String group) {
+    return h.createQuery(
+            "select " + COLUMNS + " from emails where dispatch_group = :g and state = 'PENDING' order by id")
+        .bind("g", group)
+        .map(EmailRepository::map)
+        .list();
+  }
+
+  public void cancel(Handle h, String id, Instant now) {
+    h.createUpdate(
+            "update emails set state = 'CANCELLED', claimed_until = null, next_attempt_at = null,"
+                + " updated_at = :now where id = :id and state in ('PENDING', 'PARKED')")
+        .bind("id", id)
         .bind("now", now.toEpochMilli())
         .execute();
   }
@@ -118,6 +197,9 @@ public final class EmailRepository {
         rs.getInt("attempts"),
         rs.getString("last_error"),
         Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "updated_at"));
+        Rows.instant(rs, "updated_at"),
+        Rows.instant(rs, "next_attempt_at"),
+        rs.getString("dispatch_group"),
+        Rows.instant(rs, "claimed_until"));
   }
 }

@@ -14,6 +14,7 @@ public record Config(
     Db db,
     Sequence sequence,
     Mail mail,
+    Alerts alerts,
     Sender sender,
     Optional<String> adminToken,
     Scheduler scheduler,
@@ -26,10 +27,37 @@ public record Config(
     }
   }
 
-  /** Overrides of the sequence's waits, and how failed sends are retried. */
-  public record Sequence(Optional<List<Duration>> waits, int sendRetries, Duration sendRetryDelay) {}
+  /**
+   * Overrides of the sequence's waits, how failed sends are retried, and how many emails go out in
+   * one provider call.
+   */
+  public record Sequence(
+      Optional<List<Duration>> waits, int sendRetries, Duration sendRetryDelay, int batchSize) {}
 
-  public record Mail(String from, Optional<String> replyTo) {}
+  /** The sender: Resend when its key is set, else SMTP when its host is set, else the local outbox. */
+  public record Mail(String from, Optional<String> replyTo, Optional<Resend> resend, Optional<Smtp> smtp) {}
+
+  public record Resend(String apiKey, java.net.URI apiUrl, double requestsPerSecond, Duration timeout) {
+    @Override
+    public String toString() {
+      return "Resend[apiKey=***, apiUrl=" + apiUrl + "]";
+    }
+  }
+
+  public record Smtp(String host, int port, Optional<String> username, Optional<String> password, boolean tls) {
+    @Override
+    public String toString() {
+      return "Smtp[host=" + host + ", port=" + port + ", tls=" + tls + "]";
+    }
+  }
+
+  /** Where hot-lead alerts go (a log line when no Discord webhook is set) and how they retry. */
+  public record Alerts(Optional<java.net.URI> discordWebhook, int retries, Duration retryDelay) {
+    @Override
+    public String toString() {
+      return "Alerts[discord=" + discordWebhook.isPresent() + "]";
+    }
+  }
 
   /** Who the emails come from, shown in every footer (CASL identification), and where links point. */
   public record Sender(

@@ -48,13 +48,33 @@ public final class ConfigLoader {
     Config.Sequence sequence =
         new Config.Sequence(
             r.durations("SEQUENCE_WAITS"),
-            r.integer("EMAIL_RETRIES", 3, 0, 100),
-            r.duration("EMAIL_RETRY_DELAY", Duration.ofSeconds(30)));
+            r.integer("RESEND_RETRIES", 3, 0, 100),
+            r.duration("RESEND_RETRY_DELAY", Duration.ofSeconds(30)),
+            r.integer("EMAIL_BATCH_SIZE", 100, 1, 100));
 
+    Optional<Config.Resend> resend = r.string("RESEND_API_KEY").map(key -> new Config.Resend(
+        key,
+        r.uri("RESEND_API_URL").orElse(java.net.URI.create("https://api.resend.com")),
+        r.decimal("RESEND_RATE_LIMIT", 2.0, 0.1, 1000),
+        r.duration("RESEND_TIMEOUT", Duration.ofSeconds(15))));
+    Optional<Config.Smtp> smtp = r.string("SMTP_HOST").map(host -> new Config.Smtp(
+        host,
+        r.integer("SMTP_PORT", 587, 1, 65535),
+        r.string("SMTP_USERNAME"),
+        r.string("SMTP_PASSWORD"),
+        r.bool("SMTP_TLS", true)));
+    smtp.filter(s -> s.username().isPresent() && s.password().isEmpty())
+        .ifPresent(s -> r.problem("SMTP_PASSWORD is required when SMTP_USERNAME is set"));
     Config.Mail mail =
         new Config.Mail(
             r.string("EMAIL_FROM", "BusinessX Canada <hello@businessx.ca>"),
-            r.string("EMAIL_REPLY_TO"));
+            r.string("EMAIL_REPLY_TO"),
+            resend,
+            smtp);
+    Config.Alerts alerts = new Config.Alerts(
+        r.uri("DISCORD_WEBHOOK_URL"),
+        r.integer("DISCORD_RETRIES", 2, 0, 100),
+        r.duration("DISCORD_RETRY_DELAY", Duration.ofSeconds(30)));
     String baseUrl = r.string("PUBLIC_BASE_URL", "http://localhost:" + port);
     Config.Sender sender =
         new Config.Sender(
@@ -84,6 +104,7 @@ public final class ConfigLoader {
         db,
         sequence,
         mail,
+        alerts,
         sender,
         r.string("ADMIN_TOKEN"),
         scheduler,

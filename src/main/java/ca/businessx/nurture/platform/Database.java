@@ -114,6 +114,10 @@ public final class Database implements AutoCloseable {
     return jdbi.withHandle(work);
   }
 
+  public <X extends Exception> void useHandle(org.jdbi.v3.core.HandleConsumer<X> work) throws X {
+    jdbi.useHandle(work);
+  }
+
   public boolean isReachable() {
     try (Handle h = jdbi.open()) {
       return h.createQuery("select 1").mapTo(Integer.class).one() == 1;

@@ -1,7 +1,11 @@
 package ca.businessx.nurture.sequence;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
@@ -32,5 +36,17 @@ public final class SequenceTasks {
               Instant at = next.get();
               return (complete, operations) -> operations.reschedule(complete, at);
             });
+  }
+
+  /**
+   * Moves another enrollment's wake-up after a batch advanced it. An execution that is running
+   * right now finds the new state itself, so a refusal here is fine.
+   */
+  public static void wake(SchedulerClient client, String enrollmentId, Instant at) {
+    try {
+      client.reschedule(new TaskInstance<Void>(STEP_TASK, enrollmentId), at);
+    } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException ignored) {
+      // running now or already finished: it needs no nudge
+    }
   }
 }

@@ -30,14 +30,14 @@ class ConfigLoaderTest {
             "TESTING_MODE", "maybe",
             "SEQUENCE_WAITS", "PT2S,soon",
             "NURTURE_DB_URL", "mysql://x",
-            "EMAIL_RETRIES", "-1")))
+            "RESEND_RETRIES", "-1")))
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
             "PORT must be a whole number, got 'eighty'",
             "TESTING_MODE must be true or false, got 'maybe'",
             "SEQUENCE_WAITS must be ISO-8601 durations such as PT2S or PT24H, got 'soon'",
             "NURTURE_DB_URL must start with jdbc:postgresql: or jdbc:sqlite:",
-            "EMAIL_RETRIES must be between 0 and 100, got -1"));
+            "RESEND_RETRIES must be between 0 and 100, got -1"));
   }
 
   @Test

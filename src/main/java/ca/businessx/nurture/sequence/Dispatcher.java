@@ -1,0 +1,169 @@
+package ca.businessx.nurture.sequence;
+
+import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.contact.ContactRepository;
+import ca.businessx.nurture.contact.CrmSyncQueue;
+import ca.businessx.nurture.contact.Timeline;
+import ca.businessx.nurture.email.BatchOutcome;
+import ca.businessx.nurture.email.EmailRecord;
+import ca.businessx.nurture.email.EmailRepository;
+import ca.businessx.nurture.email.EmailSender;
+import ca.businessx.nurture.email.EmailState;
+import ca.businessx.nurture.email.OutboundEmail;
+import ca.businessx.nurture.email.SendException;
+import ca.businessx.nurture.platform.Config;
+import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.platform.Ids;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends an email together with whatever else is due, as one provider batch. The group's members
+ * are committed before the provider is called, and a retry resends exactly that group, so the
+ * provider's batch idempotency covers a timeout or a crash at any instant. Outcomes are recorded
+ * and the enrollments advanced in one transaction.
+ */
+final class Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  /** What a dispatch did to each enrollment: when its step task should wake next, if at all. */
+  record Wakes(boolean dispatched, Map<String, Optional<Instant>> byEnrollment) {}
+
+  private final Database db;
+  private final EmailSender sender;
+  private final Config.Sequence retry;
+  private final Advancer advancer;
+  private final CrmSyncQueue crmSync;
+  private final Clock clock;
+  private final int batchSize;
+  private final Duration lease;
+  private final EmailRepository emails = new EmailRepository();
+  private final EnrollmentRepository enrollments = new EnrollmentRepository();
+  private final ContactRepository contacts = new ContactRepository();
+  private final Timeline timeline = new Timeline();
+
+  Dispatcher(Database db, EmailSender sender, Config.Sequence retry, Advancer advancer,
+      CrmSyncQueue crmSync, Clock clock, int batchSize, Duration lease) {
+    this.db = db;
+    this.sender = sender;
+    this.retry = retry;
+    this.advancer = advancer;
+    this.crmSync = crmSync;
+    this.clock = clock;
+    this.batchSize = batchSize;
+    this.lease = lease;
+  }
+
+  Wakes dispatch(EmailRecord own) {
+    Instant now = clock.instant();
+    Instant until = now.plus(lease);
+    String group = db.inTransaction(h -> {
+      if (!emails.claim(h, own.id(), Ids.newId(), until, now)) {
+        return null;
+      }
+      String g = emails.groupOf(h, own.id());
+      if (own.dispatchGroup() == null) {
+        emails.claimMore(h, g, until, now, batchSize - 1, db.kind() == Database.Kind.POSTGRESQL);
+      } else {
+        emails.claimGroup(h, g, until);
+      }
+      return g;
+    });
+    if (group == null) {
+      return new Wakes(false, Map.of());
+    }
+    List<EmailRecord> members = db.withHandle(h -> emails.pendingInGroup(h, group));
+    Map<String, Contact> recipients = new HashMap<>();
+    List<OutboundEmail> outbound = new ArrayList<>();
+    List<EmailRecord> sending = new ArrayList<>();
+    List<EmailRecord> withdrawn = new ArrayList<>();
+    db.useHandle(h -> {
+      for (EmailRecord m : members) {
+        Optional<Enrollment> e = enrollments.find(h, m.enrollmentId());
+        if (e.isEmpty() || e.get().state() != EnrollmentState.ACTIVE) {
+          withdrawn.add(m);
+          continue;
+        }
+        Contact c = contacts.find(h, m.contactId()).orElseThrow();
+        recipients.put(m.id(), c);
+        sending.add(m);
+        outbound.add(new OutboundEmail(m.idempotencyKey(), c.email(), m.subject(), m.html(), null,
+            m.templateKey(), Map.of()));
+      }
+    });
+    List<BatchOutcome> outcomes = send(outbound);
+    return new Wakes(true, record(sending, outcomes, withdrawn));
+  }
+
+  private List<BatchOutcome> send(List<OutboundEmail> outbound) {
+    if (outbound.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return sender.sendBatch(outbound);
+    } catch (RuntimeException e) {
+      // A sender bug or an unexpected fault must not lose the group: treat it as transient.
+      SendException failure = SendException.transientFailure(
+          "unexpected " + e.getClass().getSimpleName() + " from " + sender.name(), null, e);
+      return outbound.stream().map(o -> BatchOutcome.failed(o, failure)).toList();
+    }
+  }
+
+  private Map<String, Optional<Instant>> record(
+      List<EmailRecord> sending, List<BatchOutcome> outcomes, List<EmailRecord> withdrawn) {
+    Instant now = clock.instant();
+    Map<String, Optional<Instant>> wakes = new HashMap<>();
+    db.inTransaction(h -> {
+      for (EmailRecord m : withdrawn) {
+        emails.cancel(h, m.id(), now);
+      }
+      for (int i = 0; i < sending.size(); i++) {
+        EmailRecord m = sending.get(i);
+        BatchOutcome o = outcomes.get(i);
+        wakes.put(m.enrollmentId(), o.isSent() ? sent(h, m, o, now) : failed(h, m, o.failure(), now));
+      }
+      return null;
+    });
+    int sent = (int) outcomes.stream().filter(BatchOutcome::isSent).count();
+    log.info("dispatched {} email(s) via {}: {} sent, {} not", outcomes.size(), sender.name(), sent,
+        outcomes.size() - sent);
+    return wakes;
+  }
+
+  private Optional<Instant> sent(org.jdbi.v3.core.Handle h, EmailRecord m, BatchOutcome o, Instant now) {
+    emails.markSent(h, m.id(), sender.name(), o.result().providerMessageId(), now);
+    timeline.record(h, m.contactId(), now, "email_sent", m.templateKey() + " via " + sender.name());
+    crmSync.contactChanged(h, m.contactId(), now);
+    EmailRecord done = emails.find(h, m.id()).orElseThrow();
+    return advancer.advance(h, done, now);
+  }
+
+  private Optional<Instant> failed(org.jdbi.v3.core.Handle h, EmailRecord m, SendException failure, Instant now) {
+    int attempts = m.attempts() + 1;
+    boolean again = failure.isTransient() && attempts <= retry.sendRetries();
+    if (again) {
+      Duration wait = failure.retryAfter().filter(d -> d.compareTo(retry.sendRetryDelay()) > 0)
+          .orElse(retry.sendRetryDelay());
+      Instant next = now.plus(wait);
+      emails.recordFailure(h, m.id(), EmailState.PENDING, failure.getMessage(), next, now);
+      timeline.record(h, m.contactId(), now, "email_retry",
+          m.templateKey() + " try " + attempts + ": " + failure.getMessage());
+      return Optional.of(next);
+    }
+    emails.recordFailure(h, m.id(), EmailState.PARKED, failure.getMessage(), null, now);
+    timeline.record(h, m.contactId(), now, "email_parked", m.templateKey() + ": " + failure.getMessage());
+    enrollments.find(h, m.enrollmentId())
+        .filter(e -> e.state().canMoveTo(EnrollmentState.PAUSED))
+        .ifPresent(e -> enrollments.moveTo(h, e, EnrollmentState.PAUSED, "email needs follow-up", now));
+    log.warn("parked {} of enrollment {}: {}", m.templateKey(), m.enrollmentId(), failure.getMessage());
+    return Optional.empty();
+  }
+}
