@@ -53,8 +53,6 @@ public final class App implements AutoCloseable {
 
   static final String SCHEDULER_TABLE = "scheduled_tasks";
   static final String INTEGRATION_TABLE = "integration_tasks";
-  /** Longer than any provider call may take, so a group is only taken over from a dead sender. */
-  static final Duration SEND_LEASE = Duration.ofSeconds(90);
 
   private final Database db;
   private final Scheduler scheduler;
@@ -173,7 +171,7 @@ public final class App implements AutoCloseable {
 
       SequenceRunner runner =
           new SequenceRunner(db, plan, new EmailComposer(renderer, config.sender()), emailSender,
-              config.sequence(), crmSync, clock, config.sequence().batchSize(), SEND_LEASE);
+              config.sequence(), crmSync, clock, config.sequence().batchSize(), config.sequence().sendLease());
       List<Task<?>> tasks = List.of(SequenceTasks.step(runner, Duration.ofSeconds(30)));
       SchedulerClient client =
           SchedulerClient.Builder.create(db.transactionAwareDataSource(), tasks).build();

@@ -28,11 +28,13 @@ public record Config(
   }
 
   /**
-   * Overrides of the sequence's waits, how failed sends are retried, and how many emails go out in
-   * one provider call.
+   * Overrides of the sequence's waits, how failed sends are retried, how many emails go out in one
+   * provider call, and how long a sender holds a batch before another may take it over (longer
+   * than any provider call; after a crash, in-flight emails wait this long).
    */
   public record Sequence(
-      Optional<List<Duration>> waits, int sendRetries, Duration sendRetryDelay, int batchSize) {}
+      Optional<List<Duration>> waits, int sendRetries, Duration sendRetryDelay, int batchSize,
+      Duration sendLease) {}
 
   /** The sender: Resend when its key is set, else SMTP when its host is set, else the local outbox. */
   public record Mail(String from, Optional<String> replyTo, Optional<Resend> resend, Optional<Smtp> smtp) {}

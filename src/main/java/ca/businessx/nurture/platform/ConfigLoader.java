@@ -50,7 +50,8 @@ public final class ConfigLoader {
             r.durations("SEQUENCE_WAITS"),
             r.integer("RESEND_RETRIES", 3, 0, 100),
             r.duration("RESEND_RETRY_DELAY", Duration.ofSeconds(30)),
-            r.integer("EMAIL_BATCH_SIZE", 100, 1, 100));
+            r.integer("EMAIL_BATCH_SIZE", 100, 1, 100),
+            r.duration("EMAIL_SEND_LEASE", Duration.ofSeconds(60)));
 
     Optional<Config.Resend> resend = r.string("RESEND_API_KEY").map(key -> new Config.Resend(
         key,

@@ -62,7 +62,11 @@ final class Dispatcher {
     this.lease = lease;
   }
 
-  Wakes dispatch(EmailRecord own) {
+  /**
+   * @param wakeOthers told, inside the transaction that records the outcomes, when each other
+   *     enrollment of the group should next wake
+   */
+  Wakes dispatch(EmailRecord own, java.util.function.BiConsumer<String, Instant> wakeOthers) {
     Instant now = clock.instant();
     Instant until = now.plus(lease);
     String group = db.inTransaction(h -> {
@@ -100,7 +104,7 @@ final class Dispatcher {
       }
     });
     List<BatchOutcome> outcomes = send(outbound);
-    return new Wakes(true, record(sending, outcomes, withdrawn));
+    return new Wakes(true, record(own, sending, outcomes, withdrawn, wakeOthers));
   }
 
   private List<BatchOutcome> send(List<OutboundEmail> outbound) {
@@ -117,8 +121,9 @@ final class Dispatcher {
     }
   }
 
-  private Map<String, Optional<Instant>> record(
-      List<EmailRecord> sending, List<BatchOutcome> outcomes, List<EmailRecord> withdrawn) {
+  private Map<String, Optional<Instant>> record(EmailRecord own, List<EmailRecord> sending,
+      List<BatchOutcome> outcomes, List<EmailRecord> withdrawn,
+      java.util.function.BiConsumer<String, Instant> wakeOthers) {
     Instant now = clock.instant();
     Map<String, Optional<Instant>> wakes = new HashMap<>();
     db.inTransaction(h -> {
@@ -130,6 +135,11 @@ final class Dispatcher {
         BatchOutcome o = outcomes.get(i);
         wakes.put(m.enrollmentId(), o.isSent() ? sent(h, m, o, now) : failed(h, m, o.failure(), now));
       }
+      wakes.forEach((enrollmentId, at) -> {
+        if (!enrollmentId.equals(own.enrollmentId())) {
+          wakeOthers.accept(enrollmentId, at.orElse(now));
+        }
+      });
       return null;
     });
     int sent = (int) outcomes.stream().filter(BatchOutcome::isSent).count();

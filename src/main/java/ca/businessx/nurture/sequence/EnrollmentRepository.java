@@ -27,6 +27,18 @@ public final class EnrollmentRepository {
         .findOne();
   }
 
+  /** Active enrollments whose current step is due but whose email is not written yet. */
+  public java.util.List<Enrollment> dueWithoutEmail(Handle h, Instant now, int limit) {
+    return h.createQuery(
+            "select " + COLUMNS + " from enrollments e where state = 'ACTIVE' and next_due_at <= :now"
+                + " and not exists (select 1 from emails m where m.enrollment_id = e.id"
+                + " and m.step = e.current_step) order by next_due_at limit :limit")
+        .bind("now", now.toEpochMilli())
+        .bind("limit", limit)
+        .map(EnrollmentRepository::map)
+        .list();
+  }
+
   /** Answers false when the contact already has an enrollment. */
   public boolean insertIfAbsent(Handle h, String id, String contactId, Instant now) {
     return h.createUpdate(

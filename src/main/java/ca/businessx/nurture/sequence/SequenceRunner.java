@@ -30,6 +30,7 @@ public final class SequenceRunner {
   private final Dispatcher dispatcher;
   private final Advancer advancer;
   private final Clock clock;
+  private final int batchSize;
   private BiConsumer<String, Instant> wakeOthers = (enrollmentId, at) -> {};
   private final ContactRepository contacts = new ContactRepository();
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
@@ -47,6 +48,7 @@ public final class SequenceRunner {
     this.advancer = new Advancer(plan, crmSync);
     this.dispatcher = new Dispatcher(db, sender, retry, advancer, crmSync, clock, batchSize, lease);
     this.clock = clock;
+    this.batchSize = batchSize;
   }
 
   /** Lets the runner move other enrollments' step tasks when a batch it sent advanced them. */
@@ -76,19 +78,26 @@ public final class SequenceRunner {
           if (email.nextAttemptAt() != null && email.nextAttemptAt().isAfter(now)) {
             return Optional.of(email.nextAttemptAt());
           }
-          Dispatcher.Wakes wakes = dispatcher.dispatch(email);
-          if (!wakes.dispatched()) {
+          if (email.dispatchGroup() == null) {
+            prepareOthersDue(now);
+          }
+          if (!dispatcher.dispatch(email, wakeOthers).dispatched()) {
             return Optional.of(now.plus(IN_FLIGHT_RECHECK));
           }
-          wakes.byEnrollment().forEach((other, at) -> {
-            if (!other.equals(enrollmentId)) {
-              wakeOthers.accept(other, at.orElse(now));
-            }
-          });
         }
       }
     }
     return Optional.of(clock.instant());
+  }
+
+  /**
+   * Renders the emails of other enrollments that are due too, so they join this one's batch
+   * instead of each leaving alone; their own step tasks then find them sent and move on.
+   */
+  private void prepareOthersDue(Instant now) {
+    for (Enrollment other : db.withHandle(h -> enrollments.dueWithoutEmail(h, now, batchSize - 1))) {
+      prepare(other, now);
+    }
   }
 
   private EmailRecord prepare(Enrollment e, Instant now) {

@@ -33,6 +33,7 @@ class CrashRecoveryTest {
     env.put("SCHEDULER_POLL_INTERVAL", "PT0.2S");
     env.put("SCHEDULER_HEARTBEAT", "PT0.5S");
     env.put("SCHEDULER_MISSED_HEARTBEATS", "4");
+    env.put("EMAIL_SEND_LEASE", "PT2S");
     String db = "jdbc:sqlite:" + dir.resolve("data/nurture.db");
 
     ServiceProcess service = new ServiceProcess(dir, env).start();
