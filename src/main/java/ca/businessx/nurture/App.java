@@ -29,7 +29,14 @@ import ca.businessx.nurture.sequence.SequenceRunner;
 import ca.businessx.nurture.sequence.SequenceTasks;
 import ca.businessx.nurture.template.StaticTemplates;
 import ca.businessx.nurture.template.TemplateRenderer;
+import ca.businessx.nurture.delivery.ResendWebhookRoutes;
+import ca.businessx.nurture.platform.Secrets;
+import ca.businessx.nurture.unsubscribe.ContactSuppressor;
+import ca.businessx.nurture.unsubscribe.UnsubscribeLinks;
+import ca.businessx.nurture.unsubscribe.UnsubscribeRoutes;
+import ca.businessx.nurture.webhook.WebhookGuard;
 import ca.businessx.nurture.webhook.WebhookRoutes;
+import ca.businessx.nurture.webhook.WebhookSignature;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -169,8 +176,11 @@ public final class App implements AutoCloseable {
               .tableName(INTEGRATION_TABLE).build();
       CrmSyncQueue crmSync = crm.isPresent() ? new CrmSyncScheduler(integrationClient) : CrmSyncQueue.none();
 
+      UnsubscribeLinks links = new UnsubscribeLinks(
+          Secrets.signingKey(db, config.trust().signingSecret()), config.sender().publicBaseUrl());
+      EmailComposer composer = new EmailComposer(renderer, config.sender(), links);
       SequenceRunner runner =
-          new SequenceRunner(db, plan, new EmailComposer(renderer, config.sender()), emailSender,
+          new SequenceRunner(db, plan, composer, emailSender,
               config.sequence(), crmSync, clock, config.sequence().batchSize(), config.sequence().sendLease());
       List<Task<?>> tasks = List.of(SequenceTasks.step(runner, Duration.ofSeconds(30)));
       SchedulerClient client =
@@ -186,11 +196,18 @@ public final class App implements AutoCloseable {
       scheduler.start();
       integrationScheduler.start();
       AdminGuard guard = new AdminGuard(config.adminToken());
+      Config.Trust trust = config.trust();
+      warnIfOpen(trust);
+      ContactSuppressor suppressor = new ContactSuppressor(db, crmSync, clock);
       Javalin web =
           Web.create(
               cfg -> {
                 cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
-                new WebhookRoutes(intake).register(cfg);
+                new WebhookGuard(trust.webhookRatePerSecond(), trust.webhookBurst(), trust.corsOrigins(),
+                    trust.trustForwardedFor()).register(cfg);
+                new WebhookRoutes(intake, new WebhookSignature(trust.webhookSecret(), clock)).register(cfg);
+                new ResendWebhookRoutes(db, trust.resendWebhookSecret(), suppressor, clock).register(cfg);
+                new UnsubscribeRoutes(links, suppressor, config.sender().name()).register(cfg);
                 new InspectionRoutes(db, guard).register(cfg);
                 new HealthRoutes(db, () -> scheduler).register(cfg);
               });
@@ -202,6 +219,17 @@ public final class App implements AutoCloseable {
         throw e;
       }
       return new App(db, scheduler, integrationScheduler, web);
+    }
+
+    private void warnIfOpen(Config.Trust trust) {
+      if (trust.webhookSecret().isEmpty()) {
+        if (config.testingMode()) {
+          log.warn("WEBHOOK_SECRET is not set: lead webhooks accept unsigned requests");
+        } else {
+          log.warn("WEBHOOK_SECRET is not set: ANYONE who finds this service can enroll leads and"
+              + " have it send them email. Set WEBHOOK_SECRET and sign requests (see README).");
+        }
+      }
     }
 
     private Scheduler buildScheduler(

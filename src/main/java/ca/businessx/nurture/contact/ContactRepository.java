@@ -45,6 +45,19 @@ public final class ContactRepository {
         == 1;
   }
 
+  /** Keeps the newest evidence of consent; the first is also in the timeline. */
+  public void recordConsent(Handle h, String id, ConsentEvidence c, Instant now) {
+    h.createUpdate(
+            "update contacts set consent_source = :source, consent_at = :now, consent_ip = :ip,"
+                + " consent_text = :text where id = :id")
+        .bind("id", id)
+        .bind("source", c.source())
+        .bind("ip", c.clientIp())
+        .bind("text", c.text())
+        .bind("now", now.toEpochMilli())
+        .execute();
+  }
+
   /** A later signup fills in or corrects what it carries and leaves the rest alone. */
   public void updateProfile(Handle h, String id, Signup s, Instant now) {
     h.createUpdate(

@@ -11,7 +11,8 @@ final class CrmSyncRepository {
 
   Optional<CrmSnapshot> snapshot(Handle h, String contactId) {
     return h.createQuery(
-            "select c.*, e.state as enrollment_state, (select m.template_key from emails m"
+            "select c.*, case when c.unsubscribed_at is not null then 'STOPPED' else e.state end"
+                + " as enrollment_state, (select m.template_key from emails m"
                 + " where m.contact_id = c.id and m.state = 'SENT' order by m.step desc limit 1)"
                 + " as last_email from contacts c left join enrollments e on e.contact_id = c.id"
                 + " where c.id = :id")

@@ -2,6 +2,9 @@ package ca.businessx.nurture.intake;
 
 import ca.businessx.nurture.alert.AlertTasks;
 import ca.businessx.nurture.contact.Assessment;
+import ca.businessx.nurture.contact.ConsentEvidence;
+import ca.businessx.nurture.suppression.SuppressionList;
+import ca.businessx.nurture.suppression.SuppressionReason;
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.contact.ContactRepository;
@@ -33,7 +36,8 @@ public final class LeadIntake {
 
   public record SignupResult(Contact contact, boolean created) {}
 
-  public record AssessmentResult(Contact contact, Segment segment, Enrollment enrollment, boolean enrolled) {}
+  public record AssessmentResult(
+      Contact contact, Segment segment, Enrollment enrollment, boolean enrolled, boolean suppressed) {}
 
   private final Database db;
   private final Enroller enroller;
@@ -42,6 +46,7 @@ public final class LeadIntake {
   private final Optional<ContactCrm> crm;
   private final Clock clock;
   private final ContactRepository contacts = new ContactRepository();
+  private final SuppressionList suppressions = new SuppressionList();
   private final Timeline timeline = new Timeline();
 
   /**
@@ -59,6 +64,15 @@ public final class LeadIntake {
   }
 
   public SignupResult signup(Signup signup) {
+    return signup(signup, ConsentEvidence.of("unknown"));
+  }
+
+  /**
+   * Creates or updates the contact and records the consent evidence. A suppressed address stays
+   * suppressed, and the attempt is recorded, unless the person opts in explicitly after an
+   * unsubscribe.
+   */
+  public SignupResult signup(Signup signup, ConsentEvidence consent) {
     Instant now = clock.instant();
     SignupResult result =
         db.inTransaction(
@@ -69,11 +83,29 @@ public final class LeadIntake {
                 contacts.updateProfile(h, existing.id(), signup, now);
               }
               timeline.record(h, existing.id(), now, created ? "signed_up" : "signed_up_again", null);
+              recordConsent(h, existing.id(), signup.email(), created, consent, now);
               crmSync.contactChanged(h, existing.id(), now);
               return new SignupResult(contacts.find(h, existing.id()).orElseThrow(), created);
             });
     log.info("signup for contact {} ({})", result.contact().id(), result.created() ? "new" : "existing");
     return result;
+  }
+
+  private void recordConsent(
+      org.jdbi.v3.core.Handle h, String id, String email, boolean created, ConsentEvidence consent, Instant now) {
+    Optional<SuppressionReason> suppressed = suppressions.reason(h, email);
+    if (suppressed.isPresent()) {
+      if (consent.explicit() && suppressions.liftUnsubscribe(h, email)) {
+        contacts.recordConsent(h, id, consent, now);
+        timeline.record(h, id, now, "resubscribed", consent.source());
+      } else {
+        timeline.record(h, id, now, "signup_while_suppressed", suppressed.get().name().toLowerCase());
+      }
+      return;
+    }
+    if (created || consent.explicit()) {
+      contacts.recordConsent(h, id, consent, now);
+    }
   }
 
   /**
@@ -101,6 +133,7 @@ public final class LeadIntake {
     db.inTransaction(h -> {
       String id = Ids.newId();
       if (contacts.insertIfAbsent(h, id, new Signup(email, found.name(), found.firstName(), found.businessName()), now)) {
+        contacts.recordConsent(h, id, ConsentEvidence.of("crm:" + crm.get().name()), now);
         h.createUpdate("update contacts set crm_page_id = :page, crm_url = :url where id = :id")
             .bind("id", id)
             .bind("page", found.pageId())
@@ -128,11 +161,14 @@ public final class LeadIntake {
                 integrations.scheduleIfNotExists(
                     new TaskInstance<>(AlertTasks.CRITICAL_LEAD_TASK, assessmentId, contact.id()), now);
               }
-              Enroller.Result enrolled = enroller.enroll(h, contact.id(), now);
+              boolean suppressed = suppressions.isSuppressed(h, contact.email());
+              Optional<Enroller.Result> enrolled =
+                  suppressed ? Optional.empty() : Optional.of(enroller.enroll(h, contact.id(), now));
               crmSync.contactChanged(h, contact.id(), now);
               return new AssessmentResult(
-                  contacts.find(h, contact.id()).orElseThrow(), segment, enrolled.enrollment(),
-                  enrolled.created());
+                  contacts.find(h, contact.id()).orElseThrow(), segment,
+                  enrolled.map(Enroller.Result::enrollment).orElse(null),
+                  enrolled.map(Enroller.Result::created).orElse(false), suppressed);
             });
     log.info("assessment for contact {}: {}{}", result.contact().id(), result.segment(),
         result.enrolled() ? ", enrolled" : "");

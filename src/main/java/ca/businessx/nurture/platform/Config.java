@@ -18,7 +18,26 @@ public record Config(
     Sender sender,
     Optional<String> adminToken,
     Scheduler scheduler,
-    Optional<Crm> crm) {
+    Optional<Crm> crm,
+    Trust trust) {
+
+  /**
+   * Who may post and how much: the lead webhooks' HMAC secret, a per-IP rate, browser origins,
+   * the Resend webhook's Svix secret and the key that signs unsubscribe links.
+   */
+  public record Trust(
+      Optional<String> webhookSecret,
+      double webhookRatePerSecond,
+      int webhookBurst,
+      java.util.Set<String> corsOrigins,
+      boolean trustForwardedFor,
+      Optional<String> resendWebhookSecret,
+      Optional<String> signingSecret) {
+    @Override
+    public String toString() {
+      return "Trust[signed=" + webhookSecret.isPresent() + ", rate=" + webhookRatePerSecond + "]";
+    }
+  }
 
   /** JDBC settings; an empty url means the embedded SQLite database under the data dir. */
   public record Db(Optional<String> url, Optional<String> user, Optional<String> password) {

@@ -93,6 +93,23 @@ public final class ConfigLoader {
             r.integer("SCHEDULER_THREADS", 8, 1, 200));
 
     Optional<Config.Crm> crm = crm(r);
+    Config.Trust trust = new Config.Trust(
+        r.string("WEBHOOK_SECRET"),
+        r.decimal("WEBHOOK_RATE_LIMIT", 10, 0.1, 100_000),
+        r.integer("WEBHOOK_RATE_BURST", 50, 1, 1_000_000),
+        java.util.Arrays.stream(r.string("CORS_ORIGINS", "").split("\\s*,\\s*"))
+            .filter(o -> !o.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+        r.bool("TRUST_FORWARDED_FOR", false),
+        r.string("RESEND_WEBHOOK_SECRET"),
+        r.string("NURTURE_SECRET"));
+    if (resend.isPresent() || smtp.isPresent()) {
+      for (String name : java.util.List.of("SENDER_NAME", "SENDER_ADDRESS", "SENDER_CONTACT", "PUBLIC_BASE_URL")) {
+        if (r.string(name).isEmpty()) {
+          r.problem(name + " is required once a real email provider is configured (CASL: every email"
+              + " names its sender, a mailing address, a contact and a working unsubscribe link)");
+        }
+      }
+    }
 
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
@@ -109,7 +126,8 @@ public final class ConfigLoader {
         sender,
         r.string("ADMIN_TOKEN"),
         scheduler,
-        crm);
+        crm,
+        trust);
   }
 
   private static Optional<Config.Crm> crm(EnvReader r) {

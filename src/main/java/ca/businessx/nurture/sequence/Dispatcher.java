@@ -14,6 +14,7 @@ import ca.businessx.nurture.email.SendException;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;
+import ca.businessx.nurture.suppression.SuppressionList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ final class Dispatcher {
 
   private final Database db;
   private final EmailSender sender;
+  private final EmailComposer composer;
   private final Config.Sequence retry;
   private final Advancer advancer;
   private final CrmSyncQueue crmSync;
@@ -49,11 +51,14 @@ final class Dispatcher {
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final ContactRepository contacts = new ContactRepository();
   private final Timeline timeline = new Timeline();
+  private final SuppressionList suppressions = new SuppressionList();
+  private final SequenceStopper stopper = new SequenceStopper();
 
-  Dispatcher(Database db, EmailSender sender, Config.Sequence retry, Advancer advancer,
-      CrmSyncQueue crmSync, Clock clock, int batchSize, Duration lease) {
+  Dispatcher(Database db, EmailSender sender, EmailComposer composer, Config.Sequence retry,
+      Advancer advancer, CrmSyncQueue crmSync, Clock clock, int batchSize, Duration lease) {
     this.db = db;
     this.sender = sender;
+    this.composer = composer;
     this.retry = retry;
     this.advancer = advancer;
     this.crmSync = crmSync;
@@ -85,7 +90,6 @@ final class Dispatcher {
       return new Wakes(false, Map.of());
     }
     List<EmailRecord> members = db.withHandle(h -> emails.pendingInGroup(h, group));
-    Map<String, Contact> recipients = new HashMap<>();
     List<OutboundEmail> outbound = new ArrayList<>();
     List<EmailRecord> sending = new ArrayList<>();
     List<EmailRecord> withdrawn = new ArrayList<>();
@@ -97,10 +101,14 @@ final class Dispatcher {
           continue;
         }
         Contact c = contacts.find(h, m.contactId()).orElseThrow();
-        recipients.put(m.id(), c);
+        // The last line of defence: whatever queued this email, a suppressed address gets nothing.
+        if (suppressions.isSuppressed(h, c.email())) {
+          withdrawn.add(m);
+          continue;
+        }
         sending.add(m);
         outbound.add(new OutboundEmail(m.idempotencyKey(), c.email(), m.subject(), m.html(), null,
-            m.templateKey(), Map.of()));
+            m.templateKey(), composer.headers(c.id())));
       }
     });
     List<BatchOutcome> outcomes = send(outbound);
@@ -129,6 +137,7 @@ final class Dispatcher {
     db.inTransaction(h -> {
       for (EmailRecord m : withdrawn) {
         emails.cancel(h, m.id(), now);
+        stopper.stop(h, m.contactId(), "address suppressed", now);
       }
       for (int i = 0; i < sending.size(); i++) {
         EmailRecord m = sending.get(i);

@@ -46,7 +46,7 @@ public final class SequenceRunner {
     this.plan = plan;
     this.composer = composer;
     this.advancer = new Advancer(plan, crmSync);
-    this.dispatcher = new Dispatcher(db, sender, retry, advancer, crmSync, clock, batchSize, lease);
+    this.dispatcher = new Dispatcher(db, sender, composer, retry, advancer, crmSync, clock, batchSize, lease);
     this.clock = clock;
     this.batchSize = batchSize;
   }

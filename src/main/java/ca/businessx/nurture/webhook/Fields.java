@@ -71,6 +71,28 @@ final class Fields {
     return value;
   }
 
+  /** A checkbox or boolean: true, "true", "on", "yes" or "1" mean yes; absent means no. */
+  boolean flag(String name) {
+    JsonNode node = body.get(name);
+    if (absent(node)) {
+      return false;
+    }
+    if (node.isBoolean()) {
+      return node.asBoolean();
+    }
+    if (node.isTextual() || node.isNumber()) {
+      String v = node.asText().trim().toLowerCase(Locale.ROOT);
+      if (List.of("true", "on", "yes", "1").contains(v)) {
+        return true;
+      }
+      if (List.of("false", "off", "no", "0").contains(v)) {
+        return false;
+      }
+    }
+    problems.add(new ApiError.Problem(name, "must be true or false"));
+    return false;
+  }
+
   int count(String name, int max) {
     BigDecimal value = number(name, true);
     if (value == null) {

@@ -1,6 +1,7 @@
 package ca.businessx.nurture.webhook;
 
 import ca.businessx.nurture.contact.Assessment;
+import ca.businessx.nurture.contact.ConsentEvidence;
 import ca.businessx.nurture.contact.CrmException;
 import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.intake.LeadIntake;
@@ -18,9 +19,11 @@ public final class WebhookRoutes {
   static final double MAX_SCORE = 100;
 
   private final LeadIntake intake;
+  private final WebhookSignature signature;
 
-  public WebhookRoutes(LeadIntake intake) {
+  public WebhookRoutes(LeadIntake intake, WebhookSignature signature) {
     this.intake = intake;
+    this.signature = signature;
   }
 
   public void register(JavalinConfig cfg) {
@@ -32,8 +35,13 @@ public final class WebhookRoutes {
     Fields f = fields(ctx);
     Signup signup =
         new Signup(f.email("email"), f.text("name", 200), f.text("first_name", 100), f.text("business_name", 200));
+    String consentText = f.text("consent_text", 2000);
+    String formId = f.text("form_id", 200);
+    boolean explicit = f.flag("consent");
     f.throwIfInvalid();
-    LeadIntake.SignupResult result = intake.signup(signup);
+    String evidence = consentText != null ? consentText : formId != null ? "form " + formId : null;
+    LeadIntake.SignupResult result = intake.signup(signup,
+        new ConsentEvidence("signup_webhook", ctx.req().getRemoteAddr(), evidence, explicit));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("contact_id", result.contact().id());
     body.put("created", result.created());
@@ -64,13 +72,17 @@ public final class WebhookRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("contact_id", result.contact().id());
     body.put("segment", result.segment().name());
-    body.put("enrollment_id", result.enrollment().id());
+    body.put("enrollment_id", result.enrollment() == null ? null : result.enrollment().id());
     body.put("enrolled", result.enrolled());
+    if (result.suppressed()) {
+      body.put("suppressed", true);
+    }
     ctx.status(200).json(body);
   }
 
-  private static Fields fields(Context ctx) {
-    ObjectNode body = RequestBody.parse(ctx.contentType(), RequestBody.raw(ctx));
-    return new Fields(body);
+  private Fields fields(Context ctx) {
+    byte[] raw = RequestBody.raw(ctx);
+    signature.verify(ctx, raw);
+    return new Fields(RequestBody.parse(ctx.contentType(), raw));
   }
 }

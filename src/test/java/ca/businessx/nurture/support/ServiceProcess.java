@@ -23,7 +23,11 @@ public final class ServiceProcess implements AutoCloseable {
   public ServiceProcess(Path workDir, Map<String, String> env) {
     this.workDir = workDir;
     this.port = freePort();
-    this.env = new java.util.HashMap<>(env);
+    this.env = new java.util.HashMap<>();
+    // Tests post in bursts from one address; the rate limit has its own test.
+    this.env.put("WEBHOOK_RATE_LIMIT", "100000");
+    this.env.put("WEBHOOK_RATE_BURST", "100000");
+    this.env.putAll(env);
     this.env.put("PORT", Integer.toString(port));
     this.log = workDir.resolve("service.log");
   }

@@ -32,6 +32,9 @@ public final class TestApp implements AutoCloseable {
       Path dataDir, TestDatabases.Kind kind, Map<String, String> extraEnv, UnaryOperator<App.Builder> custom) {
     Map<String, String> env = new HashMap<>(TestDatabases.env(kind));
     env.put("PORT", "0");
+    // Tests post in bursts from one address; the rate limit has its own test.
+    env.put("WEBHOOK_RATE_LIMIT", "100000");
+    env.put("WEBHOOK_RATE_BURST", "100000");
     env.put("NURTURE_DATA_DIR", dataDir.toString());
     env.putAll(extraEnv);
     Config config = ConfigLoader.load(env);

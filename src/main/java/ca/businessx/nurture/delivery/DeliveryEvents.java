@@ -1,0 +1,79 @@
+package ca.businessx.nurture.delivery;
+
+import ca.businessx.nurture.contact.Timeline;
+import ca.businessx.nurture.unsubscribe.ContactSuppressor;
+import ca.businessx.nurture.suppression.SuppressionReason;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What a provider reports about an email after it left: delivery, opens, clicks, bounces and
+ * complaints, recorded on the email and the lead's timeline. A permanent bounce or a complaint
+ * withdraws the address from all mail.
+ */
+final class DeliveryEvents {
+  private record Sent(String id, String contactId, String templateKey) {}
+
+  private final ContactSuppressor suppressor;
+  private final Timeline timeline = new Timeline();
+
+  DeliveryEvents(ContactSuppressor suppressor) {
+    this.suppressor = suppressor;
+  }
+
+  /** Answers whether the event concerned an email this service sent. */
+  boolean record(Handle h, JsonNode event, Instant now) {
+    String type = event.path("type").asText("");
+    Optional<Sent> email = find(h, event.path("data").path("email_id").asText(""));
+    if (email.isEmpty()) {
+      return false;
+    }
+    Sent e = email.get();
+    switch (type) {
+      case "email.delivered" -> mark(h, e, "delivered_at", now);
+      case "email.opened" -> mark(h, e, "opened_at", now);
+      case "email.clicked" -> mark(h, e, "clicked_at", now);
+      case "email.complained" -> {
+        mark(h, e, "complained_at", now);
+        suppressor.suppress(h, e.contactId(), SuppressionReason.COMPLAINED, e.templateKey(), now);
+      }
+      case "email.bounced" -> bounced(h, e, event.path("data").path("bounce").path("type").asText("Undetermined"), now);
+      case "email.delivery_delayed" -> { }
+      default -> {
+        return true;
+      }
+    }
+    timeline.record(h, e.contactId(), now, type.replace('.', '_'), e.templateKey());
+    return true;
+  }
+
+  private void bounced(Handle h, Sent e, String bounceType, Instant now) {
+    h.createUpdate("update emails set bounce_type = :t where id = :id")
+        .bind("id", e.id())
+        .bind("t", bounceType.length() > 20 ? bounceType.substring(0, 20) : bounceType)
+        .execute();
+    if (bounceType.equals("Permanent")) {
+      suppressor.suppress(h, e.contactId(), SuppressionReason.BOUNCED, e.templateKey(), now);
+    }
+  }
+
+  private static void mark(Handle h, Sent e, String column, Instant now) {
+    h.createUpdate("update emails set " + column + " = coalesce(" + column + ", :now) where id = :id")
+        .bind("id", e.id())
+        .bind("now", now.toEpochMilli())
+        .execute();
+  }
+
+  private static Optional<Sent> find(Handle h, String providerMessageId) {
+    if (providerMessageId.isEmpty()) {
+      return Optional.empty();
+    }
+    return h.createQuery(
+            "select id, contact_id, template_key from emails where provider_message_id = :m")
+        .bind("m", providerMessageId)
+        .map((rs, ctx) -> new Sent(rs.getString("id"), rs.getString("contact_id"), rs.getString("template_key")))
+        .findFirst();
+  }
+}
