@@ -173,9 +173,8 @@ public final class App implements AutoCloseable {
       LeadIntake intake = new LeadIntake(db, new Enroller(client), integrationClient, crmSync, crm, clock);
 
       Scheduler scheduler = buildScheduler(db, tasks, List.of(), SCHEDULER_TABLE, config.scheduler().threads());
-      List<Task<?>> allIntegration = new ArrayList<>(integrationTasks);
-      allIntegration.addAll(recurring);
-      Scheduler integrationScheduler = buildScheduler(db, allIntegration, recurring, INTEGRATION_TABLE, 2);
+      // Start tasks join the known tasks inside the builder; listing them twice fails the build.
+      Scheduler integrationScheduler = buildScheduler(db, integrationTasks, recurring, INTEGRATION_TABLE, 2);
       crmTasks.ifPresent(t -> t.resumeBacklog(integrationClient, clock.instant()));
       scheduler.start();
       integrationScheduler.start();
