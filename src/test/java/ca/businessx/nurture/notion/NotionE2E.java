@@ -1,5 +1,6 @@
 package ca.businessx.nurture.notion;
 
+import ca.businessx.nurture.App;
 import ca.businessx.nurture.support.TestApp;
 import ca.businessx.nurture.support.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The whole service wired to a {@link FakeNotion}, and ways to read what reached the fake. */
 final class NotionE2E {
@@ -25,6 +27,10 @@ final class NotionE2E {
 
   /** The service on SQLite, Notion at the fake with a generous rate; {@code extra} overrides. */
   static TestApp start(Path dir, FakeNotion fake, Map<String, String> extra) {
+    return start(dir, fake, extra, b -> b);
+  }
+
+  static TestApp start(Path dir, FakeNotion fake, Map<String, String> extra, UnaryOperator<App.Builder> custom) {
     Map<String, String> env = new HashMap<>();
     env.put("NOTION_API_KEY", FakeNotion.TOKEN);
     env.put("NOTION_CONTACTS_DB_ID", fake.contacts.id);
@@ -32,7 +38,7 @@ final class NotionE2E {
     env.put("NOTION_RATE_LIMIT", "100");
     env.put("NOTION_TIMEOUT", "PT2S");
     env.putAll(extra);
-    TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE, env);
+    TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE, env, custom);
     // Pages carry edit times on the service's clock, as the poll for stops compares them.
     fake.data.clock = t.clock;
     return t;
