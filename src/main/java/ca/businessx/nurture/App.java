@@ -41,7 +41,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +58,15 @@ public final class App implements AutoCloseable {
   private final Scheduler scheduler;
   private final Scheduler integrationScheduler;
   private final Javalin web;
+  private final Supplier<Map<String, Long>> templateFallbacks;
 
-  private App(Database db, Scheduler scheduler, Scheduler integrationScheduler, Javalin web) {
+  private App(Database db, Scheduler scheduler, Scheduler integrationScheduler, Javalin web,
+      Supplier<Map<String, Long>> templateFallbacks) {
     this.db = db;
     this.scheduler = scheduler;
     this.integrationScheduler = integrationScheduler;
     this.web = web;
+    this.templateFallbacks = templateFallbacks;
   }
 
   public static Builder builder(Config config) {
@@ -84,6 +89,11 @@ public final class App implements AutoCloseable {
   /** The scheduler of calls to outside systems (CRM sync, alerts), kept apart from email. */
   public Scheduler integrationScheduler() {
     return integrationScheduler;
+  }
+
+  /** How many times each template fell back from Notion to its static copy since start. */
+  public Map<String, Long> templateFallbacks() {
+    return templateFallbacks.get();
   }
 
   @Override
@@ -194,7 +204,8 @@ public final class App implements AutoCloseable {
         integrationScheduler.stop();
         throw e;
       }
-      return new App(db, scheduler, integrationScheduler, web);
+      return new App(db, scheduler, integrationScheduler, web,
+          () -> notion.map(n -> n.fallbacks().snapshot()).orElse(Map.of()));
     }
 
     private Scheduler buildScheduler(
