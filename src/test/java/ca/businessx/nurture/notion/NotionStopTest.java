@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A person sets a lead to Stopped in Notion: its sequence stops here and stays stopped there. */
+/**
+ * The Sequence Status column: a person's Stopped in Notion stops the sequence here and stays; a
+ * finished sequence shows Completed.
+ */
 class NotionStopTest {
   private static final String ANA = "ana@example.ca";
   private static final Duration HOUR = Duration.ofHours(1);
@@ -71,6 +74,20 @@ class NotionStopTest {
       assertThat(NotionE2E.pagesFor(fake, ANA)).hasSize(1);
       assertThat(NotionE2E.text(page, "First Name")).isEqualTo("Annie");
       assertThat(NotionE2E.select(page, "Sequence Status")).isEqualTo("Stopped");
+      assertThat(NotionE2E.syncStates(t)).allMatch(NotionE2E.SyncState::inSync);
+    }
+  }
+
+  @Test
+  void aFinishedSequenceShowsCompletedWithTheLastEmail() {
+    try (TestApp t = NotionE2E.start(dir, fake, Map.of())) {
+      t.signup(ANA, "Ana");
+      t.assess(ANA, 2, 0);
+      NotionE2E.advance(t, Duration.ofDays(8), Duration.ofHours(2));
+
+      FakeNotionData.Page page = NotionE2E.pagesFor(fake, ANA).get(0);
+      assertThat(NotionE2E.select(page, "Sequence Status")).isEqualTo("Completed");
+      assertThat(NotionE2E.text(page, "Last Email")).isEqualTo("email_5a");
       assertThat(NotionE2E.syncStates(t)).allMatch(NotionE2E.SyncState::inSync);
     }
   }
