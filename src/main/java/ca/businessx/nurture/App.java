@@ -50,7 +50,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,12 +67,15 @@ public final class App implements AutoCloseable {
   private final Scheduler scheduler;
   private final Scheduler integrationScheduler;
   private final Javalin web;
+  private final Supplier<Map<String, Long>> templateFallbacks;
 
-  private App(Database db, Scheduler scheduler, Scheduler integrationScheduler, Javalin web) {
+  private App(Database db, Scheduler scheduler, Scheduler integrationScheduler, Javalin web,
+      Supplier<Map<String, Long>> templateFallbacks) {
     this.db = db;
     this.scheduler = scheduler;
     this.integrationScheduler = integrationScheduler;
     this.web = web;
+    this.templateFallbacks = templateFallbacks;
   }
 
   public static Builder builder(Config config) {
@@ -93,6 +98,11 @@ public final class App implements AutoCloseable {
   /** The scheduler of calls to outside systems (CRM sync, alerts), kept apart from email. */
   public Scheduler integrationScheduler() {
     return integrationScheduler;
+  }
+
+  /** How many times each template fell back from Notion to its static copy since start. */
+  public Map<String, Long> templateFallbacks() {
+    return templateFallbacks.get();
   }
 
   @Override
@@ -189,9 +199,8 @@ public final class App implements AutoCloseable {
       LeadIntake intake = new LeadIntake(db, new Enroller(client), integrationClient, crmSync, crm, clock);
 
       Scheduler scheduler = buildScheduler(db, tasks, List.of(), SCHEDULER_TABLE, config.scheduler().threads());
-      List<Task<?>> allIntegration = new ArrayList<>(integrationTasks);
-      allIntegration.addAll(recurring);
-      Scheduler integrationScheduler = buildScheduler(db, allIntegration, recurring, INTEGRATION_TABLE, 2);
+      // Start tasks join the known tasks inside the builder; listing them twice fails the build.
+      Scheduler integrationScheduler = buildScheduler(db, integrationTasks, recurring, INTEGRATION_TABLE, 2);
       crmTasks.ifPresent(t -> t.resumeBacklog(integrationClient, clock.instant()));
       scheduler.start();
       integrationScheduler.start();
@@ -218,7 +227,8 @@ public final class App implements AutoCloseable {
         integrationScheduler.stop();
         throw e;
       }
-      return new App(db, scheduler, integrationScheduler, web);
+      return new App(db, scheduler, integrationScheduler, web,
+          () -> notion.map(n -> n.fallbacks().snapshot()).orElse(Map.of()));
     }
 
     private void warnIfOpen(Config.Trust trust) {

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Lets people steer from the CRM: records edited since the last poll whose sequence status is
  * Stopped stop that lead's sequence here. Windows overlap by a minute because the CRM rounds edit
- * times down to the minute; stopping twice is harmless.
+ * times down to the minute; stopping twice is harmless. A permanent refusal (bad key, database not
+ * shared) is reported once and pauses polling until a sync gets through again, or a restart, so a
+ * refused key is not asked every minute.
  */
 final class CrmPollJob {
   static final String CURSOR = "crm.poll.since";
@@ -29,6 +31,8 @@ final class CrmPollJob {
   private final CrmSyncRepository repository = new CrmSyncRepository();
   private final ContactRepository contacts = new ContactRepository();
   private final SequenceStopper stopper = new SequenceStopper();
+  private volatile boolean refused;
+  private volatile String reported;
 
   CrmPollJob(Database db, ContactCrm crm, Clock clock) {
     this.db = db;
@@ -36,7 +40,15 @@ final class CrmPollJob {
     this.clock = clock;
   }
 
+  /** The CRM accepted a call again: the next poll asks it once more. */
+  void resume() {
+    refused = false;
+  }
+
   void poll() {
+    if (refused) {
+      return;
+    }
     Instant started = clock.instant();
     Instant since = db.withHandle(h -> repository.state(h, CURSOR))
         .map(Instant::parse)
@@ -46,9 +58,19 @@ final class CrmPollJob {
     try {
       edited = crm.editedSince(since);
     } catch (CrmException e) {
-      log.info("could not poll {} for changes ({}); next poll tries again", crm.name(), e.getMessage());
+      if (e.isTransient()) {
+        log.info("could not poll {} for changes ({}); next poll tries again", crm.name(), e.getMessage());
+      } else {
+        refused = true;
+        if (!e.getMessage().equals(reported)) {
+          reported = e.getMessage();
+          log.error("{} refused the poll for stops; polling pauses until a sync gets through or a restart: {}",
+              crm.name(), e.getMessage());
+        }
+      }
       return;
     }
+    reported = null;
     int stopped = 0;
     for (CrmContact page : edited) {
       if ("Stopped".equals(page.sequenceStatus()) && page.email() != null && stop(page)) {

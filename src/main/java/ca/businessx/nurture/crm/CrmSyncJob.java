@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 final class CrmSyncJob {
   private static final Logger log = LoggerFactory.getLogger(CrmSyncJob.class);
+  // A Notion id, with or without hyphens.
+  private static final Pattern ID =
+      Pattern.compile("\\b\\p{XDigit}{8}-?\\p{XDigit}{4}-?\\p{XDigit}{4}-?\\p{XDigit}{4}-?\\p{XDigit}{12}\\b");
 
   private final Database db;
   private final ContactCrm crm;
@@ -29,12 +33,15 @@ final class CrmSyncJob {
   private final Clock clock;
   private final CrmSyncRepository repository = new CrmSyncRepository();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  private final Runnable accepted;
 
-  CrmSyncJob(Database db, ContactCrm crm, Config.Crm settings, Clock clock) {
+  /** @param accepted told after each sync the CRM accepted */
+  CrmSyncJob(Database db, ContactCrm crm, Config.Crm settings, Clock clock, Runnable accepted) {
     this.db = db;
     this.crm = crm;
     this.settings = settings;
     this.clock = clock;
+    this.accepted = accepted;
   }
 
   /** Answers when to run again, or empty when the contact is in sync or cannot be synced. */
@@ -47,6 +54,7 @@ final class CrmSyncJob {
     CrmContact wanted = snapshot.toCrm();
     try {
       CrmContact stored = crm.upsert(wanted, snapshot.pageId());
+      accepted.run();
       Instant now = clock.instant();
       int latest = db.inTransaction(h -> {
         repository.markSynced(h, contactId, snapshot.version(), wanted.sequenceStatus(),
@@ -68,7 +76,7 @@ final class CrmSyncJob {
       return null;
     });
     if (!e.isTransient()) {
-      String kind = e.getClass().getSimpleName() + ":" + firstWords(e.getMessage());
+      String kind = e.getClass().getSimpleName() + ":" + kindOf(e.getMessage());
       if (reported.add(kind)) {
         log.error("{} refused to sync contact {} and will not be retried until it changes: {}",
             crm.name(), contactId, e.getMessage());
@@ -86,10 +94,8 @@ final class CrmSyncJob {
     return Optional.of(now.plus(settings.resyncInterval()));
   }
 
-  private static String firstWords(String message) {
-    if (message == null) {
-      return "";
-    }
-    return message.length() > 40 ? message.substring(0, 40) : message;
+  /** The refusal without the record it names, so refusing every contact's page is one kind. */
+  private static String kindOf(String message) {
+    return message == null ? "" : ID.matcher(message).replaceAll("{id}");
   }
 }

@@ -32,8 +32,8 @@ public final class CrmTasks {
   public CrmTasks(Database db, ContactCrm crm, Config.Crm settings, Clock clock) {
     this.db = db;
     this.settings = settings;
-    this.sync = new CrmSyncJob(db, crm, settings, clock);
     this.poll = new CrmPollJob(db, crm, clock);
+    this.sync = new CrmSyncJob(db, crm, settings, clock, poll::resume);
   }
 
   public Task<Void> syncTask() {

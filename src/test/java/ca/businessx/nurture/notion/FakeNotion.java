@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -51,6 +52,7 @@ final class FakeNotion implements AutoCloseable {
   private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
   private final Deque<Long> arrivals = new ArrayDeque<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final Map<Integer, AtomicInteger> errors = new ConcurrentHashMap<>();
   private volatile int rateLimit;
   private int maxObservedRate;
   private final Javalin app;
@@ -95,6 +97,18 @@ final class FakeNotion implements AutoCloseable {
     faults.addAll(java.util.List.of(injected));
   }
 
+  /** Queues the same fault for the next {@code times} requests: an outage, until {@link #recover}. */
+  void inject(Fault fault, int times) {
+    for (int i = 0; i < times; i++) {
+      faults.add(fault);
+    }
+  }
+
+  /** Drops every fault not yet used: Notion is back. */
+  void recover() {
+    faults.clear();
+  }
+
   /** Answers 429 past this many requests in any one second; 0 turns the limit off. */
   void rateLimit(int perSecond) {
     rateLimit = perSecond;
@@ -106,6 +120,12 @@ final class FakeNotion implements AutoCloseable {
 
   int requestCount() {
     return requests.get();
+  }
+
+  /** How many times the fake answered with this error status (429, 503, ...). */
+  int answered(int status) {
+    AtomicInteger n = errors.get(status);
+    return n == null ? 0 : n.get();
   }
 
   @Override
@@ -143,6 +163,7 @@ final class FakeNotion implements AutoCloseable {
         JsonNode body = body(ctx);
         ctx.status(200).contentType("application/json").result(endpoint.handle(new Call(version, ctx, body)).toString());
       } catch (FakeNotionError e) {
+        errors.computeIfAbsent(e.status, k -> new AtomicInteger()).incrementAndGet();
         ObjectNode error = FakeNotionData.JSON.createObjectNode().put("object", "error")
             .put("status", e.status).put("code", e.code).put("message", e.getMessage());
         ctx.status(e.status).contentType("application/json").result(error.toString());

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A small HTTP client for tests against a running service on loopback. */
 public final class Http {
@@ -26,7 +28,11 @@ public final class Http {
     return this;
   }
 
-  public record Response(int status, String body) {
+  public record Response(int status, String body, HttpHeaders headers) {
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -63,7 +69,7 @@ public final class Http {
   public Response send(HttpRequest request) {
     try {
       HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.body());
+      return new Response(r.statusCode(), r.body(), r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
