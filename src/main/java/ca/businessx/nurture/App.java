@@ -3,12 +3,18 @@ package ca.businessx.nurture;
 import ca.businessx.nurture.admin.AdminGuard;
 import ca.businessx.nurture.admin.HealthRoutes;
 import ca.businessx.nurture.admin.InspectionRoutes;
+import ca.businessx.nurture.console.ConsoleRoutes;
+import ca.businessx.nurture.console.OpenApiRoutes;
 import ca.businessx.nurture.alert.AlertTasks;
 import ca.businessx.nurture.alert.Alerter;
 import ca.businessx.nurture.alert.LogAlerter;
 import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.email.OutboxSender;
 import ca.businessx.nurture.intake.LeadIntake;
+import ca.businessx.nurture.metrics.MeteredAlerter;
+import ca.businessx.nurture.metrics.MeteredEmailSender;
+import ca.businessx.nurture.metrics.MetricsRoutes;
+import ca.businessx.nurture.metrics.NurtureMetrics;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.ConfigFiles;
 import ca.businessx.nurture.platform.Database;
@@ -17,6 +23,7 @@ import ca.businessx.nurture.platform.Web;
 import ca.businessx.nurture.sequence.EmailComposer;
 import ca.businessx.nurture.sequence.Enroller;
 import ca.businessx.nurture.sequence.SequenceFile;
+import ca.businessx.nurture.sequence.SequenceControl;
 import ca.businessx.nurture.sequence.SequencePlan;
 import ca.businessx.nurture.sequence.SequenceRunner;
 import ca.businessx.nurture.sequence.SequenceTasks;
@@ -130,16 +137,20 @@ public final class App implements AutoCloseable {
       log.info("database {}, email via {}, alerts via {}, waits {}", db.kind(), emailSender.name(),
           alertChannel.name(), plan.steps().stream().map(SequencePlan.Step::pause).toList());
 
+      NurtureMetrics metrics = NurtureMetrics.create(db, clock, plan.templateKeys(),
+          List.of(emailSender.name(), alertChannel.name()));
+      EmailComposer composer = new EmailComposer(renderer, config.sender());
       SequenceRunner runner =
-          new SequenceRunner(db, plan, new EmailComposer(renderer, config.sender()), emailSender,
-              config.sequence(), clock);
+          new SequenceRunner(db, plan, composer, new MeteredEmailSender(emailSender, metrics.events()),
+              config.sequence(), clock, metrics.events());
       List<Task<?>> tasks =
           List.of(
               SequenceTasks.step(runner, Duration.ofSeconds(30)),
-              AlertTasks.criticalLead(db, alertChannel, 2, Duration.ofSeconds(30), clock));
+              AlertTasks.criticalLead(db, new MeteredAlerter(alertChannel, metrics.events()), 2, Duration.ofSeconds(30), clock));
       SchedulerClient client =
           SchedulerClient.Builder.create(db.transactionAwareDataSource(), tasks).build();
-      LeadIntake intake = new LeadIntake(db, new Enroller(client), client, clock);
+      LeadIntake intake = new LeadIntake(db, new Enroller(client), client, clock, metrics.events());
+      SequenceControl control = new SequenceControl(db, plan, client, clock);
 
       Scheduler scheduler = buildScheduler(db, tasks);
       scheduler.start();
@@ -151,6 +162,9 @@ public final class App implements AutoCloseable {
                 new WebhookRoutes(intake).register(cfg);
                 new InspectionRoutes(db, guard).register(cfg);
                 new HealthRoutes(db, () -> scheduler).register(cfg);
+                new MetricsRoutes(metrics, guard, config.metricsPublic()).register(cfg);
+                new ConsoleRoutes(db, control, composer, plan, guard, config.adminToken(), clock).register(cfg);
+                new OpenApiRoutes().register(cfg);
               });
       try {
         web.start(config.port());

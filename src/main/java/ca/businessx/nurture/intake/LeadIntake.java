@@ -6,6 +6,7 @@ import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.contact.Timeline;
+import ca.businessx.nurture.metrics.NurtureEvents;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;
 import ca.businessx.nurture.segment.Segment;
@@ -34,15 +35,18 @@ public final class LeadIntake {
   private final Enroller enroller;
   private final SchedulerClient scheduler;
   private final Clock clock;
+  private final NurtureEvents events;
   private final ContactRepository contacts = new ContactRepository();
   private final Timeline timeline = new Timeline();
 
   /** @param scheduler a client on the transaction-aware data source */
-  public LeadIntake(Database db, Enroller enroller, SchedulerClient scheduler, Clock clock) {
+  public LeadIntake(Database db, Enroller enroller, SchedulerClient scheduler, Clock clock,
+      NurtureEvents events) {
     this.db = db;
     this.enroller = enroller;
     this.scheduler = scheduler;
     this.clock = clock;
+    this.events = events;
   }
 
   public SignupResult signup(Signup signup) {
@@ -59,6 +63,7 @@ public final class LeadIntake {
               return new SignupResult(contacts.find(h, existing.id()).orElseThrow(), created);
             });
     log.info("signup for contact {} ({})", result.contact().id(), result.created() ? "new" : "existing");
+    events.contactSignedUp(result.created());
     return result;
   }
 
@@ -84,6 +89,7 @@ public final class LeadIntake {
             });
     log.info("assessment for contact {}: {}{}", result.contact().id(), result.segment(),
         result.enrolled() ? ", enrolled" : "");
+    events.assessed(result.segment());
     return result;
   }
 }

@@ -16,7 +16,8 @@ public record Config(
     Mail mail,
     Sender sender,
     Optional<String> adminToken,
-    Scheduler scheduler) {
+    Scheduler scheduler,
+    boolean metricsPublic) {
 
   /** JDBC settings; an empty url means the embedded SQLite database under the data dir. */
   public record Db(Optional<String> url, Optional<String> user, Optional<String> password) {

@@ -84,6 +84,7 @@ public final class ConfigLoader {
         mail,
         sender,
         r.string("ADMIN_TOKEN"),
-        scheduler);
+        scheduler,
+        r.bool("METRICS_PUBLIC", false));
   }
 }

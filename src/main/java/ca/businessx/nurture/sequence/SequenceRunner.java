@@ -10,6 +10,7 @@ import ca.businessx.nurture.email.EmailState;
 import ca.businessx.nurture.email.OutboundEmail;
 import ca.businessx.nurture.email.SendException;
 import ca.businessx.nurture.email.SendResult;
+import ca.businessx.nurture.metrics.NurtureEvents;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.template.RenderedEmail;
@@ -35,6 +36,7 @@ public final class SequenceRunner {
   private final EmailSender sender;
   private final Config.Sequence retry;
   private final Clock clock;
+  private final NurtureEvents events;
   private final ContactRepository contacts = new ContactRepository();
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final EmailRepository emails = new EmailRepository();
@@ -42,13 +44,14 @@ public final class SequenceRunner {
 
   public SequenceRunner(
       Database db, SequencePlan plan, EmailComposer composer, EmailSender sender,
-      Config.Sequence retry, Clock clock) {
+      Config.Sequence retry, Clock clock, NurtureEvents events) {
     this.db = db;
     this.plan = plan;
     this.composer = composer;
     this.sender = sender;
     this.retry = retry;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Answers when this enrollment's task should run again, or empty when it has nothing due. */
@@ -102,6 +105,7 @@ public final class SequenceRunner {
             return null;
           });
       log.info("sent step {} ({}) of enrollment {} via {}", email.step(), email.templateKey(), e.id(), sender.name());
+      events.emailSent(email.templateKey(), sender.name());
       return advance(e, db.withHandle(h -> emails.find(h, email.id())).orElseThrow());
     } catch (SendException failure) {
       return handleFailure(e, email, failure);
@@ -123,6 +127,7 @@ public final class SequenceRunner {
           }
           return null;
         });
+    events.emailFailed(email.templateKey(), sender.name(), !retry);
     if (!retry) {
       log.warn("parked step {} of enrollment {}: {}", email.step(), e.id(), failure.getMessage());
       return Optional.empty();

@@ -1,0 +1,109 @@
+package ca.businessx.nurture.metrics;
+
+import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.segment.Segment;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TimeZone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gauges read from the database at scrape time: the scheduler's due backlog and how late its oldest
+ * due execution is, and contacts per segment. One reading serves all gauges for a second, so a
+ * scrape costs three small queries, not one per gauge.
+ */
+public final class DatabaseGauges {
+  private static final Logger log = LoggerFactory.getLogger(DatabaseGauges.class);
+  // db-scheduler writes its times in UTC on both databases; read them the same way.
+  private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+  private static final Duration FRESH = Duration.ofSeconds(1);
+
+  record Reading(Instant at, long due, double lagSeconds, Map<Segment, Long> segments) {}
+
+  private final Database db;
+  private final Clock clock;
+  private volatile Reading last;
+
+  public DatabaseGauges(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  public void register(MeterRegistry registry) {
+    Gauge.builder("nurture.scheduler.due.executions", this, g -> g.reading().due())
+        .description("Scheduled executions that are due and not yet picked").register(registry);
+    Gauge.builder("nurture.scheduler.due.lag", this, g -> g.reading().lagSeconds())
+        .description("How late the oldest due execution is").baseUnit("seconds").register(registry);
+    for (Segment s : Segment.values()) {
+      Gauge.builder("nurture.contacts.segment", this, g -> g.reading().segments().getOrDefault(s, 0L))
+          .description("Contacts currently in each segment").tag("segment", s.name()).register(registry);
+    }
+  }
+
+  synchronized Reading reading() {
+    Instant now = clock.instant();
+    Reading r = last;
+    if (r != null && r.at().plus(FRESH).isAfter(now) && !r.at().isAfter(now)) {
+      return r;
+    }
+    try (Connection c = db.dataSource().getConnection()) {
+      last = new Reading(now, due(c, now), lag(c, now), segments(c));
+    } catch (SQLException e) {
+      log.warn("cannot read scheduler gauges: {}", e.getMessage());
+      last = new Reading(now, -1, -1, Map.of());
+    }
+    return last;
+  }
+
+  private static long due(Connection c, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select count(*) from scheduled_tasks where execution_time <= ? and picked = ?")) {
+      ps.setTimestamp(1, Timestamp.from(now), UTC);
+      ps.setBoolean(2, false);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static double lag(Connection c, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select execution_time from scheduled_tasks where execution_time <= ? and picked = ?"
+            + " order by execution_time limit 1")) {
+      ps.setTimestamp(1, Timestamp.from(now), UTC);
+      ps.setBoolean(2, false);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return 0;
+        }
+        Timestamp oldest = rs.getTimestamp(1, UTC);
+        return Math.max(0, Duration.between(oldest.toInstant(), now).toMillis() / 1000.0);
+      }
+    }
+  }
+
+  private static Map<Segment, Long> segments(Connection c) throws SQLException {
+    Map<Segment, Long> counts = new EnumMap<>(Segment.class);
+    try (PreparedStatement ps = c.prepareStatement(
+            "select segment, count(*) from contacts where segment is not null group by segment");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        counts.put(Segment.valueOf(rs.getString(1)), rs.getLong(2));
+      }
+    }
+    return counts;
+  }
+}
