@@ -21,50 +21,51 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gauges read from the database at scrape time: the scheduler's due backlog and how late its oldest
- * due execution is, and contacts per segment. One reading serves all gauges for a second, so a
- * scrape costs three small queries, not one per gauge.
+ * due execution is, and contacts per segment. One reading, taken just before a scrape, serves all
+ * gauges, rather than a query per gauge.
  */
 public final class DatabaseGauges {
   private static final Logger log = LoggerFactory.getLogger(DatabaseGauges.class);
   // db-scheduler writes its times in UTC on both databases; read them the same way.
   private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-  private static final Duration FRESH = Duration.ofSeconds(1);
 
-  record Reading(Instant at, long due, double lagSeconds, Map<Segment, Long> segments) {}
+  record Reading(long due, double lagSeconds, Map<Segment, Long> segments) {}
 
   private final Database db;
   private final Clock clock;
-  private volatile Reading last;
+  private volatile Reading last = new Reading(0, 0, Map.of());
 
   public DatabaseGauges(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }
 
+  /** Gauges hold their object weakly by default; nothing else keeps this one alive. */
   public void register(MeterRegistry registry) {
     Gauge.builder("nurture.scheduler.due.executions", this, g -> g.reading().due())
-        .description("Scheduled executions that are due and not yet picked").register(registry);
+        .description("Scheduled executions that are due and not yet picked").strongReference(true).register(registry);
     Gauge.builder("nurture.scheduler.due.lag", this, g -> g.reading().lagSeconds())
-        .description("How late the oldest due execution is").baseUnit("seconds").register(registry);
+        .description("How late the oldest due execution is").baseUnit("seconds").strongReference(true).register(registry);
     for (Segment s : Segment.values()) {
       Gauge.builder("nurture.contacts.segment", this, g -> g.reading().segments().getOrDefault(s, 0L))
-          .description("Contacts currently in each segment").tag("segment", s.name()).register(registry);
+          .description("Contacts currently in each segment").tag("segment", s.name())
+          .strongReference(true).register(registry);
     }
   }
 
-  synchronized Reading reading() {
+  Reading reading() {
+    return last;
+  }
+
+  /** Reads the database once; called before each scrape, so one scrape costs three small queries. */
+  public synchronized void refresh() {
     Instant now = clock.instant();
-    Reading r = last;
-    if (r != null && r.at().plus(FRESH).isAfter(now) && !r.at().isAfter(now)) {
-      return r;
-    }
     try (Connection c = db.dataSource().getConnection()) {
-      last = new Reading(now, due(c, now), lag(c, now), segments(c));
+      last = new Reading(due(c, now), lag(c, now), segments(c));
     } catch (SQLException e) {
       log.warn("cannot read scheduler gauges: {}", e.getMessage());
-      last = new Reading(now, -1, -1, Map.of());
+      last = new Reading(-1, -1, Map.of());
     }
-    return last;
   }
 
   private static long due(Connection c, Instant now) throws SQLException {

@@ -112,7 +112,7 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
   }
 
   private Counter contacts() {
-    return Counter.builder("nurture.contacts.created").description("New contacts").register(registry);
+    return Counter.builder("nurture.contacts.added").description("New contacts").register(registry);
   }
 
   private Counter assessments(Segment segment) {

@@ -18,9 +18,12 @@ public final class NurtureMetrics implements AutoCloseable {
   private final MicrometerEvents events;
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
-  private NurtureMetrics(PrometheusMeterRegistry registry, MicrometerEvents events) {
+  private final DatabaseGauges gauges;
+
+  private NurtureMetrics(PrometheusMeterRegistry registry, MicrometerEvents events, DatabaseGauges gauges) {
     this.registry = registry;
     this.events = events;
+    this.gauges = gauges;
   }
 
   /**
@@ -31,14 +34,16 @@ public final class NurtureMetrics implements AutoCloseable {
       Database db, Clock clock, Collection<String> templates, Collection<String> providers) {
     // Its own registry rather than the global one: tests start several services in one JVM.
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    NurtureMetrics metrics = new NurtureMetrics(registry, new MicrometerEvents(registry, templates, providers));
+    DatabaseGauges gauges = new DatabaseGauges(db, clock);
+    NurtureMetrics metrics =
+        new NurtureMetrics(registry, new MicrometerEvents(registry, templates, providers), gauges);
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     metrics.gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    new DatabaseGauges(db, clock).register(registry);
+    gauges.register(registry);
     return metrics;
   }
 
@@ -51,6 +56,7 @@ public final class NurtureMetrics implements AutoCloseable {
   }
 
   public String scrape() {
+    gauges.refresh();
     return registry.scrape();
   }
 
