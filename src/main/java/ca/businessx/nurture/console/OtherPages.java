@@ -48,7 +48,8 @@ final class OtherPages {
 
   void templates(Context ctx) {
     List<String> keys = List.copyOf(plan.templateKeys());
-    String key = keys.contains(ctx.queryParam("key")) ? ctx.queryParam("key") : keys.get(0);
+    String wanted = ctx.queryParam("key");
+    String key = wanted != null && keys.contains(wanted) ? wanted : keys.get(0);
     Segment segment = segment(ctx.queryParam("segment"));
     RenderedEmail rendered = composer.render(key, SampleLeads.of(segment));
     Map<String, Object> m = new HashMap<>();

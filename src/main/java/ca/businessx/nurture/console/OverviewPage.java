@@ -60,13 +60,14 @@ final class OverviewPage {
     funnel.forEach((segment, f) -> {
       List<Map<String, Object>> stages = new ArrayList<>();
       long base = Math.max(1, f.enrolled());
-      stages.add(bar("Enrolled", f.enrolled(), base, "stage"));
+      String cls = segment.toLowerCase(Locale.ROOT);
+      stages.add(bar("Enrolled", f.enrolled(), base, cls));
       for (int step = 1; step <= f.sentByStep().length; step++) {
-        stages.add(bar("Email " + step + " sent", f.sentByStep()[step - 1], base, "stage"));
+        stages.add(bar("Email " + step + " sent", f.sentByStep()[step - 1], base, cls));
       }
       stages.add(bar("Completed", f.completed(), base, "done"));
       stages.add(bar("Stopped", f.stopped(), base, "stopped"));
-      charts.add(Map.of("segment", segment, "cls", segment.toLowerCase(Locale.ROOT), "stages", stages,
+      charts.add(Map.of("segment", segment, "cls", cls, "stages", stages,
           "enrolled", f.enrolled()));
     });
     return charts;
