@@ -71,6 +71,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#emails .state")).getText()).isEqualTo("SENT");
         assertThat(browser.findElement(By.id("emails")).getText()).contains("msg-nurture-");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("email_retry_requested", "email_sent");
+        screenshot(browser, Path.of("target", "screenshots", "lead.png"));
 
         browser.findElement(By.linkText("Templates")).click();
         waitForUrl(browser, "/console/templates");
