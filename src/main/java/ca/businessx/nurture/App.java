@@ -3,6 +3,8 @@ package ca.businessx.nurture;
 import ca.businessx.nurture.admin.AdminGuard;
 import ca.businessx.nurture.admin.HealthRoutes;
 import ca.businessx.nurture.admin.InspectionRoutes;
+import ca.businessx.nurture.console.ConsoleRoutes;
+import ca.businessx.nurture.console.OpenApiRoutes;
 import ca.businessx.nurture.alert.AlertTasks;
 import ca.businessx.nurture.alert.Alerter;
 import ca.businessx.nurture.alert.LogAlerter;
@@ -16,6 +18,10 @@ import ca.businessx.nurture.email.Senders;
 import ca.businessx.nurture.alert.discord.DiscordAlerter;
 import ca.businessx.nurture.alert.discord.DiscordSettings;
 import ca.businessx.nurture.intake.LeadIntake;
+import ca.businessx.nurture.metrics.MeteredAlerter;
+import ca.businessx.nurture.metrics.MeteredEmailSender;
+import ca.businessx.nurture.metrics.MetricsRoutes;
+import ca.businessx.nurture.metrics.NurtureMetrics;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.ConfigFiles;
 import ca.businessx.nurture.platform.Database;
@@ -24,6 +30,7 @@ import ca.businessx.nurture.platform.Web;
 import ca.businessx.nurture.sequence.EmailComposer;
 import ca.businessx.nurture.sequence.Enroller;
 import ca.businessx.nurture.sequence.SequenceFile;
+import ca.businessx.nurture.sequence.SequenceControl;
 import ca.businessx.nurture.sequence.SequencePlan;
 import ca.businessx.nurture.sequence.SequenceRunner;
 import ca.businessx.nurture.sequence.SequenceTasks;
@@ -60,8 +67,6 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
 
-  static final String SCHEDULER_TABLE = "scheduled_tasks";
-  static final String INTEGRATION_TABLE = "integration_tasks";
 
   private final Database db;
   private final Scheduler scheduler;
@@ -158,67 +163,34 @@ public final class App implements AutoCloseable {
     }
 
     private App wire(Database db) {
-      ConfigFiles files = new ConfigFiles(config.configDir());
-      SequencePlan plan =
-          SequenceFile.parse(
-              files.require("sequence.json").text(), config.testingMode(), config.sequence().waits());
-      Optional<NotionWiring> notion = config.crm().map(crm -> new NotionWiring(crm, clock));
-      Optional<ContactCrm> crm = notion.map(NotionWiring::contacts);
-      TemplateRenderer renderer = new TemplateRenderer(
-          notion.flatMap(NotionWiring::templates).stream().toList(), new StaticTemplates(files), files);
-      EmailSender emailSender = sender != null ? sender : Senders.fromConfig(config.mail(), db.jdbi(), clock);
-      Alerter alertChannel = alerter != null ? alerter : config.alerts().discordWebhook()
-          .<Alerter>map(url -> new DiscordAlerter(new DiscordSettings(url), clock))
-          .orElseGet(LogAlerter::new);
-      log.info("database {}, email via {}, alerts via {}, CRM {}, waits {}", db.kind(), emailSender.name(),
-          alertChannel.name(), crm.map(ContactCrm::name).orElse("none"),
-          plan.steps().stream().map(SequencePlan.Step::pause).toList());
-
-      List<Task<?>> integrationTasks = new ArrayList<>();
-      integrationTasks.add(AlertTasks.criticalLead(db, alertChannel, config.alerts().retries(),
-          config.alerts().retryDelay(), clock));
-      Optional<CrmTasks> crmTasks = crm.map(c -> new CrmTasks(db, c, config.crm().get(), clock));
-      crmTasks.ifPresent(t -> integrationTasks.add(t.syncTask()));
-      List<RecurringTask<?>> recurring = new ArrayList<>();
-      crmTasks.ifPresent(t -> recurring.add(t.pollTask()));
-      SchedulerClient integrationClient =
-          SchedulerClient.Builder.create(db.transactionAwareDataSource(), integrationTasks)
-              .tableName(INTEGRATION_TABLE).build();
-      CrmSyncQueue crmSync = crm.isPresent() ? new CrmSyncScheduler(integrationClient) : CrmSyncQueue.none();
-
-      UnsubscribeLinks links = new UnsubscribeLinks(
-          Secrets.signingKey(db, config.trust().signingSecret()), config.sender().publicBaseUrl());
-      EmailComposer composer = new EmailComposer(renderer, config.sender(), links);
-      SequenceRunner runner =
-          new SequenceRunner(db, plan, composer, emailSender,
-              config.sequence(), crmSync, clock, config.sequence().batchSize(), config.sequence().sendLease());
-      List<Task<?>> tasks = List.of(SequenceTasks.step(runner, Duration.ofSeconds(30)));
-      SchedulerClient client =
-          SchedulerClient.Builder.create(db.transactionAwareDataSource(), tasks).build();
-      runner.onOthersAdvanced((enrollmentId, at) -> SequenceTasks.wake(client, enrollmentId, at));
-      LeadIntake intake = new LeadIntake(db, new Enroller(client), integrationClient, crmSync, crm, clock);
-
-      Scheduler scheduler = buildScheduler(db, tasks, List.of(), SCHEDULER_TABLE, config.scheduler().threads());
+      Wiring w = new Wiring(config, db, clock, sender, alerter);
+      log.info("database {}, email via {}, alerts via {}, CRM {}, waits {}", db.kind(), w.emailSender.name(),
+          w.alerter.name(), w.crm.map(ContactCrm::name).orElse("none"),
+          w.plan.steps().stream().map(SequencePlan.Step::pause).toList());
+      Scheduler scheduler = buildScheduler(db, w.tasks, List.of(), Wiring.SCHEDULER_TABLE, config.scheduler().threads());
       // Start tasks join the known tasks inside the builder; listing them twice fails the build.
-      Scheduler integrationScheduler = buildScheduler(db, integrationTasks, recurring, INTEGRATION_TABLE, 2);
-      crmTasks.ifPresent(t -> t.resumeBacklog(integrationClient, clock.instant()));
+      Scheduler integrationScheduler = buildScheduler(
+          db, w.integrationTasks, w.recurringIntegrationTasks, Wiring.INTEGRATION_TABLE, 2);
+      w.crmTasks.ifPresent(t -> t.resumeBacklog(w.integrationClient, clock.instant()));
       scheduler.start();
       integrationScheduler.start();
       AdminGuard guard = new AdminGuard(config.adminToken());
       Config.Trust trust = config.trust();
       warnIfOpen(trust);
-      ContactSuppressor suppressor = new ContactSuppressor(db, crmSync, clock);
       Javalin web =
           Web.create(
               cfg -> {
                 cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
                 new WebhookGuard(trust.webhookRatePerSecond(), trust.webhookBurst(), trust.corsOrigins(),
                     trust.trustForwardedFor()).register(cfg);
-                new WebhookRoutes(intake, new WebhookSignature(trust.webhookSecret(), clock)).register(cfg);
-                new ResendWebhookRoutes(db, trust.resendWebhookSecret(), suppressor, clock).register(cfg);
-                new UnsubscribeRoutes(links, suppressor, config.sender().name()).register(cfg);
+                new WebhookRoutes(w.intake, new WebhookSignature(trust.webhookSecret(), clock)).register(cfg);
+                new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, clock).register(cfg);
+                new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name()).register(cfg);
                 new InspectionRoutes(db, guard).register(cfg);
                 new HealthRoutes(db, () -> scheduler).register(cfg);
+                new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
+                new ConsoleRoutes(db, w.control, w.composer, w.plan, guard, config.adminToken(), clock).register(cfg);
+                new OpenApiRoutes().register(cfg);
               });
       try {
         web.start(config.port());
@@ -227,8 +199,7 @@ public final class App implements AutoCloseable {
         integrationScheduler.stop();
         throw e;
       }
-      return new App(db, scheduler, integrationScheduler, web,
-          () -> notion.map(n -> n.fallbacks().snapshot()).orElse(Map.of()));
+      return new App(db, scheduler, integrationScheduler, web, w::templateFallbacks);
     }
 
     private void warnIfOpen(Config.Trust trust) {

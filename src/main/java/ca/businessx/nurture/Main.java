@@ -1,5 +1,11 @@
 package ca.businessx.nurture;
 
+import ca.businessx.nurture.cli.ContactsCommand;
+import ca.businessx.nurture.cli.EmailsCommand;
+import ca.businessx.nurture.cli.ImportCommand;
+import ca.businessx.nurture.cli.SendTestCommand;
+import ca.businessx.nurture.cli.SequenceCommand;
+import ca.businessx.nurture.cli.TemplatesCommand;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.ConfigException;
 import ca.businessx.nurture.platform.ConfigLoader;
@@ -17,7 +23,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "nurture 0.1.0",
     description = "Turns website leads into customers with a durable five-email sequence.",
-    subcommands = {Main.Serve.class, Main.Migrate.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Serve.class, Main.Migrate.class, CommandLine.HelpCommand.class,
+        ContactsCommand.class, EmailsCommand.class, SequenceCommand.class, TemplatesCommand.class,
+        SendTestCommand.class, ImportCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Health for load balancers: ready when the database answers and the scheduler runs. */
+/** Health for load balancers: ready when the database answers, is migrated and the scheduler runs. */
 public final class HealthRoutes {
   private final Database db;
   private final Supplier<Scheduler> scheduler;
+  // Once this code's migrations are all applied they stay applied; no need to ask Flyway again.
+  private volatile boolean migrated;
 
   /** @param scheduler the running scheduler, or null on a node that runs none */
   public HealthRoutes(Database db, Supplier<Scheduler> scheduler) {
@@ -29,10 +31,26 @@ public final class HealthRoutes {
     boolean database = db.isReachable();
     Scheduler s = scheduler.get();
     boolean running = s != null && s.getSchedulerState().isStarted() && !s.getSchedulerState().isShuttingDown();
+    int pending = database ? pendingMigrations() : -1;
+    boolean up = database && running && pending == 0;
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", database && running ? "up" : "down");
+    body.put("status", up ? "up" : "down");
     body.put("database", database ? "up" : "down");
     body.put("scheduler", running ? "running" : "stopped");
-    ctx.status(database && running ? 200 : 503).json(body);
+    body.put("migrations", pending == 0 ? "done" : pending < 0 ? "unknown" : pending + " pending");
+    ctx.status(up ? 200 : 503).json(body);
+  }
+
+  private int pendingMigrations() {
+    if (migrated) {
+      return 0;
+    }
+    try {
+      int pending = db.pendingMigrations();
+      migrated = pending == 0;
+      return pending;
+    } catch (RuntimeException e) {
+      return -1;
+    }
   }
 }

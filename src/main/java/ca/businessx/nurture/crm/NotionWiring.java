@@ -8,6 +8,7 @@ import ca.businessx.nurture.notion.NotionSettings;
 import ca.businessx.nurture.notion.NotionTemplateSource;
 import ca.businessx.nurture.notion.PropertyNames;
 import ca.businessx.nurture.notion.TemplateFallbackCounter;
+import ca.businessx.nurture.notion.TemplateFallbackListener;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.ConfigException;
 import ca.businessx.nurture.template.TemplateSource;
@@ -20,10 +21,13 @@ public final class NotionWiring {
   private final NotionSettings settings;
   private final NotionClient client;
   private final TemplateFallbackCounter fallbacks = new TemplateFallbackCounter();
+  private final TemplateFallbackListener fallbackListener;
   private final Clock clock;
   private final Config.Crm crm;
 
-  public NotionWiring(Config.Crm crm, Clock clock) {
+  /** @param fallbackListener told of each fallback too, e.g. to count it in metrics */
+  public NotionWiring(Config.Crm crm, Clock clock, TemplateFallbackListener fallbackListener) {
+    this.fallbackListener = fallbackListener;
     this.crm = crm;
     this.clock = clock;
     try {
@@ -45,7 +49,11 @@ public final class NotionWiring {
     if (settings.templatesDbId() == null) {
       return Optional.empty();
     }
-    return Optional.of(new NotionTemplateSource(client, settings, crm.templateTtl(), clock, fallbacks));
+    return Optional.of(new NotionTemplateSource(client, settings, crm.templateTtl(), clock,
+        (key, reason) -> {
+          fallbacks.fallback(key, reason);
+          fallbackListener.fallback(key, reason);
+        }));
   }
 
   public TemplateFallbackCounter fallbacks() {

@@ -158,6 +158,38 @@ public final class EmailRepository {
         .execute();
   }
 
+  /** A parked email goes back to PENDING with a fresh retry budget; answers false if not parked. */
+  public boolean reopenParked(Handle h, String id, Instant now) {
+    return h.createUpdate(
+                "update emails set state = 'PENDING', attempts = 0, last_error = null,"
+                    + " next_attempt_at = :now, dispatch_group = null, claimed_until = null,"
+                    + " updated_at = :now where id = :id and state = 'PARKED'")
+            .bind("id", id)
+            .bind("now", now.toEpochMilli())
+            .execute()
+        == 1;
+  }
+
+  /** A parked email is given up on by a person; answers false if it was not parked. */
+  public boolean skipParked(Handle h, String id, Instant now) {
+    return h.createUpdate(
+                "update emails set state = 'SKIPPED', updated_at = :now where id = :id and state = 'PARKED'")
+            .bind("id", id)
+            .bind("now", now.toEpochMilli())
+            .execute()
+        == 1;
+  }
+
+  /** Cancels an enrollment's emails that have not gone out; answers how many. */
+  public int cancelOpen(Handle h, String enrollmentId, Instant now) {
+    return h.createUpdate(
+            "update emails set state = 'CANCELLED', updated_at = :now"
+                + " where enrollment_id = :e and state in ('PENDING', 'PARKED')")
+        .bind("e", enrollmentId)
+        .bind("now", now.toEpochMilli())
+        .execute();
+  }
+
   public List<EmailRecord> ofContact(Handle h, String contactId) {
     return h.createQuery("select " + COLUMNS + " from emails where contact_id = :c order by step")
         .bind("c", contactId)

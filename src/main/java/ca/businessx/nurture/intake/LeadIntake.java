@@ -13,6 +13,7 @@ import ca.businessx.nurture.contact.CrmException;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.contact.Timeline;
+import ca.businessx.nurture.metrics.NurtureEvents;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;
 import ca.businessx.nurture.segment.Segment;
@@ -45,6 +46,7 @@ public final class LeadIntake {
   private final CrmSyncQueue crmSync;
   private final Optional<ContactCrm> crm;
   private final Clock clock;
+  private final NurtureEvents events;
   private final ContactRepository contacts = new ContactRepository();
   private final SuppressionList suppressions = new SuppressionList();
   private final Timeline timeline = new Timeline();
@@ -54,13 +56,14 @@ public final class LeadIntake {
    * @param crm the CRM to look up leads created there, if one is configured
    */
   public LeadIntake(Database db, Enroller enroller, SchedulerClient integrations,
-      CrmSyncQueue crmSync, Optional<ContactCrm> crm, Clock clock) {
+      CrmSyncQueue crmSync, Optional<ContactCrm> crm, Clock clock, NurtureEvents events) {
     this.db = db;
     this.enroller = enroller;
     this.integrations = integrations;
     this.crmSync = crmSync;
     this.crm = crm;
     this.clock = clock;
+    this.events = events;
   }
 
   public SignupResult signup(Signup signup) {
@@ -88,6 +91,7 @@ public final class LeadIntake {
               return new SignupResult(contacts.find(h, existing.id()).orElseThrow(), created);
             });
     log.info("signup for contact {} ({})", result.contact().id(), result.created() ? "new" : "existing");
+    events.contactSignedUp(result.created());
     return result;
   }
 
@@ -172,6 +176,7 @@ public final class LeadIntake {
             });
     log.info("assessment for contact {}: {}{}", result.contact().id(), result.segment(),
         result.enrolled() ? ", enrolled" : "");
+    events.assessed(result.segment());
     return result;
   }
 }

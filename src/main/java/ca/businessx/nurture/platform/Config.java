@@ -19,7 +19,8 @@ public record Config(
     Optional<String> adminToken,
     Scheduler scheduler,
     Optional<Crm> crm,
-    Trust trust) {
+    Trust trust,
+    boolean metricsPublic) {
 
   /**
    * Who may post and how much: the lead webhooks' HMAC secret, a per-IP rate, browser origins,

@@ -111,6 +111,8 @@ public final class ConfigLoader {
       }
     }
 
+    boolean metricsPublic = r.bool("METRICS_PUBLIC", false);
+
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
     }
@@ -127,7 +129,8 @@ public final class ConfigLoader {
         r.string("ADMIN_TOKEN"),
         scheduler,
         crm,
-        trust);
+        trust,
+        metricsPublic);
   }
 
   private static Optional<Config.Crm> crm(EnvReader r) {

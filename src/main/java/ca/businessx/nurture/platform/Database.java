@@ -80,6 +80,18 @@ public final class Database implements AutoCloseable {
         .migrate();
   }
 
+  /** How many migrations this code knows that the database has not applied yet. */
+  public int pendingMigrations() {
+    String vendor = kind == Kind.SQLITE ? "sqlite" : "postgresql";
+    return Flyway.configure()
+        .dataSource(pool)
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+        .load()
+        .info()
+        .pending()
+        .length;
+  }
+
   public Kind kind() {
     return kind;
   }

@@ -11,6 +11,7 @@ import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.email.EmailState;
 import ca.businessx.nurture.email.OutboundEmail;
 import ca.businessx.nurture.email.SendException;
+import ca.businessx.nurture.metrics.NurtureEvents;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;
@@ -39,6 +40,7 @@ final class Dispatcher {
   record Wakes(boolean dispatched, Map<String, Optional<Instant>> byEnrollment) {}
 
   private final Database db;
+  private final NurtureEvents events;
   private final EmailSender sender;
   private final EmailComposer composer;
   private final Config.Sequence retry;
@@ -55,7 +57,9 @@ final class Dispatcher {
   private final SequenceStopper stopper = new SequenceStopper();
 
   Dispatcher(Database db, EmailSender sender, EmailComposer composer, Config.Sequence retry,
-      Advancer advancer, CrmSyncQueue crmSync, Clock clock, int batchSize, Duration lease) {
+      Advancer advancer, CrmSyncQueue crmSync, Clock clock, int batchSize, Duration lease,
+      NurtureEvents events) {
+    this.events = events;
     this.db = db;
     this.sender = sender;
     this.composer = composer;
@@ -159,6 +163,7 @@ final class Dispatcher {
 
   private Optional<Instant> sent(org.jdbi.v3.core.Handle h, EmailRecord m, BatchOutcome o, Instant now) {
     emails.markSent(h, m.id(), sender.name(), o.result().providerMessageId(), now);
+    events.emailSent(m.templateKey(), sender.name());
     timeline.record(h, m.contactId(), now, "email_sent", m.templateKey() + " via " + sender.name());
     crmSync.contactChanged(h, m.contactId(), now);
     EmailRecord done = emails.find(h, m.id()).orElseThrow();
@@ -168,6 +173,7 @@ final class Dispatcher {
   private Optional<Instant> failed(org.jdbi.v3.core.Handle h, EmailRecord m, SendException failure, Instant now) {
     int attempts = m.attempts() + 1;
     boolean again = failure.isTransient() && attempts <= retry.sendRetries();
+    events.emailFailed(m.templateKey(), sender.name(), !again);
     if (again) {
       Duration wait = failure.retryAfter().filter(d -> d.compareTo(retry.sendRetryDelay()) > 0)
           .orElse(retry.sendRetryDelay());

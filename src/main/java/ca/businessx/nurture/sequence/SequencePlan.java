@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The sequence as it runs: for each step, the template per segment and the wait after the previous
@@ -25,6 +27,13 @@ public record SequencePlan(List<Step> steps) {
       throw new IllegalArgumentException("a sequence needs at least one step");
     }
     steps = List.copyOf(steps);
+  }
+
+  /** Every template key any step may use, in step order. */
+  public Set<String> templateKeys() {
+    Set<String> keys = new TreeSet<>();
+    steps.forEach(s -> keys.addAll(s.templates().values()));
+    return keys;
   }
 
   public int size() {

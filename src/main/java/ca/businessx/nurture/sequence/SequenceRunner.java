@@ -6,6 +6,7 @@ import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
 import ca.businessx.nurture.email.EmailSender;
+import ca.businessx.nurture.metrics.NurtureEvents;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.template.RenderedEmail;
@@ -41,12 +42,14 @@ public final class SequenceRunner {
    * @param lease how long a sender may hold a group before others may take it over
    */
   public SequenceRunner(Database db, SequencePlan plan, EmailComposer composer, EmailSender sender,
-      Config.Sequence retry, CrmSyncQueue crmSync, Clock clock, int batchSize, Duration lease) {
+      Config.Sequence retry, CrmSyncQueue crmSync, Clock clock, int batchSize, Duration lease,
+      NurtureEvents events) {
     this.db = db;
     this.plan = plan;
     this.composer = composer;
     this.advancer = new Advancer(plan, crmSync);
-    this.dispatcher = new Dispatcher(db, sender, composer, retry, advancer, crmSync, clock, batchSize, lease);
+    this.dispatcher =
+        new Dispatcher(db, sender, composer, retry, advancer, crmSync, clock, batchSize, lease, events);
     this.clock = clock;
     this.batchSize = batchSize;
   }

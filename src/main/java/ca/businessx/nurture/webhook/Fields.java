@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Typed, bounded reads of webhook fields that collect every problem, so one answer names them all.
  * Numbers may come as JSON numbers or as digits in a string (HTML forms only send strings).
  */
-final class Fields {
+public final class Fields {
   /** The WHATWG rule browsers apply to {@code <input type=email>}, plus a dot in the domain. */
   private static final Pattern EMAIL =
       Pattern.compile(
@@ -24,11 +24,11 @@ final class Fields {
   private final ObjectNode body;
   private final List<ApiError.Problem> problems = new ArrayList<>();
 
-  Fields(ObjectNode body) {
+  public Fields(ObjectNode body) {
     this.body = body;
   }
 
-  String email(String name) {
+  public String email(String name) {
     JsonNode node = body.get(name);
     if (absent(node)) {
       problems.add(new ApiError.Problem(name, "is required"));
@@ -47,7 +47,7 @@ final class Fields {
   }
 
   /** Optional text: absent, null or blank reads as null. */
-  String text(String name, int maxLength) {
+  public String text(String name, int maxLength) {
     JsonNode node = body.get(name);
     if (absent(node)) {
       return null;
@@ -93,7 +93,7 @@ final class Fields {
     return false;
   }
 
-  int count(String name, int max) {
+  public int count(String name, int max) {
     BigDecimal value = number(name, true);
     if (value == null) {
       return 0;
@@ -109,7 +109,7 @@ final class Fields {
     return value.intValueExact();
   }
 
-  Double score(String name, double max) {
+  public Double score(String name, double max) {
     BigDecimal value = number(name, false);
     if (value == null) {
       return null;
@@ -147,7 +147,7 @@ final class Fields {
     return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
   }
 
-  void throwIfInvalid() {
+  public void throwIfInvalid() {
     if (!problems.isEmpty()) {
       throw new ApiError(422, "invalid_fields", "the request has invalid fields", problems);
     }

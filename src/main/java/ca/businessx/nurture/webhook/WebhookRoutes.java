@@ -15,8 +15,8 @@ import java.util.Map;
 
 /** The website's two webhooks: thin handlers that validate, call one intake operation, answer. */
 public final class WebhookRoutes {
-  static final int MAX_COUNT = 1000;
-  static final double MAX_SCORE = 100;
+  public static final int MAX_COUNT = 1000;
+  public static final double MAX_SCORE = 100;
 
   private final LeadIntake intake;
   private final WebhookSignature signature;

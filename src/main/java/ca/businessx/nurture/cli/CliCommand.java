@@ -1,0 +1,77 @@
+package ca.businessx.nurture.cli;
+
+import ca.businessx.nurture.platform.ConfigException;
+import ca.businessx.nurture.platform.ConfigLoader;
+import ca.businessx.nurture.platform.Json;
+import ca.businessx.nurture.platform.NurtureException;
+import ca.businessx.nurture.sequence.SequenceControlException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The common frame of the data commands: the configuration (the same as {@code serve}'s), a
+ * {@link Workbench} on the database, {@code --json}, and exit codes: 0 done, 1 refused or not
+ * found, 2 bad configuration or input.
+ */
+abstract class CliCommand implements Callable<Integer> {
+  static final int REFUSED = 1;
+  static final int BAD_INPUT = 2;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  private final Map<String, String> env;
+
+  /** @param env the environment to configure from; null means the process's, plus {@code .env} */
+  CliCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  abstract int run(Workbench w) throws Exception;
+
+  @Override
+  public Integer call() throws Exception {
+    Workbench w;
+    try {
+      w = Workbench.open(ConfigLoader.load(env != null ? env : ConfigLoader.environment(Path.of(""))));
+    } catch (ConfigException e) {
+      err().println("nurture: invalid configuration:");
+      e.problems().forEach(p -> err().println("  " + p));
+      return BAD_INPUT;
+    }
+    try (w) {
+      return run(w);
+    } catch (SequenceControlException e) {
+      err().println("nurture: " + e.getMessage());
+      return REFUSED;
+    } catch (NurtureException e) {
+      err().println("nurture: " + e.getMessage());
+      return BAD_INPUT;
+    }
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  void printJson(Object value) {
+    try {
+      out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    out().flush();
+  }
+}

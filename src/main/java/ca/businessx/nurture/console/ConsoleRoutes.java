@@ -1,0 +1,63 @@
+package ca.businessx.nurture.console;
+
+import ca.businessx.nurture.admin.AdminGuard;
+import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.sequence.EmailComposer;
+import ca.businessx.nurture.sequence.SequenceControl;
+import ca.businessx.nurture.sequence.SequencePlan;
+import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The operator console: HTML pages under {@code /console} and the JSON actions under {@code /api}. */
+public final class ConsoleRoutes {
+  private final Database db;
+  private final SequenceControl control;
+  private final EmailComposer composer;
+  private final SequencePlan plan;
+  private final AdminGuard guard;
+  private final Optional<String> adminToken;
+  private final Clock clock;
+
+  public ConsoleRoutes(Database db, SequenceControl control, EmailComposer composer, SequencePlan plan,
+      AdminGuard guard, Optional<String> adminToken, Clock clock) {
+    this.db = db;
+    this.control = control;
+    this.composer = composer;
+    this.plan = plan;
+    this.guard = guard;
+    this.adminToken = adminToken;
+    this.clock = clock;
+  }
+
+  public void register(JavalinConfig cfg) {
+    ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock);
+    Views views = new Views(auth);
+    OverviewPage overview = new OverviewPage(db, plan, views, clock);
+    LeadPages leads = new LeadPages(db, plan, views);
+    OtherPages other = new OtherPages(db, composer, plan, views, auth);
+    ConsoleActions actions = new ConsoleActions(control, auth);
+
+    cfg.routes.get("/", ctx -> ctx.redirect("/console"));
+    cfg.routes.before("/console", auth::require);
+    cfg.routes.before("/console/*", auth::require);
+    cfg.routes.get("/console", overview::show);
+    cfg.routes.get("/console/leads", leads::list);
+    cfg.routes.get("/console/leads/{id}", leads::show);
+    cfg.routes.get("/console/follow-up", other::followUp);
+    cfg.routes.get("/console/templates", other::templates);
+    cfg.routes.get("/console/login", other::loginForm);
+    cfg.routes.post("/console/login", other::logIn);
+    cfg.routes.post("/console/logout", other::logOut);
+    cfg.routes.post("/console/contacts/{id}/stop", actions::stopForm);
+    cfg.routes.post("/console/contacts/{id}/send-next", actions::sendNextForm);
+    cfg.routes.post("/console/emails/{id}/retry", actions::retryForm);
+    cfg.routes.post("/console/emails/{id}/skip", actions::skipForm);
+
+    // The same actions for scripts; /api/* is guarded by the admin rule (InspectionRoutes).
+    cfg.routes.post("/api/contacts/{id}/stop", actions::stopApi);
+    cfg.routes.post("/api/contacts/{id}/send-next", actions::sendNextApi);
+    cfg.routes.post("/api/emails/{id}/retry", actions::retryApi);
+    cfg.routes.post("/api/emails/{id}/skip", actions::skipApi);
+  }
+}

@@ -1,0 +1,162 @@
+package ca.businessx.nurture.console;
+
+import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.contact.ContactRepository;
+import ca.businessx.nurture.contact.Timeline;
+import ca.businessx.nurture.email.EmailRecord;
+import ca.businessx.nurture.email.EmailRepository;
+import ca.businessx.nurture.email.EmailState;
+import ca.businessx.nurture.platform.ApiError;
+import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.sequence.Enrollment;
+import ca.businessx.nurture.sequence.EnrollmentRepository;
+import ca.businessx.nurture.sequence.EnrollmentState;
+import ca.businessx.nurture.sequence.SequencePlan;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The searchable list of leads, and one lead's whole story with the actions a person can take. */
+final class LeadPages {
+  static final int PAGE_SIZE = 20;
+  private static final Set<String> SEGMENTS = Set.of("CRITICAL", "URGENT", "OPTIMIZE");
+  private static final Set<String> STATES = Set.of("ACTIVE", "PAUSED", "COMPLETED", "STOPPED", "NOT_ENROLLED");
+
+  private final Database db;
+  private final SequencePlan plan;
+  private final Views views;
+  private final LeadQueries queries = new LeadQueries();
+  private final ContactRepository contacts = new ContactRepository();
+  private final EnrollmentRepository enrollments = new EnrollmentRepository();
+  private final EmailRepository emails = new EmailRepository();
+  private final Timeline timeline = new Timeline();
+
+  LeadPages(Database db, SequencePlan plan, Views views) {
+    this.db = db;
+    this.plan = plan;
+    this.views = views;
+  }
+
+  void list(Context ctx) {
+    String q = blankToNull(ctx.queryParam("q"));
+    String segment = oneOf(ctx.queryParam("segment"), SEGMENTS);
+    String state = oneOf(ctx.queryParam("state"), STATES);
+    int page = Math.max(1, parse(ctx.queryParam("page")));
+    LeadQueries.Page found = db.withHandle(
+        h -> queries.leads(h, new LeadQueries.Filter(q, segment, state), (page - 1) * PAGE_SIZE, PAGE_SIZE));
+    Map<String, Object> m = new HashMap<>();
+    m.put("q", q);
+    m.put("segments", options(SEGMENTS, segment, List.of("CRITICAL", "URGENT", "OPTIMIZE")));
+    m.put("states", options(STATES, state, List.of("ACTIVE", "PAUSED", "COMPLETED", "STOPPED", "NOT_ENROLLED")));
+    m.put("rows", found.rows().stream().map(r -> Map.of(
+        "id", r.id(), "email", r.email(), "name", r.name() == null ? "" : r.name(),
+        "business", r.businessName() == null ? "" : r.businessName(),
+        "segment", r.segment() == null ? "" : r.segment(),
+        "seg_cls", r.segment() == null ? "none" : r.segment().toLowerCase(Locale.ROOT),
+        "state", r.state() == null ? "not enrolled" : r.state(),
+        "step", r.step() == null ? "" : r.step().toString(),
+        "signed_up", Views.time(r.signedUpAt()))).toList());
+    long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    m.put("total", found.total());
+    m.put("page", page);
+    m.put("pages", pages);
+    String base = "/console/leads?q=" + enc(q) + "&segment=" + enc(segment) + "&state=" + enc(state) + "&page=";
+    if (page > 1) {
+      m.put("prev", base + (page - 1));
+    }
+    if (page < pages) {
+      m.put("next", base + (page + 1));
+    }
+    views.page(ctx, "leads", "Leads", "leads", m);
+  }
+
+  void show(Context ctx) {
+    String id = ctx.pathParam("id");
+    Map<String, Object> m = db.withHandle(h -> {
+      Contact c = contacts.find(h, id)
+          .orElseThrow(() -> new ApiError(404, "contact_not_found", "no contact with id " + id));
+      Map<String, Object> v = new HashMap<>();
+      v.put("contact", c);
+      v.put("segment_cls", c.segment() == null ? "none" : c.segment().name().toLowerCase(Locale.ROOT));
+      v.put("signed_up", Views.time(c.signedUpAt()));
+      v.put("assessed", Views.time(c.assessedAt()));
+      Optional<Enrollment> e = enrollments.ofContact(h, id);
+      e.ifPresent(en -> v.put("enrollment", enrollment(h, en, c)));
+      v.put("emails", emails.ofContact(h, id).stream().map(LeadPages::email).toList());
+      v.put("timeline", timeline.of(h, id).stream()
+          .map(ev -> Map.of("at", Views.time(ev.at()), "kind", ev.kind(), "detail", ev.detail() == null ? "" : ev.detail()))
+          .toList());
+      return v;
+    });
+    m.put("back", "/console/leads/" + id);
+    views.page(ctx, "lead", "Lead", "leads", m);
+  }
+
+  private Map<String, Object> enrollment(org.jdbi.v3.core.Handle h, Enrollment e, Contact c) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("state", e.state().name());
+    v.put("step", e.currentStep());
+    v.put("started", Views.time(e.startedAt()));
+    v.put("finished", Views.time(e.finishedAt()));
+    v.put("stop_reason", e.stopReason());
+    boolean running = e.state() == EnrollmentState.ACTIVE || e.state() == EnrollmentState.PAUSED;
+    v.put("can_stop", running);
+    v.put("can_send_next", e.state() == EnrollmentState.ACTIVE);
+    if (running && c.segment() != null && e.currentStep() <= plan.size()) {
+      v.put("next_template", plan.templateFor(e.currentStep(), c.segment()));
+      v.put("next_due", Views.time(e.nextDueAt()));
+      queries.wakeUp(h, e.id()).ifPresent(at -> v.put("wake_up", Views.time(at)));
+    }
+    return v;
+  }
+
+  private static Map<String, Object> email(EmailRecord e) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("id", e.id());
+    v.put("step", e.step());
+    v.put("template", e.templateKey());
+    v.put("origin", e.templateOrigin());
+    v.put("subject", e.subject());
+    v.put("state", e.state().name());
+    v.put("state_cls", e.state().name().toLowerCase(Locale.ROOT));
+    v.put("provider", e.provider());
+    v.put("provider_id", e.providerMessageId());
+    v.put("attempts", e.attempts());
+    v.put("last_error", e.lastError());
+    v.put("due", Views.time(e.dueAt()));
+    v.put("sent", Views.time(e.sentAt()));
+    v.put("parked", e.state() == EmailState.PARKED);
+    return v;
+  }
+
+  private static List<Map<String, Object>> options(Set<String> allowed, String selected, List<String> order) {
+    return order.stream().filter(allowed::contains)
+        .map(o -> Map.<String, Object>of("value", o, "selected", o.equals(selected))).toList();
+  }
+
+  private static String oneOf(String value, Set<String> allowed) {
+    return value != null && allowed.contains(value) ? value : null;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static int parse(String s) {
+    try {
+      return s == null ? 1 : Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private static String enc(String s) {
+    return s == null ? "" : URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

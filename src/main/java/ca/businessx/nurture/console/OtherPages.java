@@ -1,0 +1,99 @@
+package ca.businessx.nurture.console;
+
+import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.segment.Segment;
+import ca.businessx.nurture.sequence.EmailComposer;
+import ca.businessx.nurture.sequence.SequencePlan;
+import ca.businessx.nurture.template.RenderedEmail;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The follow-up queue, template previews, and the login form. */
+final class OtherPages {
+  private final Database db;
+  private final EmailComposer composer;
+  private final SequencePlan plan;
+  private final Views views;
+  private final ConsoleAuth auth;
+  private final LeadQueries queries = new LeadQueries();
+
+  OtherPages(Database db, EmailComposer composer, SequencePlan plan, Views views, ConsoleAuth auth) {
+    this.db = db;
+    this.composer = composer;
+    this.plan = plan;
+    this.views = views;
+    this.auth = auth;
+  }
+
+  void followUp(Context ctx) {
+    List<Map<String, Object>> rows = db.withHandle(h -> queries.parked(h)).stream()
+        .map(p -> {
+          Map<String, Object> m = new HashMap<>();
+          m.put("id", p.id());
+          m.put("contact_id", p.contactId());
+          m.put("email", p.email());
+          m.put("step", p.step());
+          m.put("template", p.templateKey());
+          m.put("attempts", p.attempts());
+          m.put("reason", p.lastError() == null ? "no reason recorded" : p.lastError());
+          m.put("parked_at", Views.time(p.parkedAt()));
+          return m;
+        })
+        .toList();
+    views.page(ctx, "follow-up", "Follow-up", "followup",
+        Map.of("rows", rows, "count", rows.size(), "back", "/console/follow-up"));
+  }
+
+  void templates(Context ctx) {
+    List<String> keys = List.copyOf(plan.templateKeys());
+    String wanted = ctx.queryParam("key");
+    String key = wanted != null && keys.contains(wanted) ? wanted : keys.get(0);
+    Segment segment = segment(ctx.queryParam("segment"));
+    RenderedEmail rendered = composer.render(key, SampleLeads.of(segment));
+    Map<String, Object> m = new HashMap<>();
+    m.put("keys", keys.stream().map(k -> Map.of("value", k, "selected", k.equals(key))).toList());
+    m.put("segments", List.of(Segment.values()).stream()
+        .map(s -> Map.of("value", s.name(), "selected", s == segment)).toList());
+    m.put("key", key);
+    m.put("segment", segment.name());
+    m.put("subject", rendered.subject());
+    m.put("origin", rendered.origin());
+    m.put("html", rendered.html());
+    views.page(ctx, "templates", "Templates", "templates", m);
+  }
+
+  void loginForm(Context ctx) {
+    if (!auth.usesLogin()) {
+      ctx.redirect("/console");
+      return;
+    }
+    views.bare(ctx, "login", Map.of());
+  }
+
+  void logIn(Context ctx) {
+    ConsoleAuth.checkOrigin(ctx);
+    if (auth.logIn(ctx, ctx.formParam("token"))) {
+      ctx.redirect("/console");
+      return;
+    }
+    ctx.status(401);
+    views.bare(ctx, "login", Map.of("failed", true));
+  }
+
+  void logOut(Context ctx) {
+    auth.checkPost(ctx);
+    auth.logOut(ctx);
+    ctx.redirect("/console/login");
+  }
+
+  private static Segment segment(String raw) {
+    for (Segment s : Segment.values()) {
+      if (s.name().equals(raw)) {
+        return s;
+      }
+    }
+    return Segment.CRITICAL;
+  }
+}

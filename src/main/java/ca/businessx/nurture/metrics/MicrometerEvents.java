@@ -1,0 +1,139 @@
+package ca.businessx.nurture.metrics;
+
+import ca.businessx.nurture.notion.TemplateFallbackListener;
+import ca.businessx.nurture.segment.Segment;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Counts the core's events in Micrometer. Every tag combination known at start is registered up
+ * front, so a dashboard shows a zero rather than a gap before the first lead arrives.
+ */
+public final class MicrometerEvents implements NurtureEvents, TemplateFallbackListener {
+  /** Outside systems the service can talk to; the configured ones are added at start. */
+  public static final List<String> PROVIDERS = List.of("outbox", "resend", "smtp", "discord", "log", "notion");
+
+  static final List<String> WEBHOOKS = List.of("signup", "assessment");
+  static final List<String> WEBHOOK_OUTCOMES =
+      List.of("created", "accepted", "invalid", "unknown_contact", "unauthorized", "error");
+  private static final List<String> EMAIL_PROVIDERS = List.of("outbox", "resend", "smtp");
+  private static final List<String> CALL_KINDS = List.of("email", "alert", "crm", "templates");
+
+  private final MeterRegistry registry;
+
+  /**
+   * @param templates every template key of the sequence
+   * @param providers the providers configured on this node (added to the known ones)
+   */
+  public MicrometerEvents(MeterRegistry registry, Collection<String> templates, Collection<String> providers) {
+    this.registry = registry;
+    Set<String> allProviders = new TreeSet<>(PROVIDERS);
+    allProviders.addAll(providers);
+    Set<String> emailProviders = new TreeSet<>(EMAIL_PROVIDERS);
+    emailProviders.addAll(providers);
+    WEBHOOKS.forEach(kind -> WEBHOOK_OUTCOMES.forEach(outcome -> webhooks(kind, outcome)));
+    contacts();
+    for (Segment s : Segment.values()) {
+      assessments(s);
+    }
+    for (String template : templates) {
+      fallbacks(template);
+      for (String provider : emailProviders) {
+        emails("sent", template, provider);
+        emails("failed", template, provider);
+        emails("parked", template, provider);
+      }
+    }
+    for (String provider : allProviders) {
+      for (String kind : CALL_KINDS) {
+        for (CallOutcome outcome : CallOutcome.values()) {
+          calls(provider, kind, outcome);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void webhookReceived(String kind, String outcome) {
+    webhooks(kind, outcome).increment();
+  }
+
+  @Override
+  public void contactSignedUp(boolean created) {
+    if (created) {
+      contacts().increment();
+    }
+  }
+
+  @Override
+  public void assessed(Segment segment) {
+    assessments(segment).increment();
+  }
+
+  @Override
+  public void emailSent(String template, String provider) {
+    emails("sent", template, provider).increment();
+  }
+
+  @Override
+  public void emailFailed(String template, String provider, boolean parked) {
+    emails("failed", template, provider).increment();
+    if (parked) {
+      emails("parked", template, provider).increment();
+    }
+  }
+
+  @Override
+  public void providerCall(String provider, String kind, Duration took, CallOutcome outcome) {
+    calls(provider, kind, outcome).record(took);
+  }
+
+  @Override
+  public void templateFallback(String template) {
+    fallbacks(template).increment();
+  }
+
+  /** Notion's template source reports here when it falls back to the static copy. */
+  @Override
+  public void fallback(String templateKey, Reason reason) {
+    templateFallback(templateKey);
+  }
+
+  private Counter webhooks(String kind, String outcome) {
+    return Counter.builder("nurture.webhooks.received").description("Webhook requests answered")
+        .tag("kind", kind).tag("outcome", outcome).register(registry);
+  }
+
+  private Counter contacts() {
+    return Counter.builder("nurture.contacts.added").description("New contacts").register(registry);
+  }
+
+  private Counter assessments(Segment segment) {
+    return Counter.builder("nurture.assessments").description("Assessments received, by segment")
+        .tag("segment", segment.name()).register(registry);
+  }
+
+  private Counter emails(String what, String template, String provider) {
+    return Counter.builder("nurture.emails." + what).description("Sequence emails " + what)
+        .tag("template", template).tag("provider", provider).register(registry);
+  }
+
+  private Timer calls(String provider, String kind, CallOutcome outcome) {
+    return Timer.builder("nurture.provider.calls").description("Calls to outside systems")
+        .tag("provider", provider).tag("kind", kind)
+        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry);
+  }
+
+  private Counter fallbacks(String template) {
+    return Counter.builder("nurture.template.fallbacks")
+        .description("Times the static template stood in for a missing or failing CRM one")
+        .tag("template", template).register(registry);
+  }
+}

@@ -1,0 +1,38 @@
+package ca.businessx.nurture.metrics;
+
+import ca.businessx.nurture.segment.Segment;
+import java.time.Duration;
+
+/**
+ * What the core tells the outside world about its work, so counting and timing stay out of the
+ * domain code: each hook in a core class is one line. Every method does nothing by default, so
+ * {@link #NONE} serves the CLI and tests that do not care.
+ */
+public interface NurtureEvents {
+  NurtureEvents NONE = new NurtureEvents() {};
+
+  /** How a call to an outside system ended. */
+  enum CallOutcome {
+    OK,
+    TRANSIENT_ERROR,
+    PERMANENT_ERROR
+  }
+
+  /** A webhook was answered; {@code outcome} is a short word such as created or invalid. */
+  default void webhookReceived(String kind, String outcome) {}
+
+  /** A signup was stored; {@code created} when it was a new contact. */
+  default void contactSignedUp(boolean created) {}
+
+  default void assessed(Segment segment) {}
+
+  default void emailSent(String template, String provider) {}
+
+  /** A send attempt failed; {@code parked} when no retry follows and a person must decide. */
+  default void emailFailed(String template, String provider, boolean parked) {}
+
+  /** One call to an outside system (kind: email, alert, crm, templates) and how long it took. */
+  default void providerCall(String provider, String kind, Duration took, CallOutcome outcome) {}
+
+  default void templateFallback(String template) {}
+}
