@@ -1,6 +1,8 @@
 package ca.businessx.nurture;
 
+import ca.businessx.nurture.cli.ContactCommand;
 import ca.businessx.nurture.cli.ContactsCommand;
+import ca.businessx.nurture.cli.NotionCommand;
 import ca.businessx.nurture.cli.EmailsCommand;
 import ca.businessx.nurture.cli.ImportCommand;
 import ca.businessx.nurture.cli.SendTestCommand;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Command;
     description = "Turns website leads into customers with a durable five-email sequence.",
     subcommands = {Main.Serve.class, Main.Migrate.class, CommandLine.HelpCommand.class,
         ContactsCommand.class, EmailsCommand.class, SequenceCommand.class, TemplatesCommand.class,
-        SendTestCommand.class, ImportCommand.class})
+        SendTestCommand.class, ImportCommand.class, ContactCommand.class, NotionCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

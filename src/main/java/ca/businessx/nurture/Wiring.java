@@ -20,6 +20,7 @@ import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.ConfigFiles;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Secrets;
+import ca.businessx.nurture.privacy.ContactPrivacy;
 import ca.businessx.nurture.sequence.EmailComposer;
 import ca.businessx.nurture.sequence.Enroller;
 import ca.businessx.nurture.sequence.SequenceControl;
@@ -65,6 +66,7 @@ public final class Wiring {
   public final ContactSuppressor suppressor;
   public final LeadIntake intake;
   public final SequenceControl control;
+  public final ContactPrivacy privacy;
   /** Tasks that send email, on their own scheduler table. */
   public final List<Task<?>> tasks;
   /** Tasks that call outside systems (alerts, CRM), apart so a slow provider never delays email. */
@@ -101,6 +103,7 @@ public final class Wiring {
     integration.add(AlertTasks.criticalLead(db, new MeteredAlerter(alerter, metrics.events()),
         config.alerts().retries(), config.alerts().retryDelay(), clock));
     crmTasks.ifPresent(t -> integration.add(t.syncTask()));
+    crmTasks.ifPresent(t -> integration.add(t.archiveTask()));
     this.integrationTasks = List.copyOf(integration);
     this.recurringIntegrationTasks = crmTasks.<List<RecurringTask<?>>>map(t -> List.of(t.pollTask())).orElse(List.of());
     this.integrationClient = SchedulerClient.Builder.create(db.transactionAwareDataSource(), integration)
@@ -119,6 +122,7 @@ public final class Wiring {
     this.intake = new LeadIntake(db, new Enroller(client), integrationClient, crmSync, crm, clock, metrics.events());
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
+    this.privacy = new ContactPrivacy(db, crm.map(c -> integrationClient), clock);
   }
 
   /** How often each Notion template fell back to the static one, by key. */

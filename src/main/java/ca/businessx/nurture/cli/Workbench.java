@@ -24,11 +24,13 @@ final class Workbench implements AutoCloseable {
   final EmailSender sender;
   final SequenceControl control;
   final LeadIntake intake;
+  final Wiring wiring;
 
   private Workbench(Config config, Database db) {
     this.config = config;
     this.db = db;
     Wiring w = new Wiring(config, db, clock, null, null);
+    this.wiring = w;
     this.plan = w.plan;
     this.composer = w.composer;
     this.sender = w.emailSender;

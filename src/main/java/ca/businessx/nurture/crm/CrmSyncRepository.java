@@ -15,7 +15,7 @@ final class CrmSyncRepository {
                 + " as enrollment_state, (select m.template_key from emails m"
                 + " where m.contact_id = c.id and m.state = 'SENT' order by m.step desc limit 1)"
                 + " as last_email from contacts c left join enrollments e on e.contact_id = c.id"
-                + " where c.id = :id")
+                + " where c.id = :id and c.forgotten_at is null")
         .bind("id", contactId)
         .map((rs, ctx) -> new CrmSnapshot(
             ContactRepository.map(rs, ctx),

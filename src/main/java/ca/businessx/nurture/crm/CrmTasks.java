@@ -22,15 +22,18 @@ import org.slf4j.LoggerFactory;
 public final class CrmTasks {
   public static final String SYNC_TASK = "crm-sync";
   public static final String POLL_TASK = "crm-poll";
+  public static final String ARCHIVE_TASK = "crm-archive";
   private static final Logger log = LoggerFactory.getLogger(CrmTasks.class);
 
   private final Database db;
   private final CrmSyncJob sync;
   private final CrmPollJob poll;
   private final Config.Crm settings;
+  private final ContactCrm crm;
 
   public CrmTasks(Database db, ContactCrm crm, Config.Crm settings, Clock clock) {
     this.db = db;
+    this.crm = crm;
     this.settings = settings;
     this.poll = new CrmPollJob(db, crm, clock);
     this.sync = new CrmSyncJob(db, crm, settings, clock, poll::resume);
@@ -47,6 +50,18 @@ public final class CrmTasks {
           Instant at = next.get();
           return (complete, operations) -> operations.reschedule(complete, at);
         });
+  }
+
+  /**
+   * Archives an erased contact's CRM record (instance id = the page id), retried like a sync: the
+   * erasure itself is already done locally, so only the CRM copy waits.
+   */
+  public Task<Void> archiveTask() {
+    return Tasks.oneTime(ARCHIVE_TASK, Void.class)
+        .onFailure(FailureHandler.<Void>maxRetries(settings.retries() + 10)
+            .withBackoff(settings.retryDelay(), 2.0)
+            .thenRemove(complete -> log.error("gave up archiving an erased contact's {} record", crm.name())))
+        .execute((instance, context) -> crm.archive(instance.getId()));
   }
 
   public RecurringTask<Void> pollTask() {

@@ -90,6 +90,13 @@ public final class NotionClient {
     return NotionPage.of(http.patch("/v1/pages/" + id(pageId), body));
   }
 
+  /** Archives a page; {@code archived} is the field name up to version 2026-03-11. */
+  public void archivePage(String pageId) {
+    ObjectNode body = NotionHttp.JSON.createObjectNode();
+    body.put("archived", true);
+    http.patch("/v1/pages/" + id(pageId), body);
+  }
+
   /** The block's children, each with its own children, read page by page. */
   public List<NotionBlock> blockTree(String blockId) {
     return children(blockId, 0);

@@ -51,6 +51,11 @@ public final class NotionContactCrm implements ContactCrm {
     return mapping.fromPage(stored);
   }
 
+  @Override
+  public void archive(String pageId) {
+    client.archivePage(pageId);
+  }
+
   /**
    * Pages edited at or after {@code since}. Notion rounds {@code last_edited_time} down to the
    * minute, so a poller should overlap its windows by a minute and tolerate repeats.

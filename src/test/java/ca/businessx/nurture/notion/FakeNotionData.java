@@ -33,6 +33,7 @@ final class FakeNotionData {
     final Db db;
     final Instant created;
     Instant lastEdited;
+    boolean archived;
     final ObjectNode properties = JSON.createObjectNode();
 
     Page(Db db, Instant created) {
@@ -114,8 +115,16 @@ final class FakeNotionData {
         .orElseThrow(() -> FakeNotionError.notFound("page", id));
   }
 
+  /** Pages in the database, as a query sees them: archived (trashed) pages are left out. */
   synchronized List<Page> pages(Db db) {
-    return pages.stream().filter(p -> p.db == db).toList();
+    return pages.stream().filter(p -> p.db == db && !p.archived).toList();
+  }
+
+  synchronized Page archive(String id, boolean archived) {
+    Page page = page(id);
+    page.archived = archived;
+    page.lastEdited = clock.instant();
+    return page;
   }
 
   private static void write(Page page, JsonNode properties) {

@@ -121,6 +121,13 @@ final class FakeNotionRoutes {
   }
 
   JsonNode updatePage(FakeNotion.Call call) {
+    JsonNode trash = call.body().has("in_trash") ? call.body().get("in_trash") : call.body().get("archived");
+    if (trash != null) {
+      if (!trash.isBoolean()) {
+        throw FakeNotionError.validation("body.archived should be a boolean");
+      }
+      data.archive(call.id(), trash.asBoolean());
+    }
     return render(data.updatePage(call.id(), call.body().path("properties")), call.version());
   }
 
@@ -152,7 +159,7 @@ final class FakeNotionRoutes {
   private static ObjectNode render(FakeNotionData.Page page, String version) {
     ObjectNode out = FakeNotionData.JSON.createObjectNode().put("object", "page").put("id", page.id)
         .put("created_time", page.created.toString()).put("last_edited_time", page.lastEdited.toString())
-        .put("in_trash", false).put("archived", false)
+        .put("in_trash", page.archived).put("archived", page.archived)
         .put("url", "https://www.notion.so/" + page.id.replace("-", ""));
     ObjectNode parent = out.putObject("parent");
     if (version.equals(FakeNotion.V2025)) {
