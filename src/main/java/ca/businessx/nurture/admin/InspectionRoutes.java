@@ -49,7 +49,7 @@ public final class InspectionRoutes {
               view.put("contact", c);
               view.put("segment", c.segment());
               view.put("enrollment", enrollments.ofContact(h, id).orElse(null));
-              view.put("emails", emails.ofContact(h, id).stream().map(InspectionRoutes::summary).toList());
+              view.put("emails", emails.ofContact(h, id).stream().map(EmailRecord::summary).toList());
               view.put("timeline", timeline.of(h, id));
               return view;
             });
@@ -60,7 +60,7 @@ public final class InspectionRoutes {
     Optional<String> contactId = Optional.ofNullable(ctx.queryParam("contact_id"));
     int limit = limit(ctx);
     List<Map<String, Object>> list =
-        db.withHandle(h -> emails.recent(h, contactId, limit)).stream().map(InspectionRoutes::summary).toList();
+        db.withHandle(h -> emails.recent(h, contactId, limit)).stream().map(EmailRecord::summary).toList();
     ctx.json(Map.of("emails", list));
   }
 
@@ -85,22 +85,4 @@ public final class InspectionRoutes {
     throw new ApiError(400, "invalid_limit", "limit must be a whole number from 1 to 500");
   }
 
-  static Map<String, Object> summary(EmailRecord e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", e.id());
-    m.put("contact_id", e.contactId());
-    m.put("step", e.step());
-    m.put("template", e.templateKey());
-    m.put("template_origin", e.templateOrigin());
-    m.put("subject", e.subject());
-    m.put("state", e.state());
-    m.put("due_at", e.dueAt());
-    m.put("sent_at", e.sentAt());
-    m.put("provider", e.provider());
-    m.put("provider_message_id", e.providerMessageId());
-    m.put("attempts", e.attempts());
-    m.put("last_error", e.lastError());
-    m.put("idempotency_key", e.idempotencyKey());
-    return m;
-  }
 }

@@ -58,6 +58,15 @@ abstract class CliCommand implements Callable<Integer> {
     }
   }
 
+  /** Says so, naming the keys there are, when the sequence has no such template. */
+  boolean knownTemplate(Workbench w, String key) {
+    if (w.plan.templateKeys().contains(key)) {
+      return true;
+    }
+    err().println("nurture: no template " + key + "; the sequence uses " + w.plan.templateKeys());
+    return false;
+  }
+
   PrintWriter out() {
     return spec.commandLine().getOut();
   }

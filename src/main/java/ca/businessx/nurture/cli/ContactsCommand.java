@@ -1,5 +1,7 @@
 package ca.businessx.nurture.cli;
 
+import ca.businessx.nurture.email.EmailRecord;
+
 import ca.businessx.nurture.console.LeadQueries;
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactRepository;
@@ -80,7 +82,7 @@ public final class ContactsCommand implements Runnable {
         Contact c = (contact.contains("@") ? contacts.findByEmail(h, contact.trim().toLowerCase(Locale.ROOT))
             : contacts.find(h, contact)).orElse(null);
         return c == null ? null : new View(c, new EnrollmentRepository().ofContact(h, c.id()).orElse(null),
-            new EmailRepository().ofContact(h, c.id()).stream().map(EmailsCommand::summary).toList(),
+            new EmailRepository().ofContact(h, c.id()).stream().map(EmailRecord::summary).toList(),
             new Timeline().of(h, c.id()));
       });
       if (view == null) {

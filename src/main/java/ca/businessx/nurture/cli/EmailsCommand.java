@@ -22,24 +22,6 @@ public final class EmailsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static Map<String, Object> summary(EmailRecord e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", e.id());
-    m.put("contact_id", e.contactId());
-    m.put("step", e.step());
-    m.put("template", e.templateKey());
-    m.put("template_origin", e.templateOrigin());
-    m.put("subject", e.subject());
-    m.put("state", e.state());
-    m.put("due_at", e.dueAt());
-    m.put("sent_at", e.sentAt());
-    m.put("provider", e.provider());
-    m.put("provider_message_id", e.providerMessageId());
-    m.put("attempts", e.attempts());
-    m.put("last_error", e.lastError());
-    return m;
-  }
-
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Recent emails, newest first.")
   static final class ListEmails extends CliCommand {
     @Option(names = "--contact", description = "Only this contact's emails (id).") String contact;
@@ -70,7 +52,7 @@ public final class EmailsCommand implements Runnable {
       }
       List<Map<String, Object>> rows = w.db.withHandle(
           h -> new EmailRepository().recent(h, Optional.ofNullable(contact), Math.max(1, limit))).stream()
-          .map(EmailsCommand::summary).toList();
+          .map(EmailRecord::summary).toList();
       if (json) {
         printJson(Map.of("emails", rows));
         return 0;
@@ -124,7 +106,7 @@ public final class EmailsCommand implements Runnable {
 
   private static int report(CliCommand c, EmailRecord e, String words) {
     if (c.json) {
-      c.printJson(Map.of("email", summary(e)));
+      c.printJson(Map.of("email", e.summary()));
     } else {
       c.out().println("email " + e.id() + " (step " + e.step() + ", " + e.templateKey() + ") " + words
           + ": now " + e.state());

@@ -31,8 +31,7 @@ public final class SendTestCommand extends CliCommand {
 
   @Override
   int run(Workbench w) {
-    if (!w.plan.templateKeys().contains(key)) {
-      err().println("nurture: no template " + key + "; the sequence uses " + w.plan.templateKeys());
+    if (!knownTemplate(w, key)) {
       return BAD_INPUT;
     }
     if (!to.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {

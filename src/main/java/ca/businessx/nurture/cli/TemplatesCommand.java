@@ -35,8 +35,7 @@ public final class TemplatesCommand implements Runnable {
 
     @Override
     int run(Workbench w) {
-      if (!w.plan.templateKeys().contains(key)) {
-        err().println("nurture: no template " + key + "; the sequence uses " + w.plan.templateKeys());
+      if (!knownTemplate(w, key)) {
         return BAD_INPUT;
       }
       RenderedEmail r = w.composer.render(key, SampleLeads.of(segment));

@@ -1,5 +1,7 @@
 package ca.businessx.nurture.console;
 
+import ca.businessx.nurture.platform.Hmac;
+
 import ca.businessx.nurture.admin.AdminGuard;
 import ca.businessx.nurture.platform.ApiError;
 import io.javalin.http.Context;
@@ -36,7 +38,7 @@ final class ConsoleAuth {
     this.token = adminToken.map(t -> t.getBytes(StandardCharsets.UTF_8));
     this.clock = clock;
     // Derived from the token when there is one, so all nodes agree; loopback-only mode is one node.
-    this.csrfKey = token.map(t -> hmac(t, "csrf-key")).orElseGet(() -> {
+    this.csrfKey = token.map(t -> Hmac.sha256(t, "csrf-key")).orElseGet(() -> {
       byte[] random = new byte[32];
       new SecureRandom().nextBytes(random);
       return random;
@@ -97,7 +99,7 @@ final class ConsoleAuth {
   }
 
   String csrfToken(Context ctx) {
-    return b64(hmac(csrfKey, "csrf|" + Optional.ofNullable(ctx.cookie(COOKIE)).orElse("")));
+    return b64(Hmac.sha256(csrfKey, "csrf|" + Optional.ofNullable(ctx.cookie(COOKIE)).orElse("")));
   }
 
   /** Refuses a form post without this session's CSRF token, or sent from another site. */
@@ -132,7 +134,7 @@ final class ConsoleAuth {
   }
 
   private String session(String expiry) {
-    return expiry + "." + b64(hmac(token.orElseThrow(), "session|" + expiry));
+    return expiry + "." + b64(Hmac.sha256(token.orElseThrow(), "session|" + expiry));
   }
 
   private static String cookie(String value, long maxAge, boolean secure) {
@@ -142,16 +144,6 @@ final class ConsoleAuth {
 
   private static boolean secure(Context ctx) {
     return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
-  }
-
-  private static byte[] hmac(byte[] key, String message) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-    }
   }
 
   private static String b64(byte[] bytes) {

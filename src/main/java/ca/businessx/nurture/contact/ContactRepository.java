@@ -74,33 +74,29 @@ public final class ContactRepository {
   }
 
   public void recordAssessment(Handle h, String contactId, String assessmentId, Assessment a, Instant now) {
-    h.createUpdate(
+    bindAssessment(h.createUpdate(
             "insert into assessments (id, contact_id, red_systems, orange_systems, yellow_systems,"
                 + " green_systems, assessment_score, segment, received_at) values (:aid, :id, :red,"
-                + " :orange, :yellow, :green, :score, :segment, :now)")
+                + " :orange, :yellow, :green, :score, :segment, :now)"), contactId, a, now)
         .bind("aid", assessmentId)
-        .bind("id", contactId)
-        .bind("red", a.redSystems())
-        .bind("orange", a.orangeSystems())
-        .bind("yellow", a.yellowSystems())
-        .bind("green", a.greenSystems())
-        .bind("score", a.assessmentScore())
-        .bind("segment", a.segment().name())
-        .bind("now", now.toEpochMilli())
         .execute();
-    h.createUpdate(
+    bindAssessment(h.createUpdate(
             "update contacts set segment = :segment, red_systems = :red, orange_systems = :orange,"
                 + " yellow_systems = :yellow, green_systems = :green, assessment_score = :score,"
-                + " assessed_at = :now, updated_at = :now where id = :id")
-        .bind("id", contactId)
+                + " assessed_at = :now, updated_at = :now where id = :id"), contactId, a, now)
+        .execute();
+  }
+
+  private static org.jdbi.v3.core.statement.Update bindAssessment(
+      org.jdbi.v3.core.statement.Update u, String contactId, Assessment a, Instant now) {
+    return u.bind("id", contactId)
         .bind("red", a.redSystems())
         .bind("orange", a.orangeSystems())
         .bind("yellow", a.yellowSystems())
         .bind("green", a.greenSystems())
         .bind("score", a.assessmentScore())
         .bind("segment", a.segment().name())
-        .bind("now", now.toEpochMilli())
-        .execute();
+        .bind("now", now.toEpochMilli());
   }
 
   public static Contact map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * together, so the scheduler never runs a step the database does not expect, or misses one.
  */
 public final class SequenceControl {
+  private final SequenceStopper stopper = new SequenceStopper();
   private static final Logger log = LoggerFactory.getLogger(SequenceControl.class);
 
   private final Database db;
@@ -48,10 +49,7 @@ public final class SequenceControl {
       if (e.state() == EnrollmentState.COMPLETED || e.state() == EnrollmentState.STOPPED) {
         throw SequenceControlException.conflict("the sequence has already ended (" + e.state() + ")");
       }
-      enrollments.moveTo(h, e, EnrollmentState.STOPPED, reason, now);
-      int cancelled = emails.cancelOpen(h, e.id(), now);
-      timeline.record(h, contactId, now, "sequence_stopped",
-          reason + (cancelled > 0 ? "; " + cancelled + " email(s) cancelled" : ""));
+      stopper.stop(h, contactId, reason, now);
       cancelTask(e.id());
       return enrollments.find(h, e.id()).orElseThrow();
     });

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 public final class SequenceStopper {
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final Timeline timeline = new Timeline();
+  private final ca.businessx.nurture.email.EmailRepository emails = new ca.businessx.nurture.email.EmailRepository();
 
   /** Answers whether a running or paused sequence was stopped. */
   public boolean stop(Handle h, String contactId, String reason, Instant now) {
@@ -20,13 +21,9 @@ public final class SequenceStopper {
       return false;
     }
     enrollments.moveTo(h, found.get(), EnrollmentState.STOPPED, reason, now);
-    h.createUpdate(
-            "update emails set state = 'CANCELLED', updated_at = :now"
-                + " where enrollment_id = :e and state in ('PENDING', 'PARKED')")
-        .bind("e", found.get().id())
-        .bind("now", now.toEpochMilli())
-        .execute();
-    timeline.record(h, contactId, now, "sequence_stopped", reason);
+    int cancelled = emails.cancelOpen(h, found.get().id(), now);
+    timeline.record(h, contactId, now, "sequence_stopped",
+        reason + (cancelled > 0 ? "; " + cancelled + " email(s) cancelled" : ""));
     return true;
   }
 }
