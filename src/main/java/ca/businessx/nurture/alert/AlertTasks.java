@@ -52,6 +52,11 @@ public final class AlertTasks {
                       return null;
                     });
               } catch (AlertException e) {
+                db.withHandle(h -> {
+                  timeline.record(h, contactId, clock.instant(), e.isTransient() ? "alert_retry" : "alert_failed",
+                      alerter.name() + ": " + e.getMessage());
+                  return null;
+                });
                 if (e.isTransient()) {
                   throw e;
                 }

@@ -78,6 +78,9 @@ class SequenceBehaviourTest {
       t.advance(WEEK, Duration.ofMinutes(30));
       assertThat(t.outboxTemplates("hot@example.ca")).hasSize(5);
       assertThat(calls.get()).isEqualTo(3);
+      String id = t.jdbi().withHandle(h -> h.createQuery("select id from contacts").mapTo(String.class).one());
+      assertThat(t.http.get("/api/contacts/" + id).json().get("timeline").toString().split("alert_retry", -1))
+          .as("each failed alert attempt is on the timeline").hasSize(4);
     }
   }
 
