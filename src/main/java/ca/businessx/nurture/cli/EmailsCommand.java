@@ -3,7 +3,6 @@ package ca.businessx.nurture.cli;
 import ca.businessx.nurture.console.LeadQueries;
 import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -7,7 +7,6 @@ import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.intake.LeadIntake;
 import ca.businessx.nurture.intake.UnknownContactException;
 import ca.businessx.nurture.platform.ApiError;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
