@@ -39,10 +39,10 @@ final class NotionHttp {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(settings.timeout())
         .build();
-    // The rate is a ceiling, not a target. Permits come one at a time, N of them per 1.1 s: Notion
-    // counts arrivals, and connection set-up or a scheduling hiccup delaying one request by tens
-    // of milliseconds must never put N+1 requests into one of its seconds.
-    long spacing = (long) Math.ceil(1_100_000_000d / settings.requestsPerSecond());
+    // The rate is a ceiling, not a target. Permits come one at a time, N of them per 1.2 s: Notion
+    // counts arrivals, and connection set-up, a GC pause or a busy CPU delaying one request by up
+    // to 200 ms must never put N+1 requests into one of its seconds.
+    long spacing = (long) Math.ceil(1_200_000_000d / settings.requestsPerSecond());
     this.bucket = Bucket.builder()
         .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofNanos(spacing)).build())
         .build();
