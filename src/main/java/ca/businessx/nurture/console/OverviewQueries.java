@@ -83,9 +83,10 @@ final class OverviewQueries {
         .forEach(e -> byState.put(e.getKey(), e.getValue()));
     long retrying = h.createQuery("select count(*) from emails where state = 'PENDING' and last_error is not null")
         .mapTo(Long.class).one();
-    long bounced = h.createQuery("select count(*) from events where kind like '%bounce%'").mapTo(Long.class).one();
+    // The suppression list counts each address once, however many events reported it.
+    long bounced = h.createQuery("select count(*) from suppressions where reason = 'BOUNCED'").mapTo(Long.class).one();
     long unsubscribed =
-        h.createQuery("select count(*) from events where kind like '%unsubscri%'").mapTo(Long.class).one();
+        h.createQuery("select count(*) from suppressions where reason = 'UNSUBSCRIBED'").mapTo(Long.class).one();
     return new Delivery(
         byState.getOrDefault("SENT", 0L), byState.getOrDefault("PENDING", 0L) - retrying, retrying,
         byState.getOrDefault("PARKED", 0L), byState.getOrDefault("SKIPPED", 0L),

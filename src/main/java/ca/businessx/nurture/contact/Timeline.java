@@ -8,13 +8,17 @@ import org.jdbi.v3.core.Handle;
 
 /** Each contact's story: what happened and when. Details never hold the address or name. */
 public final class Timeline {
+  /** Orders events within one millisecond; nanoTime only ever grows within a process. */
+  private static final java.util.concurrent.atomic.AtomicLong SEQ =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
   public record Event(Instant at, String kind, String detail) {}
 
   public void record(Handle h, String contactId, Instant at, String kind, String detail) {
     h.createUpdate(
-            "insert into events (id, contact_id, at, kind, detail)"
-                + " values (:id, :contact, :at, :kind, :detail)")
+            "insert into events (id, contact_id, at, seq, kind, detail)"
+                + " values (:id, :contact, :at, :seq, :kind, :detail)")
+        .bind("seq", SEQ.incrementAndGet())
         .bind("id", Ids.newId())
         .bind("contact", contactId)
         .bind("at", at.toEpochMilli())
@@ -25,7 +29,7 @@ public final class Timeline {
 
   public List<Event> of(Handle h, String contactId) {
     return h.createQuery(
-            "select at, kind, detail from events where contact_id = :contact order by at, kind")
+            "select at, kind, detail from events where contact_id = :contact order by at, seq")
         .bind("contact", contactId)
         .map((rs, ctx) -> new Event(Rows.instant(rs, "at"), rs.getString("kind"), rs.getString("detail")))
         .list();

@@ -49,7 +49,7 @@ public final class ContactPrivacy {
       all.put("assessments", row(h, "select * from assessments where contact_id = :id order by received_at", c.id()));
       all.put("enrollments", row(h, "select * from enrollments where contact_id = :id", c.id()));
       all.put("emails", row(h, "select * from emails where contact_id = :id order by step", c.id()));
-      all.put("timeline", row(h, "select at, kind, detail from events where contact_id = :id order by at", c.id()));
+      all.put("timeline", row(h, "select at, kind, detail from events where contact_id = :id order by at, seq", c.id()));
       all.put("outbox", h.createQuery("select * from outbox where recipient = :r order by recorded_at")
           .bind("r", c.email()).mapToMap().list());
       all.put("suppressed", suppressions.reason(h, c.email()).map(Enum::name).orElse(null));
