@@ -13,7 +13,7 @@ import ca.businessx.nurture.contact.CrmException;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.contact.Timeline;
-import ca.businessx.nurture.metrics.NurtureEvents;
+import ca.businessx.nurture.platform.NurtureEvents;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;
 import ca.businessx.nurture.segment.Segment;

@@ -11,7 +11,7 @@ import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.email.EmailState;
 import ca.businessx.nurture.email.OutboundEmail;
 import ca.businessx.nurture.email.SendException;
-import ca.businessx.nurture.metrics.NurtureEvents;
+import ca.businessx.nurture.platform.NurtureEvents;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;

@@ -6,7 +6,7 @@ import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
 import ca.businessx.nurture.email.EmailSender;
-import ca.businessx.nurture.metrics.NurtureEvents;
+import ca.businessx.nurture.platform.NurtureEvents;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.template.RenderedEmail;

@@ -1,5 +1,6 @@
 package ca.businessx.nurture.unsubscribe;
 
+import ca.businessx.nurture.email.UnsubscribeLinks;
 import ca.businessx.nurture.suppression.SuppressionReason;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;

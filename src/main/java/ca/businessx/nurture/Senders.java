@@ -1,4 +1,7 @@
-package ca.businessx.nurture.email;
+package ca.businessx.nurture;
+
+import ca.businessx.nurture.email.EmailSender;
+import ca.businessx.nurture.email.OutboxSender;
 
 import ca.businessx.nurture.email.resend.ResendEmailSender;
 import ca.businessx.nurture.email.resend.ResendSettings;
@@ -9,10 +12,10 @@ import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
 /** Picks the one active sender: Resend if its key is set, else SMTP if its host is set, else the outbox. */
-public final class Senders {
+final class Senders {
   private Senders() {}
 
-  public static EmailSender fromConfig(Config.Mail mail, Jdbi jdbi, Clock clock) {
+  static EmailSender fromConfig(Config.Mail mail, Jdbi jdbi, Clock clock) {
     String replyTo = mail.replyTo().orElse(null);
     if (mail.resend().isPresent()) {
       Config.Resend r = mail.resend().get();

@@ -1,4 +1,4 @@
-package ca.businessx.nurture.unsubscribe;
+package ca.businessx.nurture.email;
 
 import ca.businessx.nurture.platform.Hmac;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package ca.businessx.nurture.metrics;
+package ca.businessx.nurture.platform;
 
 import ca.businessx.nurture.segment.Segment;
 import java.time.Duration;
