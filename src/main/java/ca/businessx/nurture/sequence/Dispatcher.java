@@ -69,7 +69,7 @@ final class Dispatcher {
   Wakes dispatch(EmailRecord own, java.util.function.BiConsumer<String, Instant> wakeOthers) {
     Instant now = clock.instant();
     Instant until = now.plus(lease);
-    String group = db.inTransaction(h -> {
+    List<EmailRecord> members = db.inTransaction(h -> {
       if (!emails.claim(h, own.id(), Ids.newId(), until, now)) {
         return null;
       }
@@ -79,12 +79,19 @@ final class Dispatcher {
       } else {
         emails.claimGroup(h, g, until);
       }
-      return g;
+      List<EmailRecord> claimed = emails.pendingInGroup(h, g);
+      // The other members' step tasks have nothing to do while this sender holds their emails:
+      // they sleep until the outcomes are recorded, or until the lease ends should this sender die.
+      for (EmailRecord m : claimed) {
+        if (!m.enrollmentId().equals(own.enrollmentId())) {
+          wakeOthers.accept(m.enrollmentId(), until);
+        }
+      }
+      return claimed;
     });
-    if (group == null) {
+    if (members == null) {
       return new Wakes(false, Map.of());
     }
-    List<EmailRecord> members = db.withHandle(h -> emails.pendingInGroup(h, group));
     Map<String, Contact> recipients = new HashMap<>();
     List<OutboundEmail> outbound = new ArrayList<>();
     List<EmailRecord> sending = new ArrayList<>();

@@ -104,6 +104,11 @@ public final class FakeResend implements AutoCloseable {
     return delivery.delivered();
   }
 
+  /** How many emails were accepted, without copying them. */
+  public int deliveredCount() {
+    return delivery.count();
+  }
+
   public List<Request> requests() {
     return List.copyOf(requests);
   }

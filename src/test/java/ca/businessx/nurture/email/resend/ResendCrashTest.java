@@ -52,9 +52,9 @@ class ResendCrashTest {
       for (int kill = 0; kill < KILLS; kill++) {
         int after = kill * total / KILLS + random.nextInt(total / KILLS - 20);
         long jitter = random.nextInt(250);
-        await(() -> fake.delivered().size() >= after, "delivery " + after + " (seed " + seed + ")");
+        await(() -> fake.deliveredCount() >= after, "delivery " + after + " (seed " + seed + ")");
         ServiceProcess.pause(jitter);
-        int seen = fake.delivered().size();
+        int seen = fake.deliveredCount();
         service.kill();
         kills.add(seen + "+" + jitter + "ms");
         service.start();
