@@ -39,6 +39,13 @@ public final class EmailRepository {
    */
   public EmailRecord createStep(
       Handle h, String enrollmentId, String contactId, int step, RenderedEmail r, Instant due, Instant now) {
+    insertStep(h, enrollmentId, contactId, step, r, due, now);
+    return findStep(h, enrollmentId, step).orElseThrow();
+  }
+
+  /** Like {@link #createStep} for a caller that does not need the stored email back. */
+  public void insertStep(
+      Handle h, String enrollmentId, String contactId, int step, RenderedEmail r, Instant due, Instant now) {
     h.createUpdate(
             "insert into emails (id, enrollment_id, contact_id, step, template_key, template_origin,"
                 + " idempotency_key, state, subject, html, due_at, next_attempt_at, attempts, created_at,"
@@ -56,7 +63,6 @@ public final class EmailRepository {
         .bind("due", due.toEpochMilli())
         .bind("now", now.toEpochMilli())
         .execute();
-    return findStep(h, enrollmentId, step).orElseThrow();
   }
 
   public void markSent(Handle h, String id, String provider, String messageId, Instant now) {

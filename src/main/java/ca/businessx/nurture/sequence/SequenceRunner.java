@@ -119,7 +119,10 @@ public final class SequenceRunner {
       List<Draft> drafts = new ArrayList<>(due.size());
       due.forEach((e, contact) -> drafts.add(draft(e, contact, now)));
       db.inTransaction(h -> {
-        drafts.forEach(d -> store(h, d, now));
+        for (Draft d : drafts) {
+          Enrollment e = d.enrollment();
+          emails.insertStep(h, e.id(), e.contactId(), e.currentStep(), d.rendered(), d.due(), now);
+        }
         return null;
       });
     } finally {

@@ -29,12 +29,18 @@ import java.util.UUID;
  */
 public final class DispatchBench {
   private static final Duration SEED_MARGIN = Duration.ofSeconds(3);
+  /** Emails sent once, unmeasured, before the measured runs; {@code -Dbench.warmup=0} for a cold JVM. */
+  private static final int WARM_UP = Integer.getInteger("bench.warmup", 3_000);
 
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     String latencies = args.length > 1 ? args[1] : "0,50";
     String db = args.length > 2 ? args[2] : "sqlite";
     System.out.println(Machine.describe());
+    if (WARM_UP > 0) {
+      // A long-running service has its hot paths compiled; a first run would mostly time the JIT.
+      System.out.println("warm-up (not counted): " + run(WARM_UP, Duration.ZERO, db));
+    }
     List<String> results = new ArrayList<>();
     for (String latency : latencies.split(",")) {
       results.add(run(count, Duration.ofMillis(Long.parseLong(latency.strip())), db));
