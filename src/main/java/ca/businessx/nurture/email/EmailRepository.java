@@ -80,19 +80,23 @@ public final class EmailRepository {
 
   /**
    * Records a failed attempt: PENDING with the time of the next attempt (the group is kept so the
-   * retry resends the same batch), or PARKED for a person.
+   * retry resends the same batch), or PARKED for a person. Answers false, changing nothing, when the
+   * email is no longer pending: a sender that took the group over after a lease ran out may have
+   * recorded it sent already, and a late failure must not undo that.
    */
-  public void recordFailure(
+  public boolean recordFailure(
       Handle h, String id, EmailState state, String reason, Instant nextAttempt, Instant now) {
-    h.createUpdate(
+    return h.createUpdate(
             "update emails set state = :state, attempts = attempts + 1, last_error = :reason,"
-                + " next_attempt_at = :next, claimed_until = null, updated_at = :now where id = :id")
+                + " next_attempt_at = :next, claimed_until = null, updated_at = :now"
+                + " where id = :id and state = 'PENDING'")
         .bind("id", id)
         .bind("state", state.name())
         .bind("reason", truncate(reason))
         .bind("next", Rows.millis(nextAttempt))
         .bind("now", now.toEpochMilli())
-        .execute();
+        .execute()
+        == 1;
   }
 
   /**

@@ -170,17 +170,30 @@ final class Dispatcher {
       Duration wait = failure.retryAfter().filter(d -> d.compareTo(retry.sendRetryDelay()) > 0)
           .orElse(retry.sendRetryDelay());
       Instant next = now.plus(wait);
-      emails.recordFailure(h, m.id(), EmailState.PENDING, failure.getMessage(), next, now);
+      if (!emails.recordFailure(h, m.id(), EmailState.PENDING, failure.getMessage(), next, now)) {
+        return settledMeanwhile(h, m);
+      }
       timeline.record(h, m.contactId(), now, "email_retry",
           m.templateKey() + " try " + attempts + ": " + failure.getMessage());
       return Optional.of(next);
     }
-    emails.recordFailure(h, m.id(), EmailState.PARKED, failure.getMessage(), null, now);
+    if (!emails.recordFailure(h, m.id(), EmailState.PARKED, failure.getMessage(), null, now)) {
+      return settledMeanwhile(h, m);
+    }
     timeline.record(h, m.contactId(), now, "email_parked", m.templateKey() + ": " + failure.getMessage());
     enrollments.find(h, m.enrollmentId())
         .filter(e -> e.state().canMoveTo(EnrollmentState.PAUSED))
         .ifPresent(e -> enrollments.moveTo(h, e, EnrollmentState.PAUSED, "email needs follow-up", now));
     log.warn("parked {} of enrollment {}: {}", m.templateKey(), m.enrollmentId(), failure.getMessage());
     return Optional.empty();
+  }
+
+  /** Another sender recorded this email first (it took the group over): keep what it recorded. */
+  private Optional<Instant> settledMeanwhile(org.jdbi.v3.core.Handle h, EmailRecord m) {
+    log.info("{} of enrollment {} was recorded by another sender; its late failure is ignored",
+        m.templateKey(), m.enrollmentId());
+    return enrollments.find(h, m.enrollmentId())
+        .filter(e -> e.state() == EnrollmentState.ACTIVE)
+        .map(Enrollment::nextDueAt);
   }
 }
