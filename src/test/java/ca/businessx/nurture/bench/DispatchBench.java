@@ -30,7 +30,7 @@ import java.util.UUID;
 public final class DispatchBench {
   private static final Duration SEED_MARGIN = Duration.ofSeconds(3);
   /** Emails sent once, unmeasured, before the measured runs; {@code -Dbench.warmup=0} for a cold JVM. */
-  private static final int WARM_UP = Integer.getInteger("bench.warmup", 3_000);
+  private static final int WARM_UP = Integer.getInteger("bench.warmup", 10_000);
 
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
