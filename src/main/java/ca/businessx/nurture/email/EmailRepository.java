@@ -33,14 +33,24 @@ public final class EmailRepository {
         .findOne();
   }
 
-  /** Creates the step's email unless it exists, then answers the stored one. */
+  /**
+   * Creates the step's email unless it exists, then answers the stored one. It is due for its first
+   * attempt at once, so another sender's batch may take it along.
+   */
   public EmailRecord createStep(
+      Handle h, String enrollmentId, String contactId, int step, RenderedEmail r, Instant due, Instant now) {
+    insertStep(h, enrollmentId, contactId, step, r, due, now);
+    return findStep(h, enrollmentId, step).orElseThrow();
+  }
+
+  /** Like {@link #createStep} for a caller that does not need the stored email back. */
+  public void insertStep(
       Handle h, String enrollmentId, String contactId, int step, RenderedEmail r, Instant due, Instant now) {
     h.createUpdate(
             "insert into emails (id, enrollment_id, contact_id, step, template_key, template_origin,"
-                + " idempotency_key, state, subject, html, due_at, attempts, created_at, updated_at)"
-                + " values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING', :subject, :html, :due,"
-                + " 0, :now, :now) on conflict (enrollment_id, step) do nothing")
+                + " idempotency_key, state, subject, html, due_at, next_attempt_at, attempts, created_at,"
+                + " updated_at) values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING', :subject, :html,"
+                + " :due, :due, 0, :now, :now) on conflict (enrollment_id, step) do nothing")
         .bind("id", Ids.newId())
         .bind("e", enrollmentId)
         .bind("c", contactId)
@@ -53,7 +63,6 @@ public final class EmailRepository {
         .bind("due", due.toEpochMilli())
         .bind("now", now.toEpochMilli())
         .execute();
-    return findStep(h, enrollmentId, step).orElseThrow();
   }
 
   public void markSent(Handle h, String id, String provider, String messageId, Instant now) {
@@ -71,19 +80,23 @@ public final class EmailRepository {
 
   /**
    * Records a failed attempt: PENDING with the time of the next attempt (the group is kept so the
-   * retry resends the same batch), or PARKED for a person.
+   * retry resends the same batch), or PARKED for a person. Answers false, changing nothing, when the
+   * email is no longer pending: a sender that took the group over after a lease ran out may have
+   * recorded it sent already, and a late failure must not undo that.
    */
-  public void recordFailure(
+  public boolean recordFailure(
       Handle h, String id, EmailState state, String reason, Instant nextAttempt, Instant now) {
-    h.createUpdate(
+    return h.createUpdate(
             "update emails set state = :state, attempts = attempts + 1, last_error = :reason,"
-                + " next_attempt_at = :next, claimed_until = null, updated_at = :now where id = :id")
+                + " next_attempt_at = :next, claimed_until = null, updated_at = :now"
+                + " where id = :id and state = 'PENDING'")
         .bind("id", id)
         .bind("state", state.name())
         .bind("reason", truncate(reason))
         .bind("next", Rows.millis(nextAttempt))
         .bind("now", now.toEpochMilli())
-        .execute();
+        .execute()
+        == 1;
   }
 
   /**

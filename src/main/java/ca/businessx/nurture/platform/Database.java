@@ -49,7 +49,7 @@ public final class Database implements AutoCloseable {
       hikari.addDataSourceProperty("busy_timeout", "15000");
       hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       hikari.addDataSourceProperty("foreign_keys", "true");
-      hikari.setMaximumPoolSize(4);
+      hikari.setMaximumPoolSize(10);
     } else {
       kind = Kind.POSTGRESQL;
       hikari.setJdbcUrl(db.url().get());

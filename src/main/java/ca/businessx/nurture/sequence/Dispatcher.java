@@ -78,7 +78,7 @@ final class Dispatcher {
   Wakes dispatch(EmailRecord own, java.util.function.BiConsumer<String, Instant> wakeOthers) {
     Instant now = clock.instant();
     Instant until = now.plus(lease);
-    String group = db.inTransaction(h -> {
+    List<EmailRecord> members = db.inTransaction(h -> {
       if (!emails.claim(h, own.id(), Ids.newId(), until, now)) {
         return null;
       }
@@ -88,12 +88,19 @@ final class Dispatcher {
       } else {
         emails.claimGroup(h, g, until);
       }
-      return g;
+      List<EmailRecord> claimed = emails.pendingInGroup(h, g);
+      // The other members' step tasks have nothing to do while this sender holds their emails:
+      // they sleep until the outcomes are recorded, or until the lease ends should this sender die.
+      for (EmailRecord m : claimed) {
+        if (!m.enrollmentId().equals(own.enrollmentId())) {
+          wakeOthers.accept(m.enrollmentId(), until);
+        }
+      }
+      return claimed;
     });
-    if (group == null) {
+    if (members == null) {
       return new Wakes(false, Map.of());
     }
-    List<EmailRecord> members = db.withHandle(h -> emails.pendingInGroup(h, group));
     List<OutboundEmail> outbound = new ArrayList<>();
     List<EmailRecord> sending = new ArrayList<>();
     List<EmailRecord> withdrawn = new ArrayList<>();
@@ -178,17 +185,30 @@ final class Dispatcher {
       Duration wait = failure.retryAfter().filter(d -> d.compareTo(retry.sendRetryDelay()) > 0)
           .orElse(retry.sendRetryDelay());
       Instant next = now.plus(wait);
-      emails.recordFailure(h, m.id(), EmailState.PENDING, failure.getMessage(), next, now);
+      if (!emails.recordFailure(h, m.id(), EmailState.PENDING, failure.getMessage(), next, now)) {
+        return settledMeanwhile(h, m);
+      }
       timeline.record(h, m.contactId(), now, "email_retry",
           m.templateKey() + " try " + attempts + ": " + failure.getMessage());
       return Optional.of(next);
     }
-    emails.recordFailure(h, m.id(), EmailState.PARKED, failure.getMessage(), null, now);
+    if (!emails.recordFailure(h, m.id(), EmailState.PARKED, failure.getMessage(), null, now)) {
+      return settledMeanwhile(h, m);
+    }
     timeline.record(h, m.contactId(), now, "email_parked", m.templateKey() + ": " + failure.getMessage());
     enrollments.find(h, m.enrollmentId())
         .filter(e -> e.state().canMoveTo(EnrollmentState.PAUSED))
         .ifPresent(e -> enrollments.moveTo(h, e, EnrollmentState.PAUSED, "email needs follow-up", now));
     log.warn("parked {} of enrollment {}: {}", m.templateKey(), m.enrollmentId(), failure.getMessage());
     return Optional.empty();
+  }
+
+  /** Another sender recorded this email first (it took the group over): keep what it recorded. */
+  private Optional<Instant> settledMeanwhile(org.jdbi.v3.core.Handle h, EmailRecord m) {
+    log.info("{} of enrollment {} was recorded by another sender; its late failure is ignored",
+        m.templateKey(), m.enrollmentId());
+    return enrollments.find(h, m.enrollmentId())
+        .filter(e -> e.state() == EnrollmentState.ACTIVE)
+        .map(Enrollment::nextDueAt);
   }
 }

@@ -13,8 +13,15 @@ import ca.businessx.nurture.template.RenderedEmail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Runs an enrollment's due step. Safe to run again after a crash at any point: the email is
@@ -36,6 +43,8 @@ public final class SequenceRunner {
   private final ContactRepository contacts = new ContactRepository();
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final EmailRepository emails = new EmailRepository();
+  /** Enrollments whose emails a thread of this process is rendering right now. */
+  private final Set<String> beingPrepared = ConcurrentHashMap.newKeySet();
 
   /**
    * @param batchSize at most this many emails per provider call
@@ -95,11 +104,50 @@ public final class SequenceRunner {
 
   /**
    * Renders the emails of other enrollments that are due too, so they join this one's batch
-   * instead of each leaving alone; their own step tasks then find them sent and move on.
+   * instead of each leaving alone; their own step tasks then find them sent and move on. They are
+   * stored in one transaction: a commit per email would make the disk, not the provider, the limit.
    */
   private void prepareOthersDue(Instant now) {
-    for (Enrollment other : db.withHandle(h -> enrollments.dueWithoutEmail(h, now, batchSize - 1))) {
-      prepare(other, now);
+    List<Enrollment> mine = reserveOthersDue(now);
+    if (mine.isEmpty()) {
+      return;
+    }
+    try {
+      Map<Enrollment, Contact> due = new LinkedHashMap<>();
+      db.useHandle(h -> {
+        for (Enrollment other : mine) {
+          contacts.find(h, other.contactId()).ifPresent(c -> due.put(other, c));
+        }
+      });
+      List<Draft> drafts = new ArrayList<>(due.size());
+      due.forEach((e, contact) -> drafts.add(draft(e, contact, now)));
+      db.inTransaction(h -> {
+        for (Draft d : drafts) {
+          Enrollment e = d.enrollment();
+          emails.insertStep(h, e.id(), e.contactId(), e.currentStep(), d.rendered(), d.due(), now);
+        }
+        return null;
+      });
+    } finally {
+      mine.forEach(e -> beingPrepared.remove(e.id()));
+    }
+  }
+
+  /**
+   * Picks due enrollments without an email that no other thread of this process is preparing:
+   * step tasks that fall due together then render different emails side by side instead of all
+   * rendering the same ones. (Another process may still render one twice; only one is stored.)
+   */
+  private List<Enrollment> reserveOthersDue(Instant now) {
+    synchronized (beingPrepared) {
+      List<Enrollment> due = db.withHandle(
+          h -> enrollments.dueWithoutEmail(h, now, batchSize - 1 + beingPrepared.size()));
+      List<Enrollment> mine = due.stream()
+          .filter(e -> !beingPrepared.contains(e.id()))
+          .limit(batchSize - 1)
+          .toList();
+      mine.forEach(e -> beingPrepared.add(e.id()));
+      return mine;
     }
   }
 
@@ -109,12 +157,24 @@ public final class SequenceRunner {
       return existing.get();
     }
     Contact contact = db.withHandle(h -> contacts.find(h, e.contactId())).orElseThrow();
+    Draft d = draft(e, contact, now);
+    return db.inTransaction(h -> store(h, d, now));
+  }
+
+  /** An enrollment's current email, rendered but not yet stored. */
+  private record Draft(Enrollment enrollment, RenderedEmail rendered, Instant due) {}
+
+  private Draft draft(Enrollment e, Contact contact, Instant now) {
     // The newest segment decides, so a repeated assessment changes the later emails.
     String key = plan.templateFor(e.currentStep(), contact.segment());
     RenderedEmail rendered = composer.render(key, contact);
-    Instant due = e.nextDueAt() != null ? e.nextDueAt() : now;
-    return db.inTransaction(
-        h -> emails.createStep(h, e.id(), e.contactId(), e.currentStep(), rendered, due, now));
+    return new Draft(e, rendered, e.nextDueAt() != null ? e.nextDueAt() : now);
+  }
+
+  /** Stores the draft unless the step's email exists already, and answers the stored one. */
+  private EmailRecord store(Handle h, Draft d, Instant now) {
+    Enrollment e = d.enrollment();
+    return emails.createStep(h, e.id(), e.contactId(), e.currentStep(), d.rendered(), d.due(), now);
   }
 
   /** For tests and tools: the waits and templates this runner follows. */

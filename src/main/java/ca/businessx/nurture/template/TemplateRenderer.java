@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders an email: the first source that has the template wins (a CRM, then the static files),
@@ -15,12 +16,16 @@ import java.util.Optional;
  * subject is plain text with line breaks removed so no header can be injected.
  */
 public final class TemplateRenderer {
+  private static final int MAX_CACHED = 200;
   private final List<TemplateSource> sources;
   private final TemplateSource fallback;
   private final Template layout;
   private final Mustache.Compiler html =
       Mustache.compiler().nullValue("").emptyStringIsFalse(true).zeroIsFalse(false);
   private final Mustache.Compiler plain = html.escapeHTML(false);
+  /** Compiled subjects and bodies by their text, so an edited template is compiled afresh. */
+  private final Map<String, Template> compiledHtml = new ConcurrentHashMap<>();
+  private final Map<String, Template> compiledPlain = new ConcurrentHashMap<>();
 
   /**
    * @param preferred sources tried first, in order (e.g. Notion); a miss or failure falls through
@@ -35,10 +40,18 @@ public final class TemplateRenderer {
   public RenderedEmail render(String key, Map<String, Object> model) {
     EmailTemplate template = resolve(key);
     Map<String, Object> values = new HashMap<>(model);
-    String subject = plain.compile(template.subject()).execute(values).replaceAll("[\\r\\n]+", " ").trim();
+    String subject =
+        compiled(compiledPlain, plain, template.subject()).execute(values).replaceAll("[\\r\\n]+", " ").trim();
     values.put("subject", subject);
-    values.put("body", html.compile(template.htmlBody()).execute(values));
+    values.put("body", compiled(compiledHtml, html, template.htmlBody()).execute(values));
     return new RenderedEmail(key, subject, layout.execute(values), template.origin());
+  }
+
+  private static Template compiled(Map<String, Template> cache, Mustache.Compiler compiler, String text) {
+    if (cache.size() > MAX_CACHED) {
+      cache.clear(); // templates edited many times over: start afresh rather than grow
+    }
+    return cache.computeIfAbsent(text, compiler::compile);
   }
 
   private EmailTemplate resolve(String key) {

@@ -41,6 +41,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aRealProviderNeedsTheSenderIdentityThatCaslRequires() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("RESEND_API_KEY", "re_x")))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(4)
+            .allSatisfy(line -> assertThat(line).contains("required once a real email provider")));
+    Config ok = ConfigLoader.load(Map.of("SMTP_HOST", "mail.example", "SENDER_NAME", "B", "SENDER_ADDRESS", "A",
+        "SENDER_CONTACT", "c@b.ca", "PUBLIC_BASE_URL", "https://n.example"));
+    assertThat(ok.mail().smtp()).isPresent();
+  }
+
+  @Test
   void sequenceWaitsAreParsed() {
     Config c = ConfigLoader.load(Map.of("SEQUENCE_WAITS", "PT2S, PT3S,PT1M,PT0S"));
     assertThat(c.sequence().waits()).contains(

@@ -131,8 +131,7 @@ public final class ResendEmailSender implements EmailSender {
   }
 
   private HttpResponse<String> exchange(HttpRequest request) {
-    try {
-      pacer.acquire();
+    try (RequestPacer.Permit answered = pacer.acquire()) {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
       throw SendException.transientFailure("resend did not answer within " + settings.timeout(), null, e);

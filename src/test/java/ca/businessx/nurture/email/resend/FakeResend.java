@@ -39,6 +39,7 @@ public final class FakeResend implements AutoCloseable {
   private final FakeResendDelivery delivery = new FakeResendDelivery(json, clock);
   private final SlidingWindowLimit limit = new SlidingWindowLimit(0);
   private final FaultQueue<Fault> faults = new FaultQueue<>();
+  private final FaultQueue<Duration> transit = new FaultQueue<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger tooManyRequests = new AtomicInteger();
   private volatile Duration latency = Duration.ZERO;
@@ -86,12 +87,26 @@ public final class FakeResend implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Holds the next {@code times} requests back this long before they count as arrived, like a slow
+   * network path: the client has already sent them, the rate limit has not yet seen them.
+   */
+  public FakeResend transitDelay(Duration delay, int times) {
+    transit.inject(delay, times);
+    return this;
+  }
+
   public MutableClock clock() {
     return clock;
   }
 
   public List<DeliveredEmail> delivered() {
     return delivery.delivered();
+  }
+
+  /** How many emails were accepted, without copying them. */
+  public int deliveredCount() {
+    return delivery.count();
   }
 
   public List<Request> requests() {
@@ -109,6 +124,10 @@ public final class FakeResend implements AutoCloseable {
   }
 
   private void handle(Context ctx, boolean batch) {
+    Duration delay = transit.next();
+    if (delay != null) {
+      Connections.pause(delay);
+    }
     long arrival = System.nanoTime();
     String key = ctx.header("Idempotency-Key");
     Answer answer = answer(ctx, batch, arrival, key);

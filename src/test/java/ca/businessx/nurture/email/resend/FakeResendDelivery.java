@@ -27,6 +27,10 @@ final class FakeResendDelivery {
     return List.copyOf(delivered);
   }
 
+  int count() {
+    return delivered.size();
+  }
+
   String deliver(JsonNode email, String requestKey, boolean viaBatch) {
     String id = UUID.randomUUID().toString();
     Map<String, String> headers = new LinkedHashMap<>();

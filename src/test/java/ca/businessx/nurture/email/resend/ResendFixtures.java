@@ -9,6 +9,11 @@ import java.util.stream.IntStream;
 
 /** Emails and senders for the Resend tests. */
 final class ResendFixtures {
+  /** What a service with a real provider must name in every email (CASL), for service tests. */
+  static final java.util.Map<String, String> SENDER_IDENTITY = java.util.Map.of(
+      "SENDER_NAME", "BusinessX Canada", "SENDER_ADDRESS", "1 Main St, Moncton NB E1C 1A1",
+      "SENDER_CONTACT", "hello@businessx.ca", "PUBLIC_BASE_URL", "https://nurture.example");
+
   static final String FROM = "Nurture <hello@" + FakeResend.VERIFIED_DOMAIN + ">";
 
   private ResendFixtures() {}

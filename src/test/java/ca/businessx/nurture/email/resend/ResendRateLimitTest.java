@@ -65,6 +65,20 @@ class ResendRateLimitTest {
   }
 
   @Test
+  void aLateArrivalDoesNotLetTheNextRequestsCrowdIntoItsSecond() {
+    fake.rateLimit(2);
+    // The first request reaches the provider 300 ms after it left (a cold connection, a slow hop),
+    // so evenly spaced starts would put three arrivals inside one second.
+    fake.transitDelay(Duration.ofMillis(300), 1);
+    ResendEmailSender sender = ResendFixtures.sender(fake, 2, Duration.ofSeconds(5));
+
+    IntStream.range(0, 4).forEach(i -> sender.send(email("late/" + i)));
+
+    assertThat(fake.tooManyRequestsCount()).isZero();
+    assertThat(fake.delivered()).hasSize(4);
+  }
+
+  @Test
   void sendsFromSeveralThreadsShareOnePace() throws Exception {
     fake.rateLimit(2);
     ResendEmailSender sender = ResendFixtures.sender(fake, 2, Duration.ofSeconds(10));
