@@ -1,5 +1,7 @@
 package ca.businessx.nurture.notion;
 
+import ca.businessx.nurture.support.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -59,7 +61,7 @@ class NotionContactCrmTest {
   @Test
   void editedSinceAnswersOnlyPagesEditedAtOrAfter() {
     NotionContactCrm crm = crm(FakeNotion.V2025);
-    SettableClock notionTime = new SettableClock(Instant.parse("2026-02-01T10:00:00Z"));
+    TestClock notionTime = new TestClock(Instant.parse("2026-02-01T10:00:00Z"));
     fake.data.clock = notionTime;
     String early = crm.upsert(lead("early@example.ca", "Active", null), null).pageId();
     notionTime.advance(java.time.Duration.ofMinutes(5));

@@ -1,5 +1,7 @@
 package ca.businessx.nurture.notion;
 
+import ca.businessx.nurture.support.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -13,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Each fault Notion can throw at us comes out as the right kind of {@link NotionException}. */
 class NotionFaultsTest {
   private final FakeNotion fake = FakeNotion.start();
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T12:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
 
   @AfterEach
   void stop() {

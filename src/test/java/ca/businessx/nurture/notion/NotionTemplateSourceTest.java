@@ -1,5 +1,7 @@
 package ca.businessx.nurture.notion;
 
+import ca.businessx.nurture.support.TestClock;
+
 import static ca.businessx.nurture.notion.Blocks.block;
 import static ca.businessx.nurture.notion.Blocks.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class NotionTemplateSourceTest {
   private static final Duration TTL = Duration.ofMinutes(5);
   private final FakeNotion fake = FakeNotion.start();
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-04-01T09:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-04-01T09:00:00Z"));
   private final TemplateFallbackCounter counter = new TemplateFallbackCounter();
   private final List<Reason> reasons = new ArrayList<>();
   private final NotionTemplateSource source = new NotionTemplateSource(

@@ -24,6 +24,14 @@ public final class TestClock extends Clock {
     settable.tick(d);
   }
 
+  public void advance(Duration d) {
+    settable.tick(d);
+  }
+
+  public void set(Instant at) {
+    settable.set(at);
+  }
+
   @Override
   public Instant instant() {
     return settable.now();

@@ -1,5 +1,7 @@
 package ca.businessx.nurture.email.resend;
 
+import ca.businessx.nurture.support.TestClock;
+
 import ca.businessx.nurture.testing.Connections;
 import ca.businessx.nurture.testing.FaultQueue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +35,7 @@ public final class FakeResend implements AutoCloseable {
   public record Request(String path, String idempotencyKey, long arrivalNanos, int status) {}
 
   private final ObjectMapper json = new ObjectMapper();
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T14:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-03-02T14:00:00Z"));
   private final FakeIdempotencyStore idempotency = new FakeIdempotencyStore(clock);
   private final FakeResendValidation validation = new FakeResendValidation(Set.of(VERIFIED_DOMAIN));
   private final FakeResendDelivery delivery = new FakeResendDelivery(json, clock);
@@ -96,7 +98,7 @@ public final class FakeResend implements AutoCloseable {
     return this;
   }
 
-  public MutableClock clock() {
+  public TestClock clock() {
     return clock;
   }
 
