@@ -40,7 +40,7 @@ public final class EmailRepository {
             "insert into emails (id, enrollment_id, contact_id, step, template_key, template_origin,"
                 + " idempotency_key, state, subject, html, due_at, attempts, created_at, updated_at)"
                 + " values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING', :subject, :html, :due,"
-                + " 0, :now, :now) on conflict (enrollment_id, step) do nothing")
+                + " 0, :now, :now) on conflict do nothing")
         .bind("id", Ids.newId())
         .bind("e", enrollmentId)
         .bind("c", contactId)
@@ -56,15 +56,17 @@ public final class EmailRepository {
     return findStep(h, enrollmentId, step).orElseThrow();
   }
 
-  public void markSent(Handle h, String id, String provider, String messageId, Instant now) {
+  /** @param node the node that sent it (recorded as {@code sent_by}) */
+  public void markSent(Handle h, String id, String provider, String messageId, String node, Instant now) {
     h.createUpdate(
-            "update emails set state = 'SENT', sent_at = :now, provider = :p,"
+            "update emails set state = 'SENT', sent_at = :now, provider = :p, sent_by = :node,"
                 + " provider_message_id = :m, attempts = attempts + 1, last_error = null,"
                 + " next_attempt_at = null, claimed_until = null, updated_at = :now"
                 + " where id = :id and state = 'PENDING'")
         .bind("id", id)
         .bind("p", provider)
         .bind("m", messageId)
+        .bind("node", node)
         .bind("now", now.toEpochMilli())
         .execute();
   }

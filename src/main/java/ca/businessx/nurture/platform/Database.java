@@ -27,15 +27,18 @@ public final class Database implements AutoCloseable {
   private final ThreadBoundDataSource bound;
   private final Jdbi jdbi;
   private final Kind kind;
+  private final String node;
 
-  private Database(HikariDataSource pool, Kind kind) {
+  private Database(HikariDataSource pool, Kind kind, String node) {
     this.pool = pool;
     this.kind = kind;
+    this.node = node;
     this.bound = new ThreadBoundDataSource(pool);
     this.jdbi = Jdbi.create(pool);
   }
 
-  public static Database open(Config.Db db, Path dataDir) {
+  /** @param node this node's name, recorded on what it writes (e.g. who sent an email) */
+  public static Database open(Config.Db db, Path dataDir, String node) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("nurture-db");
     Kind kind;
@@ -43,9 +46,10 @@ public final class Database implements AutoCloseable {
       kind = Kind.SQLITE;
       hikari.setJdbcUrl(db.url().orElseGet(() -> "jdbc:sqlite:" + sqliteFile(dataDir)));
       // IMMEDIATE transactions wait for the write lock up front (busy_timeout) instead of failing
-      // when a reader upgrades; FULL sync makes every answered webhook durable across power loss.
+      // when a reader upgrades; FULL sync makes every answered webhook durable across power loss,
+      // NORMAL across a crash of the process only (see Config.Db).
       hikari.addDataSourceProperty("journal_mode", "WAL");
-      hikari.addDataSourceProperty("synchronous", "FULL");
+      hikari.addDataSourceProperty("synchronous", db.sqliteSync());
       hikari.addDataSourceProperty("busy_timeout", "15000");
       hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       hikari.addDataSourceProperty("foreign_keys", "true");
@@ -55,10 +59,13 @@ public final class Database implements AutoCloseable {
       hikari.setJdbcUrl(db.url().get());
       db.user().ifPresent(hikari::setUsername);
       db.password().ifPresent(hikari::setPassword);
+      // Shown in pg_stat_activity, so an operator sees which node holds which connection.
+      String application = "nurture " + node;
+      hikari.addDataSourceProperty("ApplicationName", application.substring(0, Math.min(63, application.length())));
       hikari.setMaximumPoolSize(12);
     }
     hikari.setConnectionTimeout(10_000);
-    return new Database(new HikariDataSource(hikari), kind);
+    return new Database(new HikariDataSource(hikari), kind, node);
   }
 
   private static Path sqliteFile(Path dataDir) {
@@ -94,6 +101,11 @@ public final class Database implements AutoCloseable {
 
   public Kind kind() {
     return kind;
+  }
+
+  /** The name of the node this process is (see {@link Config.Scheduler#nodeName()}). */
+  public String node() {
+    return node;
   }
 
   public Jdbi jdbi() {

@@ -162,7 +162,7 @@ final class Dispatcher {
   }
 
   private Optional<Instant> sent(org.jdbi.v3.core.Handle h, EmailRecord m, BatchOutcome o, Instant now) {
-    emails.markSent(h, m.id(), sender.name(), o.result().providerMessageId(), now);
+    emails.markSent(h, m.id(), sender.name(), o.result().providerMessageId(), db.node(), now);
     events.emailSent(m.templateKey(), sender.name());
     timeline.record(h, m.contactId(), now, "email_sent", m.templateKey() + " via " + sender.name());
     crmSync.contactChanged(h, m.contactId(), now);

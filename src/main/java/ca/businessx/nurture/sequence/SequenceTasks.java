@@ -1,6 +1,7 @@
 package ca.businessx.nurture.sequence;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -40,13 +41,16 @@ public final class SequenceTasks {
 
   /**
    * Moves another enrollment's wake-up after a batch advanced it. An execution that is running
-   * right now finds the new state itself, so a refusal here is fine.
+   * right now finds the new state itself, so a refusal here is fine. With several nodes, another
+   * node may pick the execution between the client's read and its update; the update then matches
+   * no row (db-scheduler throws {@link ExecutionException}), and that node, running it now, finds
+   * the new state the same way.
    */
   public static void wake(SchedulerClient client, String enrollmentId, Instant at) {
     try {
       client.reschedule(new TaskInstance<Void>(STEP_TASK, enrollmentId), at);
-    } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException ignored) {
-      // running now or already finished: it needs no nudge
+    } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException | ExecutionException ignored) {
+      // running now (here or on another node) or already finished: it needs no nudge
     }
   }
 }
