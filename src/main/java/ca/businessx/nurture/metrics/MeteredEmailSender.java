@@ -1,10 +1,12 @@
 package ca.businessx.nurture.metrics;
 
+import ca.businessx.nurture.email.BatchOutcome;
 import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.email.OutboundEmail;
 import ca.businessx.nurture.email.SendException;
 import ca.businessx.nurture.email.SendResult;
 import ca.businessx.nurture.metrics.NurtureEvents.CallOutcome;
+import java.util.List;
 
 /** Times every provider call of whichever sender is configured, without the sender knowing. */
 public final class MeteredEmailSender implements EmailSender {
@@ -32,6 +34,25 @@ public final class MeteredEmailSender implements EmailSender {
     } catch (SendException e) {
       outcome = e.isTransient() ? CallOutcome.TRANSIENT_ERROR : CallOutcome.PERMANENT_ERROR;
       throw e;
+    } finally {
+      events.providerCall(delegate.name(), "email", Elapsed.since(start), outcome);
+    }
+  }
+
+  /**
+   * One provider call for the whole batch, as the delegate makes it; without this override the
+   * interface's default would send the members one by one, a request (and a rate-limit slot) each.
+   */
+  @Override
+  public List<BatchOutcome> sendBatch(List<OutboundEmail> emails) {
+    long start = System.nanoTime();
+    CallOutcome outcome = CallOutcome.TRANSIENT_ERROR;
+    try {
+      List<BatchOutcome> outcomes = delegate.sendBatch(emails);
+      outcome = outcomes.stream().allMatch(BatchOutcome::isSent) ? CallOutcome.OK
+          : outcomes.stream().anyMatch(o -> !o.isSent() && o.failure().isTransient())
+              ? CallOutcome.TRANSIENT_ERROR : CallOutcome.PERMANENT_ERROR;
+      return outcomes;
     } finally {
       events.providerCall(delegate.name(), "email", Elapsed.since(start), outcome);
     }

@@ -35,11 +35,25 @@ public final class TemplateRenderer {
   public RenderedEmail render(String key, Map<String, Object> model) {
     EmailTemplate template = resolve(key);
     Map<String, Object> values = new HashMap<>(model);
-    String subject = plain.compile(template.subject()).execute(values).replaceAll("[\\r\\n]+", " ").trim();
+    String subject = compiled(plain, plainCache, template.subject()).execute(values).replaceAll("[\\r\\n]+", " ").trim();
     values.put("subject", subject);
-    values.put("body", html.compile(template.htmlBody()).execute(values));
+    values.put("body", compiled(html, htmlCache, template.htmlBody()).execute(values));
     return new RenderedEmail(key, subject, layout.execute(values), template.origin());
   }
+
+  /**
+   * Compiles each distinct template text once: parsing took most of a render. Keyed by the text, so
+   * a template edited in Notion or the config folder compiles anew; bounded, as texts change rarely.
+   */
+  private static Template compiled(Mustache.Compiler compiler, Map<String, Template> cache, String text) {
+    if (cache.size() > 1000) {
+      cache.clear();
+    }
+    return cache.computeIfAbsent(text, compiler::compile);
+  }
+
+  private final Map<String, Template> htmlCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Template> plainCache = new java.util.concurrent.ConcurrentHashMap<>();
 
   private EmailTemplate resolve(String key) {
     for (TemplateSource source : sources) {

@@ -30,6 +30,16 @@ final class BenchMachine {
     return options;
   }
 
+  /** The service JVM's options: -Xmx256m and whatever BENCH_SERVICE_OPTS adds (e.g. a JFR recording). */
+  static String[] serviceJvmOptions() {
+    List<String> options = new java.util.ArrayList<>(List.of("-Xmx256m"));
+    String extra = System.getenv("BENCH_SERVICE_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      options.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    return options.toArray(String[]::new);
+  }
+
   static String loadAverage() {
     return first("/proc/loadavg").replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
   }

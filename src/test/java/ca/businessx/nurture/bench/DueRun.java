@@ -59,7 +59,7 @@ final class DueRun {
           Map<String, String> own = new HashMap<>(env);
           own.put("NURTURE_NODE_NAME", "worker-" + i);
           Path work = Files.createDirectories(dir.resolve("worker-" + i));
-          nodes.add(new ServiceProcess(work, own).args("--role=worker").start());
+          nodes.add(new ServiceProcess(work, own).args("--role=worker").jvmOptions(BenchMachine.serviceJvmOptions()).start());
         }
         Instant firstDue = Instant.now().plus(margin);
         Seeder.seed(config, leads, firstDue, spacing);

@@ -89,12 +89,7 @@ public final class IntakeBench {
   }
 
   private static ServiceProcess service(Path dir, Map<String, String> env) {
-    List<String> options = new ArrayList<>(List.of("-Xmx256m"));
-    String extra = System.getenv("BENCH_SERVICE_OPTS");
-    if (extra != null && !extra.isBlank()) {
-      options.addAll(List.of(extra.trim().split("\\s+")));
-    }
-    return new ServiceProcess(dir, env).args("--role=web").jvmOptions(options.toArray(String[]::new));
+    return new ServiceProcess(dir, env).args("--role=web").jvmOptions(BenchMachine.serviceJvmOptions());
   }
 
   /** Signups per second through LeadIntake on its own database, no HTTP; after a warm-up. */

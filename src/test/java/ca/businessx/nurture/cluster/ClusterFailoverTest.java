@@ -47,7 +47,8 @@ class ClusterFailoverTest {
       ServiceProcess workerB = node("worker-b", env, "--role=worker");
       try (web; workerA; workerB) {
         web.start();
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+        System.out.printf("%s web node up%n", Instant.now());
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
           Future<?> a = pool.submit(workerA::start);
           Future<?> b = pool.submit(workerB::start);
           a.get();
@@ -58,13 +59,15 @@ class ClusterFailoverTest {
           for (Future<?> post : posts) {
             post.get();
           }
+          System.out.printf("%s leads posted, %d emails delivered%n", Instant.now(), fake.delivered().size());
         }
         await(() -> fake.delivered().size() >= LEADS * 5 / 2, "half the emails delivered");
+        System.out.printf("%s half delivered%n", Instant.now());
         workerA.kill();
         int atKill = fake.delivered().size();
         await(() -> count(url, "select count(*) from enrollments where state = 'COMPLETED'") == LEADS,
             "every enrollment completing after the kill at " + atKill + " deliveries");
-        System.out.printf("killed worker-a at %d deliveries%n", atKill);
+        System.out.printf("%s all completed; worker-a was killed at %d deliveries%n", Instant.now(), atKill);
       }
 
       assertExactlyOnceInOrder(fake.delivered());
