@@ -12,10 +12,20 @@ import java.util.List;
 public final class MeteredEmailSender implements EmailSender {
   private final EmailSender delegate;
   private final NurtureEvents events;
+  private final boolean batchApi;
 
   public MeteredEmailSender(EmailSender delegate, NurtureEvents events) {
     this.delegate = delegate;
     this.events = events;
+    this.batchApi = hasBatchApi(delegate);
+  }
+
+  private static boolean hasBatchApi(EmailSender sender) {
+    try {
+      return sender.getClass().getMethod("sendBatch", List.class).getDeclaringClass() != EmailSender.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   @Override
@@ -45,6 +55,10 @@ public final class MeteredEmailSender implements EmailSender {
    */
   @Override
   public List<BatchOutcome> sendBatch(List<OutboundEmail> emails) {
+    if (!batchApi) {
+      // The delegate sends one by one anyway: time each call through send().
+      return EmailSender.super.sendBatch(emails);
+    }
     long start = System.nanoTime();
     CallOutcome outcome = CallOutcome.TRANSIENT_ERROR;
     try {

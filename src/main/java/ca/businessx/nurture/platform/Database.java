@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Kind kind;
   private final String node;
+  private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock(true);
 
   private Database(HikariDataSource pool, Kind kind, String node) {
     this.pool = pool;
@@ -123,6 +124,21 @@ public final class Database implements AutoCloseable {
   }
 
   public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
+    if (kind != Kind.SQLITE) {
+      return transaction(work);
+    }
+    // SQLite has one writer at a time; its busy handler makes waiting writers sleep and retry with
+    // growing pauses, so under load some waited over a second behind a queue of milliseconds. A
+    // fair lock queues this process's writers in arrival order instead.
+    sqliteWriter.lock();
+    try {
+      return transaction(work);
+    } finally {
+      sqliteWriter.unlock();
+    }
+  }
+
+  private <R, X extends Exception> R transaction(HandleCallback<R, X> work) throws X {
     return jdbi.inTransaction(
         handle -> {
           bound.bind(handle.getConnection());
