@@ -35,16 +35,15 @@ public final class EmailRepository {
 
   /**
    * Creates the step's email unless it exists (another node may be creating it at the same moment:
-   * any unique conflict means it exists), then answers the stored one. It is due for its first
-   * attempt at once, so another sender's batch may take it along.
+   * any unique conflict means it exists), then answers the stored one.
    */
   public EmailRecord createStep(
       Handle h, String enrollmentId, String contactId, int step, RenderedEmail r, Instant due, Instant now) {
     h.createUpdate(
             "insert into emails (id, enrollment_id, contact_id, step, template_key, template_origin,"
-                + " idempotency_key, state, subject, html, due_at, next_attempt_at, attempts, created_at,"
-                + " updated_at) values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING', :subject, :html,"
-                + " :due, :due, 0, :now, :now) on conflict do nothing")
+                + " idempotency_key, state, subject, html, due_at, attempts, created_at, updated_at)"
+                + " values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING', :subject, :html, :due,"
+                + " 0, :now, :now) on conflict do nothing")
         .bind("id", Ids.newId())
         .bind("e", enrollmentId)
         .bind("c", contactId)
