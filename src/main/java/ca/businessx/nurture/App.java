@@ -20,6 +20,7 @@ import ca.businessx.nurture.webhook.WebhookGuard;
 import ca.businessx.nurture.webhook.WebhookRoutes;
 import ca.businessx.nurture.webhook.WebhookSignature;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
@@ -66,12 +67,15 @@ public final class App implements AutoCloseable {
     return db;
   }
 
-  /** The scheduler; a {@link ManualScheduler} when built with {@link Builder#manualScheduler}. */
+  /**
+   * The scheduler; a {@link ManualScheduler} when built with {@link Builder#manualScheduler}; null
+   * on a web node, which runs none.
+   */
   public Scheduler scheduler() {
     return scheduler;
   }
 
-  /** The scheduler of calls to outside systems (CRM sync, alerts), kept apart from email. */
+  /** The scheduler of calls to outside systems (CRM sync, alerts), kept apart from email; null on a web node. */
   public Scheduler integrationScheduler() {
     return integrationScheduler;
   }
@@ -84,8 +88,10 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
-    scheduler.stop();
-    integrationScheduler.stop();
+    if (scheduler != null) {
+      scheduler.stop();
+      integrationScheduler.stop();
+    }
     db.close();
   }
 
@@ -96,6 +102,7 @@ public final class App implements AutoCloseable {
     private EmailSender sender;
     private Alerter alerter;
     private SettableClock manualClock;
+    private NodeRole role = NodeRole.ALL;
 
     private Builder(Config config) {
       this.config = config;
@@ -116,6 +123,12 @@ public final class App implements AutoCloseable {
       return this;
     }
 
+    /** What this node does; {@link NodeRole#ALL} unless told. */
+    public Builder role(NodeRole role) {
+      this.role = role;
+      return this;
+    }
+
     /** Runs due work only when the caller says so, on this clock (tests step time by hand). */
     public Builder manualScheduler(SettableClock clock) {
       this.manualClock = clock;
@@ -123,7 +136,7 @@ public final class App implements AutoCloseable {
     }
 
     public App start() {
-      Database db = Database.open(config.db(), config.dataDir());
+      Database db = Database.open(config.db(), config.dataDir(), config.scheduler().nodeName());
       try {
         db.migrate();
         return wire(db);
@@ -135,42 +148,65 @@ public final class App implements AutoCloseable {
 
     private App wire(Database db) {
       Wiring w = new Wiring(config, db, clock, sender, alerter);
-      log.info("database {}, email via {}, alerts via {}, CRM {}, waits {}", db.kind(), w.emailSender.name(),
+      log.info("node {} ({}), database {}, email via {}, alerts via {}, CRM {}, waits {}",
+          config.scheduler().nodeName(), role.name().toLowerCase(), db.kind(), w.emailSender.name(),
           w.alerter.name(), w.crm.map(ContactCrm::name).orElse("none"),
           w.plan.steps().stream().map(SequencePlan.Step::pause).toList());
-      Scheduler scheduler = buildScheduler(db, w.tasks, List.of(), Wiring.SCHEDULER_TABLE, config.scheduler().threads());
-      // Start tasks join the known tasks inside the builder; listing them twice fails the build.
-      Scheduler integrationScheduler = buildScheduler(
-          db, w.integrationTasks, w.recurringIntegrationTasks, Wiring.INTEGRATION_TABLE, 2);
+      Scheduler scheduler = null;
+      Scheduler integrationScheduler = null;
+      if (role.runsSchedulers()) {
+        scheduler = buildScheduler(db, w.tasks, List.of(), Wiring.SCHEDULER_TABLE, config.scheduler().threads());
+        // Start tasks join the known tasks inside the builder; listing them twice fails the build.
+        integrationScheduler = buildScheduler(
+            db, w.integrationTasks, w.recurringIntegrationTasks, Wiring.INTEGRATION_TABLE, 2);
+      }
       w.crmTasks.ifPresent(t -> t.resumeBacklog(w.integrationClient, clock.instant()));
-      scheduler.start();
-      integrationScheduler.start();
-      AdminGuard guard = new AdminGuard(config.adminToken());
-      Config.Trust trust = config.trust();
-      warnIfOpen(trust);
-      Javalin web =
-          Web.create(
-              cfg -> {
-                cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
-                new WebhookGuard(trust.webhookRatePerSecond(), trust.webhookBurst(), trust.corsOrigins(),
-                    trust.trustForwardedFor()).register(cfg);
-                new WebhookRoutes(w.intake, new WebhookSignature(trust.webhookSecret(), clock)).register(cfg);
-                new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, clock).register(cfg);
-                new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name()).register(cfg);
-                new InspectionRoutes(db, guard).register(cfg);
-                new HealthRoutes(db, () -> scheduler).register(cfg);
-                new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
-                new ConsoleRoutes(db, w.control, w.composer, w.plan, guard, config.adminToken(), clock).register(cfg);
-                new OpenApiRoutes().register(cfg);
-              });
+      Javalin web = role.servesWeb() ? webServer(db, w, scheduler) : operationsServer(db, w, scheduler);
       try {
+        if (scheduler != null) {
+          scheduler.start();
+          integrationScheduler.start();
+        }
         web.start(config.port());
       } catch (RuntimeException e) {
-        scheduler.stop();
-        integrationScheduler.stop();
+        if (scheduler != null) {
+          scheduler.stop();
+          integrationScheduler.stop();
+        }
         throw e;
       }
       return new App(db, scheduler, integrationScheduler, web, w::templateFallbacks);
+    }
+
+    private Javalin webServer(Database db, Wiring w, Scheduler scheduler) {
+      AdminGuard guard = new AdminGuard(config.adminToken());
+      Config.Trust trust = config.trust();
+      warnIfOpen(trust);
+      return Web.create(
+          cfg -> {
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            new WebhookGuard(trust.webhookRatePerSecond(), trust.webhookBurst(), trust.corsOrigins(),
+                trust.trustForwardedFor()).register(cfg);
+            new WebhookRoutes(w.intake, new WebhookSignature(trust.webhookSecret(), clock)).register(cfg);
+            new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, clock).register(cfg);
+            new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name()).register(cfg);
+            new InspectionRoutes(db, guard).register(cfg);
+            new HealthRoutes(db, scheduler == null ? null : () -> scheduler).register(cfg);
+            new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
+            new ConsoleRoutes(db, w.control, w.composer, w.plan, guard, config.adminToken(), clock).register(cfg);
+            new OpenApiRoutes().register(cfg);
+          });
+    }
+
+    /** A worker's HTTP server: health for the load balancer or orchestrator, metrics for scraping. */
+    private Javalin operationsServer(Database db, Wiring w, Scheduler scheduler) {
+      AdminGuard guard = new AdminGuard(config.adminToken());
+      return Web.create(
+          cfg -> {
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            new HealthRoutes(db, () -> scheduler).register(cfg);
+            new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
+          });
     }
 
     private void warnIfOpen(Config.Trust trust) {
@@ -199,7 +235,13 @@ public final class App implements AutoCloseable {
               .heartbeatInterval(s.heartbeat())
               .missedHeartbeatsLimit(s.missedHeartbeats())
               .threads(threads)
+              .schedulerName(new SchedulerName.Fixed(s.nodeName()))
               .enableImmediateExecution();
+      if (db.kind() == Database.Kind.POSTGRESQL) {
+        // One statement locks and fetches due executions (FOR UPDATE SKIP LOCKED), so nodes polling
+        // the same table never contend for the same rows; fetch up to 3x threads, refill below half.
+        builder.pollUsingLockAndFetch(0.5, 3.0);
+      }
       if (!clock.equals(Clock.systemUTC())) {
         builder.clock(clock::instant);
       }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
   @Override
@@ -60,8 +60,13 @@ public final class Main implements Runnable {
   }
 
   @Command(name = "serve", mixinStandardHelpOptions = true,
-      description = "Start the service: webhooks, API and the scheduler.")
+      description = "Start a node: webhooks, API and the scheduler, or one of them (--role).")
   static final class Serve implements Callable<Integer> {
+    @CommandLine.Option(names = "--role", defaultValue = "all", paramLabel = "all|web|worker",
+        description = "all (default): everything; web: webhooks, API, console, metrics, health;"
+            + " worker: the schedulers, with health and metrics only.")
+    NodeRole role;
+
     @Override
     public Integer call() throws InterruptedException {
       Config config = config();
@@ -70,7 +75,7 @@ public final class Main implements Runnable {
       }
       App app;
       try {
-        app = App.builder(config).start();
+        app = App.builder(config).role(role).start();
       } catch (RuntimeException e) {
         System.err.println("nurture: cannot start: " + rootMessage(e));
         return 1;
@@ -80,7 +85,7 @@ public final class Main implements Runnable {
         app.close();
         stopped.countDown();
       }, "nurture-shutdown"));
-      LoggerFactory.getLogger(Main.class).info("Nurture listening on port {}", app.port());
+      LoggerFactory.getLogger(Main.class).info("Nurture ({}) listening on port {}", role.name().toLowerCase(), app.port());
       stopped.await();
       return 0;
     }
@@ -92,7 +97,7 @@ public final class Main implements Runnable {
     @Override
     public Integer call() {
       Config config = config();
-      try (var db = ca.businessx.nurture.platform.Database.open(config.db(), config.dataDir())) {
+      try (var db = ca.businessx.nurture.platform.Database.open(config.db(), config.dataDir(), config.scheduler().nodeName())) {
         db.migrate();
       }
       System.out.println("migrations applied");

@@ -8,14 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Health for load balancers: ready when the database answers, is migrated and the scheduler runs. */
+/**
+ * Health for load balancers: ready when the database answers, is migrated and, on a node that runs
+ * the scheduler, the scheduler runs. A web node runs none and is ready without one.
+ */
 public final class HealthRoutes {
   private final Database db;
   private final Supplier<Scheduler> scheduler;
   // Once this code's migrations are all applied they stay applied; no need to ask Flyway again.
   private volatile boolean migrated;
 
-  /** @param scheduler the running scheduler, or null on a node that runs none */
+  /** @param scheduler the node's scheduler, or null on a node that runs none (role web) */
   public HealthRoutes(Database db, Supplier<Scheduler> scheduler) {
     this.db = db;
     this.scheduler = scheduler;
@@ -29,14 +32,14 @@ public final class HealthRoutes {
 
   private void ready(Context ctx) {
     boolean database = db.isReachable();
-    Scheduler s = scheduler.get();
+    Scheduler s = scheduler == null ? null : scheduler.get();
     boolean running = s != null && s.getSchedulerState().isStarted() && !s.getSchedulerState().isShuttingDown();
     int pending = database ? pendingMigrations() : -1;
-    boolean up = database && running && pending == 0;
+    boolean up = database && (running || scheduler == null) && pending == 0;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "up" : "down");
     body.put("database", database ? "up" : "down");
-    body.put("scheduler", running ? "running" : "stopped");
+    body.put("scheduler", scheduler == null ? "none on this node" : running ? "running" : "stopped");
     body.put("migrations", pending == 0 ? "done" : pending < 0 ? "unknown" : pending + " pending");
     ctx.status(up ? 200 : 503).json(body);
   }

@@ -39,7 +39,7 @@ final class Workbench implements AutoCloseable {
   }
 
   static Workbench open(Config config) {
-    Database db = Database.open(config.db(), config.dataDir());
+    Database db = Database.open(config.db(), config.dataDir(), config.scheduler().nodeName());
     try {
       db.migrate();
       return new Workbench(config, db);

@@ -34,8 +34,9 @@ public final class EmailRepository {
   }
 
   /**
-   * Creates the step's email unless it exists, then answers the stored one. It is due for its first
-   * attempt at once, so another sender's batch may take it along.
+   * Creates the step's email unless it exists (another node may be creating it at the same moment:
+   * any unique conflict means it exists), then answers the stored one. It is due for its first
+   * attempt at its due time, so another sender's batch may take it along.
    */
   public EmailRecord createStep(
       Handle h, String enrollmentId, String contactId, int step, RenderedEmail r, Instant due, Instant now) {
@@ -50,7 +51,7 @@ public final class EmailRepository {
             "insert into emails (id, enrollment_id, contact_id, step, template_key, template_origin,"
                 + " idempotency_key, state, subject, html, due_at, next_attempt_at, attempts, created_at,"
                 + " updated_at) values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING', :subject, :html,"
-                + " :due, :due, 0, :now, :now) on conflict (enrollment_id, step) do nothing")
+                + " :due, :due, 0, :now, :now) on conflict do nothing")
         .bind("id", Ids.newId())
         .bind("e", enrollmentId)
         .bind("c", contactId)
@@ -65,15 +66,17 @@ public final class EmailRepository {
         .execute();
   }
 
-  public void markSent(Handle h, String id, String provider, String messageId, Instant now) {
+  /** @param node the node that sent it (recorded as {@code sent_by}) */
+  public void markSent(Handle h, String id, String provider, String messageId, String node, Instant now) {
     h.createUpdate(
-            "update emails set state = 'SENT', sent_at = :now, provider = :p,"
+            "update emails set state = 'SENT', sent_at = :now, provider = :p, sent_by = :node,"
                 + " provider_message_id = :m, attempts = attempts + 1, last_error = null,"
                 + " next_attempt_at = null, claimed_until = null, updated_at = :now"
                 + " where id = :id and state = 'PENDING'")
         .bind("id", id)
         .bind("p", provider)
         .bind("m", messageId)
+        .bind("node", node)
         .bind("now", now.toEpochMilli())
         .execute();
   }
@@ -129,7 +132,7 @@ public final class EmailRepository {
         h.createQuery(
                 "select id from emails where state = 'PENDING' and dispatch_group is null"
                     + " and next_attempt_at <= :now and (claimed_until is null or claimed_until <= :now)"
-                    + " order by next_attempt_at limit :limit" + (skipLocked ? " for update skip locked" : ""))
+                    + " order by next_attempt_at, id limit :limit" + (skipLocked ? " for update skip locked" : ""))
             .bind("now", now.toEpochMilli())
             .bind("limit", limit)
             .mapTo(String.class)
@@ -146,12 +149,25 @@ public final class EmailRepository {
         .execute();
   }
 
-  /** Claims every pending member of a group, for a retry with exactly the same members. */
-  public void claimGroup(Handle h, String group, Instant lease) {
+  /**
+   * Claims every pending member of a group, for a retry with exactly the same members; answers
+   * false, claiming nothing, while another sender still holds any of them.
+   */
+  public boolean claimGroup(Handle h, String group, Instant lease, Instant now, boolean lockRows) {
+    List<Long> holds = h.createQuery(
+            "select claimed_until from emails where dispatch_group = :g and state = 'PENDING' order by id"
+                + (lockRows ? " for update" : ""))
+        .bind("g", group)
+        .mapTo(Long.class)
+        .list();
+    if (holds.isEmpty() || holds.stream().anyMatch(until -> until != null && until > now.toEpochMilli())) {
+      return false;
+    }
     h.createUpdate("update emails set claimed_until = :lease where dispatch_group = :g and state = 'PENDING'")
         .bind("g", group)
         .bind("lease", lease.toEpochMilli())
         .execute();
+    return true;
   }
 
   public List<EmailRecord> pendingInGroup(Handle h, String group) {

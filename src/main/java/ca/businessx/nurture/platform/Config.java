@@ -40,8 +40,13 @@ public record Config(
     }
   }
 
-  /** JDBC settings; an empty url means the embedded SQLite database under the data dir. */
-  public record Db(Optional<String> url, Optional<String> user, Optional<String> password) {
+  /**
+   * JDBC settings; an empty url means the embedded SQLite database under the data dir.
+   * {@code sqliteSync} is SQLite's {@code synchronous} setting: FULL (the default) syncs the WAL on
+   * every commit, so an answered webhook survives power loss; NORMAL syncs only at checkpoints, so an
+   * answered webhook survives a crash of the process but the last commits may be lost with the power.
+   */
+  public record Db(Optional<String> url, Optional<String> user, Optional<String> password, String sqliteSync) {
     public boolean embedded() {
       return url.isEmpty();
     }
@@ -110,7 +115,11 @@ public record Config(
     }
   }
 
-  /** How the durable scheduler polls and detects a dead node. */
+  /**
+   * How the durable scheduler polls and detects a dead node. {@code nodeName} names this node in
+   * the scheduler's {@code picked_by}, on each email it sends ({@code sent_by}) and in PostgreSQL's
+   * {@code application_name}; it must differ between nodes sharing a database.
+   */
   public record Scheduler(
-      Duration pollInterval, Duration heartbeat, int missedHeartbeats, int threads) {}
+      Duration pollInterval, Duration heartbeat, int missedHeartbeats, int threads, String nodeName) {}
 }

@@ -42,8 +42,12 @@ public final class ConfigLoader {
     Optional<String> dbUrl = r.string("NURTURE_DB_URL");
     dbUrl.filter(u -> !u.startsWith("jdbc:postgresql:") && !u.startsWith("jdbc:sqlite:"))
         .ifPresent(u -> r.problem("NURTURE_DB_URL must start with jdbc:postgresql: or jdbc:sqlite:"));
-    Config.Db db =
-        new Config.Db(dbUrl, r.string("NURTURE_DB_USER"), r.string("NURTURE_DB_PASSWORD"));
+    String sqliteSync = r.string("NURTURE_SQLITE_SYNC", "FULL").toUpperCase(java.util.Locale.ROOT);
+    if (!sqliteSync.equals("FULL") && !sqliteSync.equals("NORMAL")) {
+      r.problem("NURTURE_SQLITE_SYNC must be FULL or NORMAL, got '" + sqliteSync + "'");
+    }
+    Config.Db db = new Config.Db(
+        dbUrl, r.string("NURTURE_DB_USER"), r.string("NURTURE_DB_PASSWORD"), sqliteSync);
 
     Config.Sequence sequence =
         new Config.Sequence(
@@ -90,7 +94,8 @@ public final class ConfigLoader {
             r.duration("SCHEDULER_POLL_INTERVAL", Duration.ofMillis(500)),
             r.duration("SCHEDULER_HEARTBEAT", Duration.ofSeconds(5)),
             r.integer("SCHEDULER_MISSED_HEARTBEATS", 4, 4, 100),
-            r.integer("SCHEDULER_THREADS", 8, 1, 200));
+            r.integer("SCHEDULER_THREADS", 8, 1, 200),
+            r.string("NURTURE_NODE_NAME").orElseGet(() -> defaultNodeName(r.string("HOSTNAME"))));
 
     Optional<Config.Crm> crm = crm(r);
     Config.Trust trust = new Config.Trust(
@@ -131,6 +136,18 @@ public final class ConfigLoader {
         crm,
         trust,
         metricsPublic);
+  }
+
+  /** This host's name and this process's id, distinct for every node on a shared database. */
+  static String defaultNodeName(Optional<String> hostname) {
+    String host = hostname.orElseGet(() -> {
+      try {
+        return java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.io.IOException e) {
+        return "localhost";
+      }
+    });
+    return host + "-" + ProcessHandle.current().pid();
   }
 
   private static Optional<Config.Crm> crm(EnvReader r) {

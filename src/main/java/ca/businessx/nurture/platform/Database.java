@@ -27,15 +27,19 @@ public final class Database implements AutoCloseable {
   private final ThreadBoundDataSource bound;
   private final Jdbi jdbi;
   private final Kind kind;
+  private final String node;
+  private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock(true);
 
-  private Database(HikariDataSource pool, Kind kind) {
+  private Database(HikariDataSource pool, Kind kind, String node) {
     this.pool = pool;
     this.kind = kind;
+    this.node = node;
     this.bound = new ThreadBoundDataSource(pool);
     this.jdbi = Jdbi.create(pool);
   }
 
-  public static Database open(Config.Db db, Path dataDir) {
+  /** @param node this node's name, recorded on what it writes (e.g. who sent an email) */
+  public static Database open(Config.Db db, Path dataDir, String node) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("nurture-db");
     Kind kind;
@@ -43,9 +47,10 @@ public final class Database implements AutoCloseable {
       kind = Kind.SQLITE;
       hikari.setJdbcUrl(db.url().orElseGet(() -> "jdbc:sqlite:" + sqliteFile(dataDir)));
       // IMMEDIATE transactions wait for the write lock up front (busy_timeout) instead of failing
-      // when a reader upgrades; FULL sync makes every answered webhook durable across power loss.
+      // when a reader upgrades; FULL sync makes every answered webhook durable across power loss,
+      // NORMAL across a crash of the process only (see Config.Db).
       hikari.addDataSourceProperty("journal_mode", "WAL");
-      hikari.addDataSourceProperty("synchronous", "FULL");
+      hikari.addDataSourceProperty("synchronous", db.sqliteSync());
       hikari.addDataSourceProperty("busy_timeout", "15000");
       hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       hikari.addDataSourceProperty("foreign_keys", "true");
@@ -55,10 +60,13 @@ public final class Database implements AutoCloseable {
       hikari.setJdbcUrl(db.url().get());
       db.user().ifPresent(hikari::setUsername);
       db.password().ifPresent(hikari::setPassword);
+      // Shown in pg_stat_activity, so an operator sees which node holds which connection.
+      String application = "nurture " + node;
+      hikari.addDataSourceProperty("ApplicationName", application.substring(0, Math.min(63, application.length())));
       hikari.setMaximumPoolSize(12);
     }
     hikari.setConnectionTimeout(10_000);
-    return new Database(new HikariDataSource(hikari), kind);
+    return new Database(new HikariDataSource(hikari), kind, node);
   }
 
   private static Path sqliteFile(Path dataDir) {
@@ -96,6 +104,11 @@ public final class Database implements AutoCloseable {
     return kind;
   }
 
+  /** The name of the node this process is (see {@link Config.Scheduler#nodeName()}). */
+  public String node() {
+    return node;
+  }
+
   public Jdbi jdbi() {
     return jdbi;
   }
@@ -111,6 +124,21 @@ public final class Database implements AutoCloseable {
   }
 
   public <R, X extends Exception> R inTransaction(HandleCallback<R, X> work) throws X {
+    if (kind != Kind.SQLITE) {
+      return transaction(work);
+    }
+    // SQLite has one writer at a time; its busy handler makes waiting writers sleep and retry with
+    // growing pauses, so under load some waited over a second behind a queue of milliseconds. A
+    // fair lock queues this process's writers in arrival order instead.
+    sqliteWriter.lock();
+    try {
+      return transaction(work);
+    } finally {
+      sqliteWriter.unlock();
+    }
+  }
+
+  private <R, X extends Exception> R transaction(HandleCallback<R, X> work) throws X {
     return jdbi.inTransaction(
         handle -> {
           bound.bind(handle.getConnection());

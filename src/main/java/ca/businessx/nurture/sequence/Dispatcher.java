@@ -72,35 +72,37 @@ final class Dispatcher {
   }
 
   /**
-   * @param wakeOthers told, inside the transaction that records the outcomes, when each other
+   * @param wakeOthers told, in a transaction after the outcomes are recorded, when each other
    *     enrollment of the group should next wake
    */
   Wakes dispatch(EmailRecord own, java.util.function.BiConsumer<String, Instant> wakeOthers) {
     Instant now = clock.instant();
     Instant until = now.plus(lease);
+    boolean postgres = db.kind() == Database.Kind.POSTGRESQL;
     List<EmailRecord> members = db.inTransaction(h -> {
-      if (!emails.claim(h, own.id(), Ids.newId(), until, now)) {
+      String existing = emails.groupOf(h, own.id());
+      if (existing != null) {
+        // A retry: exactly the members it had, locked in id order so two members retrying at
+        // once (on two nodes) queue instead of deadlocking.
+        return emails.claimGroup(h, existing, until, now, postgres) ? emails.pendingInGroup(h, existing) : null;
+      }
+      String g = Ids.newId();
+      if (!emails.claim(h, own.id(), g, until, now)) {
         return null;
       }
-      String g = emails.groupOf(h, own.id());
-      if (own.dispatchGroup() == null) {
-        emails.claimMore(h, g, until, now, batchSize - 1, db.kind() == Database.Kind.POSTGRESQL);
-      } else {
-        emails.claimGroup(h, g, until);
-      }
-      List<EmailRecord> claimed = emails.pendingInGroup(h, g);
-      // The other members' step tasks have nothing to do while this sender holds their emails:
-      // they sleep until the outcomes are recorded, or until the lease ends should this sender die.
-      for (EmailRecord m : claimed) {
-        if (!m.enrollmentId().equals(own.enrollmentId())) {
-          wakeOthers.accept(m.enrollmentId(), until);
-        }
-      }
-      return claimed;
+      // Others are added with SKIP LOCKED, so a leader never waits for another while holding a row.
+      emails.claimMore(h, g, until, now, batchSize - 1, postgres);
+      return emails.pendingInGroup(h, g);
     });
     if (members == null) {
       return new Wakes(false, Map.of());
     }
+    // The other members' step tasks have nothing to do while this sender holds their emails: they
+    // sleep until the outcomes are recorded, or until the lease ends should this sender die.
+    Map<String, Instant> sleep = new java.util.TreeMap<>();
+    members.stream().filter(m -> !m.enrollmentId().equals(own.enrollmentId()))
+        .forEach(m -> sleep.put(m.enrollmentId(), until));
+    wake(sleep, wakeOthers);
     List<OutboundEmail> outbound = new ArrayList<>();
     List<EmailRecord> sending = new ArrayList<>();
     List<EmailRecord> withdrawn = new ArrayList<>();
@@ -124,6 +126,22 @@ final class Dispatcher {
     });
     List<BatchOutcome> outcomes = send(outbound);
     return new Wakes(true, record(own, sending, outcomes, withdrawn, wakeOthers));
+  }
+
+  /**
+   * Moves the other members' wake-ups in a transaction of its own, in a fixed order. Not inside the
+   * transaction that claims or records the batch: on PostgreSQL that held email, enrollment and
+   * scheduler rows together while other nodes took them in another order, and deadlocked. A crash
+   * before this runs costs nothing but time: each member wakes at its old time and finds its state.
+   */
+  private void wake(Map<String, Instant> byEnrollment, java.util.function.BiConsumer<String, Instant> wakeOthers) {
+    if (byEnrollment.isEmpty()) {
+      return;
+    }
+    db.inTransaction(h -> {
+      byEnrollment.forEach(wakeOthers);
+      return null;
+    });
   }
 
   private List<BatchOutcome> send(List<OutboundEmail> outbound) {
@@ -155,13 +173,15 @@ final class Dispatcher {
         BatchOutcome o = outcomes.get(i);
         wakes.put(m.enrollmentId(), o.isSent() ? sent(h, m, o, now) : failed(h, m, o.failure(), now));
       }
-      wakes.forEach((enrollmentId, at) -> {
-        if (!enrollmentId.equals(own.enrollmentId())) {
-          wakeOthers.accept(enrollmentId, at.orElse(now));
-        }
-      });
       return null;
     });
+    Map<String, Instant> next = new java.util.TreeMap<>();
+    wakes.forEach((enrollmentId, at) -> {
+      if (!enrollmentId.equals(own.enrollmentId())) {
+        next.put(enrollmentId, at.orElse(now));
+      }
+    });
+    wake(next, wakeOthers);
     int sent = (int) outcomes.stream().filter(BatchOutcome::isSent).count();
     log.info("dispatched {} email(s) via {}: {} sent, {} not", outcomes.size(), sender.name(), sent,
         outcomes.size() - sent);
@@ -169,7 +189,7 @@ final class Dispatcher {
   }
 
   private Optional<Instant> sent(org.jdbi.v3.core.Handle h, EmailRecord m, BatchOutcome o, Instant now) {
-    emails.markSent(h, m.id(), sender.name(), o.result().providerMessageId(), now);
+    emails.markSent(h, m.id(), sender.name(), o.result().providerMessageId(), db.node(), now);
     events.emailSent(m.templateKey(), sender.name());
     timeline.record(h, m.contactId(), now, "email_sent", m.templateKey() + " via " + sender.name());
     crmSync.contactChanged(h, m.contactId(), now);

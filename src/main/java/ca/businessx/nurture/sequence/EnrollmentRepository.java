@@ -32,7 +32,7 @@ public final class EnrollmentRepository {
     return h.createQuery(
             "select " + COLUMNS + " from enrollments e where state = 'ACTIVE' and next_due_at <= :now"
                 + " and not exists (select 1 from emails m where m.enrollment_id = e.id"
-                + " and m.step = e.current_step) order by next_due_at limit :limit")
+                + " and m.step = e.current_step) order by next_due_at, id limit :limit")
         .bind("now", now.toEpochMilli())
         .bind("limit", limit)
         .map(EnrollmentRepository::map)

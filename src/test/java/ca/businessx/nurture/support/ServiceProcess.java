@@ -17,7 +17,10 @@ public final class ServiceProcess implements AutoCloseable {
   private final Map<String, String> env;
   private final Path workDir;
   private final Path log;
+  private final List<String> serveArgs = new java.util.ArrayList<>();
+  private final List<String> jvmOptions = new java.util.ArrayList<>(List.of("-Xmx256m"));
   private Process process;
+  private Duration startedIn;
   public final int port;
 
   public ServiceProcess(Path workDir, Map<String, String> env) {
@@ -32,22 +35,48 @@ public final class ServiceProcess implements AutoCloseable {
     this.log = workDir.resolve("service.log");
   }
 
+  /** Extra arguments of {@code serve}, e.g. {@code --role=worker}. */
+  public ServiceProcess args(String... args) {
+    serveArgs.addAll(List.of(args));
+    return this;
+  }
+
+  /** Replaces the JVM options (default {@code -Xmx256m}). */
+  public ServiceProcess jvmOptions(String... options) {
+    jvmOptions.clear();
+    jvmOptions.addAll(List.of(options));
+    return this;
+  }
+
   public ServiceProcess start() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-            "ca.businessx.nurture.Main", "serve");
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "ca.businessx.nurture.Main", "serve"));
+    command.addAll(serveArgs);
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.directory(workDir.toFile());
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    long began = System.nanoTime();
     try {
       process = pb.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     awaitHealthy(Duration.ofSeconds(30));
+    startedIn = Duration.ofNanos(System.nanoTime() - began);
     return this;
+  }
+
+  /** From launching the JVM to the first 200 of {@code /health} (polled every 10 ms). */
+  public Duration startedIn() {
+    return startedIn;
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
@@ -81,7 +110,7 @@ public final class ServiceProcess implements AutoCloseable {
       } catch (RuntimeException notYet) {
         // not listening yet
       }
-      pause(100);
+      pause(10);
     }
     throw new IllegalStateException("service not healthy within " + timeout + "; see " + log);
   }

@@ -1,0 +1,98 @@
+package ca.businessx.nurture.bench;
+
+import ca.businessx.nurture.email.resend.FakeResend;
+import ca.businessx.nurture.platform.Config;
+import ca.businessx.nurture.platform.ConfigLoader;
+import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.support.ServiceProcess;
+import ca.businessx.nurture.support.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Worker nodes (the service as separate JVMs, role worker, production scheduler settings) send the
+ * first email of seeded leads whose steps fall due at chosen instants, to a fake Resend in this JVM
+ * with no latency and no rate limit; the figures come from the emails' due_at and sent_at.
+ */
+final class DueRun {
+  record Figures(int emails, Instant firstDue, Instant lastDue, Instant lastSent, long[] lagsMillis,
+      Map<String, Integer> byNode) {
+    double seconds() {
+      return Duration.between(firstDue, lastSent).toMillis() / 1000.0;
+    }
+
+    long lag(double percentile) {
+      return lagsMillis[(int) Math.min(lagsMillis.length - 1, Math.ceil(percentile / 100 * lagsMillis.length) - 1)];
+    }
+  }
+
+  private DueRun() {}
+
+  static Figures run(TestDatabases.Kind kind, int workers, int leads, Duration spacing, Duration margin)
+      throws Exception {
+    Path dir = Files.createTempDirectory("nurture-due");
+    try (FakeResend fake = FakeResend.start()) {
+      Map<String, String> env = new HashMap<>(TestDatabases.env(kind));
+      env.put("NURTURE_DATA_DIR", dir.resolve("data").toString());
+      env.put("SEQUENCE_WAITS", "PT24H,PT24H,PT24H,PT24H");
+      env.put("RESEND_API_KEY", FakeResend.API_KEY);
+      env.put("RESEND_API_URL", fake.baseUri().toString());
+      env.put("RESEND_RATE_LIMIT", "1000");
+      env.put("EMAIL_FROM", "Nurture <hello@" + FakeResend.VERIFIED_DOMAIN + ">");
+      env.put("SENDER_NAME", "Nurture Bench");
+      env.put("SENDER_ADDRESS", "1 Bench Street, Ottawa ON");
+      env.put("SENDER_CONTACT", "hello@" + FakeResend.VERIFIED_DOMAIN);
+      env.put("PUBLIC_BASE_URL", "http://localhost:8000");
+      Config config = ConfigLoader.load(env);
+      try (Database db = Database.open(config.db(), config.dataDir(), "bench")) {
+        db.migrate();
+      }
+      List<ServiceProcess> nodes = new ArrayList<>();
+      try {
+        for (int i = 1; i <= workers; i++) {
+          Map<String, String> own = new HashMap<>(env);
+          own.put("NURTURE_NODE_NAME", "worker-" + i);
+          Path work = Files.createDirectories(dir.resolve("worker-" + i));
+          nodes.add(new ServiceProcess(work, own).args("--role=worker").jvmOptions(BenchMachine.serviceJvmOptions()).start());
+        }
+        Instant firstDue = Instant.now().plus(margin);
+        Seeder.seed(config, leads, firstDue, spacing);
+        if (Instant.now().isAfter(firstDue)) {
+          throw new IllegalStateException("seeding ended after the first due time; raise the margin");
+        }
+        return await(config, leads, firstDue);
+      } finally {
+        nodes.forEach(ServiceProcess::close);
+      }
+    }
+  }
+
+  private static Figures await(Config config, int leads, Instant firstDue) throws Exception {
+    try (Database db = Database.open(config.db(), config.dataDir(), "bench")) {
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+      while (db.withHandle(h -> h.createQuery("select count(*) from emails where state = 'SENT'")
+          .mapTo(Integer.class).one()) < leads) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("not all emails sent within 5 minutes");
+        }
+        Thread.sleep(100);
+      }
+      long[] lags = db.withHandle(h -> h.createQuery(
+              "select sent_at - due_at from emails where state = 'SENT' order by 1")
+          .mapTo(Long.class).list()).stream().mapToLong(Long::longValue).toArray();
+      long lastSent = db.withHandle(h -> h.createQuery("select max(sent_at) from emails").mapTo(Long.class).one());
+      long lastDue = db.withHandle(h -> h.createQuery("select max(due_at) from emails").mapTo(Long.class).one());
+      Map<String, Integer> byNode = new HashMap<>();
+      db.useHandle(h -> h.createQuery("select sent_by, count(*) from emails group by sent_by")
+          .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> byNode.put(e.getKey(), e.getValue())));
+      return new Figures(lags.length, firstDue, Instant.ofEpochMilli(lastDue), Instant.ofEpochMilli(lastSent),
+          lags, byNode);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package ca.businessx.nurture.bench;
+
+import ca.businessx.nurture.platform.Config;
+import ca.businessx.nurture.platform.ConfigLoader;
+import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.support.Http;
+import ca.businessx.nurture.support.ServiceProcess;
+import ca.businessx.nurture.support.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Footprint: a database holding 100,000 active enrollments (none due for a day), then the service
+ * (role all, the JVM options given, default -Xmx256m) started on it: time from launching the JVM to
+ * ready, resident memory at ready and after a minute of work (polling, scrapes of /metrics and the
+ * console overview), and the database's size. Not a test; run it with {@code bench/footprint}.
+ */
+public final class FootprintBench {
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = BenchMachine.options(args);
+    int enrollments = Integer.parseInt(o.getOrDefault("enrollments", "100000"));
+    TestDatabases.Kind kind = TestDatabases.Kind.valueOf(o.getOrDefault("db", "sqlite").toUpperCase());
+    int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
+    String[] jvm = o.getOrDefault("jvm", "-Xmx256m").split("\\s+");
+    System.out.println(BenchMachine.describe());
+    Path dir = Files.createTempDirectory("nurture-footprint");
+    Map<String, String> env = new HashMap<>(TestDatabases.env(kind));
+    env.put("NURTURE_DATA_DIR", dir.resolve("data").toString());
+    Config config = ConfigLoader.load(env);
+    Instant seeding = Instant.now();
+    Seeder.seed(config, enrollments, Instant.now().plus(Duration.ofDays(1)), Duration.ZERO);
+    System.out.printf("seeded %d enrollments in %d s%n", enrollments, Duration.between(seeding, Instant.now()).toSeconds());
+    List<String> lines = new ArrayList<>();
+    Path work = Files.createDirectories(dir.resolve("node"));
+    try (ServiceProcess node = new ServiceProcess(work, env).jvmOptions(jvm).start()) {
+      long atReady = BenchMachine.rssMiB(node.pid());
+      lines.add(String.format("ready %d ms after launching the JVM; RSS at ready %d MiB", node.startedIn().toMillis(), atReady));
+      System.out.println(lines.getLast());
+      Http http = node.http();
+      long peak = atReady;
+      Instant end = Instant.now().plusSeconds(seconds);
+      while (Instant.now().isBefore(end)) {
+        check(http.get("/metrics"));
+        check(http.get("/console"));
+        check(http.get("/health/ready"));
+        peak = Math.max(peak, BenchMachine.rssMiB(node.pid()));
+        Thread.sleep(1000);
+      }
+      long after = BenchMachine.rssMiB(node.pid());
+      lines.add(String.format("RSS after %d s of polling and a /metrics + /console scrape per second: %d MiB (peak %d MiB)",
+          seconds, after, peak));
+      System.out.println(lines.getLast());
+    }
+    lines.add(String.format("database with %d active enrollments: %s", enrollments, size(kind, config, dir)));
+    System.out.println();
+    System.out.println("$ " + BenchMachine.command());
+    System.out.println(BenchMachine.describe());
+    System.out.println("footprint on " + kind.name().toLowerCase() + ", service JVM options " + String.join(" ", jvm) + ":");
+    lines.forEach(l -> System.out.println("  " + l));
+    System.exit(0);
+  }
+
+  private static void check(Http.Response r) {
+    if (r.status() != 200) {
+      throw new IllegalStateException("answered " + r.status() + ": " + r.body());
+    }
+  }
+
+  private static String size(TestDatabases.Kind kind, Config config, Path dir) throws Exception {
+    if (kind == TestDatabases.Kind.SQLITE) {
+      long bytes;
+      try (Stream<Path> files = Files.list(dir.resolve("data"))) {
+        bytes = files.mapToLong(p -> p.toFile().length()).sum();
+      }
+      return String.format("%.1f MiB (SQLite file, WAL and shared memory)", bytes / 1048576.0);
+    }
+    try (Database db = Database.open(config.db(), config.dataDir(), "bench")) {
+      long bytes = db.withHandle(h -> h.createQuery(
+              "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c"
+                  + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r'")
+          .mapTo(Long.class).one());
+      return String.format("%.1f MiB (tables with their indexes and TOAST)", bytes / 1048576.0);
+    }
+  }
+}
