@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.businessx.nurture.email.resend.DeliveredEmail;
 import ca.businessx.nurture.email.resend.FakeResend;
 import ca.businessx.nurture.segment.Segment;
+import ca.businessx.nurture.support.Await;
 import ca.businessx.nurture.support.Http;
 import ca.businessx.nurture.support.ServiceProcess;
 import ca.businessx.nurture.support.TestDatabases;
@@ -168,26 +169,12 @@ class ClusterFailoverTest {
     return byNode;
   }
 
-  interface Check {
-    boolean ok() throws Exception;
-  }
 
-  private static void await(Check check, String what) throws Exception {
-    // Generous: on a 2-core machine shared with other builds, dispatch here ran at 100-250 emails/s.
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (!check.ok()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      ServiceProcess.pause(50);
-    }
+  private static void await(Await.Check check, String what) throws Exception {
+    Await.until(check, Duration.ofSeconds(120), what);
   }
 
   private static int count(String url, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, "");
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getInt(1);
-    }
+    return Await.count(url, TestDatabases.PG_USER, sql);
   }
 }

@@ -2,6 +2,7 @@ package ca.businessx.nurture.sequence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.businessx.nurture.support.Await;
 import ca.businessx.nurture.support.ServiceProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,25 +74,13 @@ class CrashRecoveryTest {
         "every enrollment completing");
   }
 
-  interface Check {
-    boolean ok() throws Exception;
-  }
 
-  private static void await(Check check, String what) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (!check.ok()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      ServiceProcess.pause(100);
-    }
+  private static void await(Await.Check check, String what) throws Exception {
+    Await.until(check, Duration.ofSeconds(90), what);
   }
 
   private static int count(String db, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(db); ResultSet rs = c.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getInt(1);
-    }
+    return Await.count(db, null, sql);
   }
 
   private static List<String> templates(String db, String email) throws SQLException {

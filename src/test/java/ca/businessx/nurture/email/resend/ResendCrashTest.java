@@ -3,6 +3,7 @@ package ca.businessx.nurture.email.resend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.businessx.nurture.segment.Segment;
+import ca.businessx.nurture.support.Await;
 import ca.businessx.nurture.support.Http;
 import ca.businessx.nurture.support.ServiceProcess;
 import java.nio.file.Path;
@@ -170,24 +171,12 @@ class ResendCrashTest {
     return i % 5 == 0 ? 2 : 0;
   }
 
-  interface Check {
-    boolean ok() throws Exception;
-  }
 
-  private static void await(Check check, String what) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (!check.ok()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      ServiceProcess.pause(20);
-    }
+  private static void await(Await.Check check, String what) throws Exception {
+    Await.until(check, Duration.ofSeconds(90), what);
   }
 
   private static int count(String db, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(db); ResultSet rs = c.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getInt(1);
-    }
+    return Await.count(db, null, sql);
   }
 }
