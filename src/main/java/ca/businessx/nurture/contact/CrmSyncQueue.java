@@ -11,7 +11,23 @@ public interface CrmSyncQueue {
 
   void contactChanged(Handle h, String contactId, Instant now);
 
+  /**
+   * The same as {@link #contactChanged} once for each id in the list, in its order (an id may
+   * appear more than once); an implementation may do it in fewer statements.
+   */
+  default void contactsChanged(Handle h, java.util.List<String> contactIds, Instant now) {
+    for (String id : contactIds) {
+      contactChanged(h, id, now);
+    }
+  }
+
   static CrmSyncQueue none() {
-    return (h, contactId, now) -> {};
+    return new CrmSyncQueue() {
+      @Override
+      public void contactChanged(Handle h, String contactId, Instant now) {}
+
+      @Override
+      public void contactsChanged(Handle h, java.util.List<String> contactIds, Instant now) {}
+    };
   }
 }

@@ -27,6 +27,34 @@ public final class Timeline {
         .execute();
   }
 
+  /** An event to insert later, its order within the millisecond fixed when it is made. */
+  public record Entry(String contactId, Instant at, long seq, String kind, String detail) {}
+
+  /** Makes an entry for {@link #recordAll}, taking its place in the order now, as {@link #record} would. */
+  public Entry entry(String contactId, Instant at, String kind, String detail) {
+    return new Entry(contactId, at, SEQ.incrementAndGet(), kind, detail);
+  }
+
+  /** Inserts the entries as one JDBC batch. */
+  public void recordAll(Handle h, List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    var batch = h.prepareBatch(
+        "insert into events (id, contact_id, at, seq, kind, detail)"
+            + " values (:id, :contact, :at, :seq, :kind, :detail)");
+    for (Entry e : entries) {
+      batch.bind("id", Ids.newId())
+          .bind("contact", e.contactId())
+          .bind("at", e.at().toEpochMilli())
+          .bind("seq", e.seq())
+          .bind("kind", e.kind())
+          .bind("detail", e.detail())
+          .add();
+    }
+    batch.execute();
+  }
+
   public List<Event> of(Handle h, String contactId) {
     return h.createQuery(
             "select at, kind, detail from events where contact_id = :contact order by at, seq")

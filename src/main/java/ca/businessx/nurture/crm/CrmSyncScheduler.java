@@ -4,6 +4,10 @@ import ca.businessx.nurture.contact.CrmSyncQueue;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,5 +28,23 @@ public final class CrmSyncScheduler implements CrmSyncQueue {
         .bind("id", contactId)
         .execute();
     integrations.scheduleIfNotExists(new TaskInstance<Void>(CrmTasks.SYNC_TASK, contactId), now);
+  }
+
+  /**
+   * Raises each contact's version by the number of times it is named, in one JDBC batch, then makes
+   * sure each has a sync job (once per contact: a second call for the same one would find it).
+   */
+  @Override
+  public void contactsChanged(Handle h, List<String> contactIds, Instant now) {
+    if (contactIds.isEmpty()) {
+      return;
+    }
+    Map<String, Integer> times = new TreeMap<>();
+    contactIds.forEach(id -> times.merge(id, 1, Integer::sum));
+    var batch = h.prepareBatch("update contacts set crm_version = crm_version + :n where id = :id");
+    times.forEach((id, n) -> batch.bind("id", id).bind("n", n).add());
+    batch.execute();
+    new LinkedHashSet<>(contactIds).forEach(id ->
+        integrations.scheduleIfNotExists(new TaskInstance<Void>(CrmTasks.SYNC_TASK, id), now));
   }
 }

@@ -81,6 +81,34 @@ public final class EmailRepository {
         .execute();
   }
 
+  /** An email accepted by the provider: see {@link #markSentAll}. */
+  public record Sent(String id, String messageId) {}
+
+  /**
+   * {@link #markSent} for each, as one JDBC batch in the list's order; answers, for each, whether
+   * it was still PENDING and is now recorded sent (false: another sender recorded it first).
+   */
+  public boolean[] markSentAll(Handle h, List<Sent> sent, String provider, String node, Instant now) {
+    boolean[] marked = new boolean[sent.size()];
+    if (sent.isEmpty()) {
+      return marked;
+    }
+    var batch = h.prepareBatch(
+        "update emails set state = 'SENT', sent_at = :now, provider = :p, sent_by = :node,"
+            + " provider_message_id = :m, attempts = attempts + 1, last_error = null,"
+            + " next_attempt_at = null, claimed_until = null, updated_at = :now"
+            + " where id = :id and state = 'PENDING'");
+    for (Sent s : sent) {
+      batch.bind("id", s.id()).bind("p", provider).bind("m", s.messageId()).bind("node", node)
+          .bind("now", now.toEpochMilli()).add();
+    }
+    int[] counts = batch.execute();
+    for (int i = 0; i < marked.length; i++) {
+      marked[i] = counts[i] != 0;
+    }
+    return marked;
+  }
+
   /**
    * Records a failed attempt: PENDING with the time of the next attempt (the group is kept so the
    * retry resends the same batch), or PARKED for a person. Answers false, changing nothing, when the

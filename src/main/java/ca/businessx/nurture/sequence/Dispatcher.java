@@ -107,15 +107,26 @@ final class Dispatcher {
     List<EmailRecord> sending = new ArrayList<>();
     List<EmailRecord> withdrawn = new ArrayList<>();
     db.useHandle(h -> {
+      // Enrollments, contacts and suppressions of the whole group in one statement each.
+      Map<String, Enrollment> enrolled =
+          enrollments.findAll(h, members.stream().map(EmailRecord::enrollmentId).toList());
+      List<EmailRecord> active = members.stream().filter(m -> {
+        Enrollment e = enrolled.get(m.enrollmentId());
+        return e != null && e.state() == EnrollmentState.ACTIVE;
+      }).toList();
+      Map<String, Contact> people = contacts.findAll(h, active.stream().map(EmailRecord::contactId).toList());
+      // The last line of defence: whatever queued this email, a suppressed address gets nothing.
+      java.util.Set<String> suppressed = suppressions.suppressedHashes(h,
+          active.stream().map(m -> people.get(m.contactId())).filter(java.util.Objects::nonNull)
+              .map(Contact::email).toList());
       for (EmailRecord m : members) {
-        Optional<Enrollment> e = enrollments.find(h, m.enrollmentId());
-        if (e.isEmpty() || e.get().state() != EnrollmentState.ACTIVE) {
+        Enrollment e = enrolled.get(m.enrollmentId());
+        if (e == null || e.state() != EnrollmentState.ACTIVE) {
           withdrawn.add(m);
           continue;
         }
-        Contact c = contacts.find(h, m.contactId()).orElseThrow();
-        // The last line of defence: whatever queued this email, a suppressed address gets nothing.
-        if (suppressions.isSuppressed(h, c.email())) {
+        Contact c = Optional.ofNullable(people.get(m.contactId())).orElseThrow();
+        if (suppressed.contains(SuppressionList.hash(c.email()))) {
           withdrawn.add(m);
           continue;
         }
@@ -168,10 +179,21 @@ final class Dispatcher {
         emails.cancel(h, m.id(), now);
         stopper.stop(h, m.contactId(), "address suppressed", now);
       }
+      List<EmailRecord> accepted = new ArrayList<>();
+      List<EmailRepository.Sent> marks = new ArrayList<>();
+      for (int i = 0; i < sending.size(); i++) {
+        if (outcomes.get(i).isSent()) {
+          accepted.add(sending.get(i));
+          marks.add(new EmailRepository.Sent(sending.get(i).id(), outcomes.get(i).result().providerMessageId()));
+        }
+      }
+      sentAll(h, accepted, marks, now).forEach(wakes::put);
       for (int i = 0; i < sending.size(); i++) {
         EmailRecord m = sending.get(i);
         BatchOutcome o = outcomes.get(i);
-        wakes.put(m.enrollmentId(), o.isSent() ? sent(h, m, o, now) : failed(h, m, o.failure(), now));
+        if (!o.isSent()) {
+          wakes.put(m.enrollmentId(), failed(h, m, o.failure(), now));
+        }
       }
       return null;
     });
@@ -188,13 +210,44 @@ final class Dispatcher {
     return wakes;
   }
 
-  private Optional<Instant> sent(org.jdbi.v3.core.Handle h, EmailRecord m, BatchOutcome o, Instant now) {
-    emails.markSent(h, m.id(), sender.name(), o.result().providerMessageId(), db.node(), now);
-    events.emailSent(m.templateKey(), sender.name());
-    timeline.record(h, m.contactId(), now, "email_sent", m.templateKey() + " via " + sender.name());
-    crmSync.contactChanged(h, m.contactId(), now);
-    EmailRecord done = emails.find(h, m.id()).orElseThrow();
-    return advancer.advance(h, done, now);
+  /**
+   * Records the emails the provider accepted, with a few statements for the whole batch: marks them
+   * sent (one JDBC batch), writes their timeline entries, tells the CRM and advances their
+   * enrollments. An email another sender recorded first is left as that sender recorded it.
+   * Answers, by enrollment id, when each enrollment should next wake.
+   */
+  private Map<String, Optional<Instant>> sentAll(org.jdbi.v3.core.Handle h, List<EmailRecord> accepted,
+      List<EmailRepository.Sent> marks, Instant now) {
+    Map<String, Optional<Instant>> wakes = new HashMap<>();
+    if (accepted.isEmpty()) {
+      return wakes;
+    }
+    accepted.forEach(m -> events.emailSent(m.templateKey(), sender.name()));
+    boolean[] marked = emails.markSentAll(h, marks, sender.name(), db.node(), now);
+    List<EmailRecord> recorded = new ArrayList<>();
+    List<Timeline.Entry> entries = new ArrayList<>();
+    List<String> crmChanged = new ArrayList<>();
+    for (int i = 0; i < marked.length; i++) {
+      EmailRecord m = accepted.get(i);
+      if (!marked[i]) {
+        log.info("{} of enrollment {} was recorded by another sender; this sender's outcome is ignored",
+            m.templateKey(), m.enrollmentId());
+        wakes.put(m.enrollmentId(), enrollments.find(h, m.enrollmentId())
+            .filter(e -> e.state() == EnrollmentState.ACTIVE)
+            .map(Enrollment::nextDueAt));
+        continue;
+      }
+      recorded.add(m);
+      entries.add(timeline.entry(m.contactId(), now, "email_sent", m.templateKey() + " via " + sender.name()));
+      crmChanged.add(m.contactId());
+    }
+    // sent_at as stored (to the millisecond), as the next step's due time was computed from it.
+    Instant sentAt = Instant.ofEpochMilli(now.toEpochMilli());
+    Map<String, Optional<Instant>> next = advancer.advanceAll(h, recorded, sentAt, now, entries, crmChanged);
+    recorded.forEach(m -> wakes.put(m.enrollmentId(), next.get(m.id())));
+    timeline.recordAll(h, entries);
+    crmSync.contactsChanged(h, crmChanged, now);
+    return wakes;
   }
 
   private Optional<Instant> failed(org.jdbi.v3.core.Handle h, EmailRecord m, SendException failure, Instant now) {

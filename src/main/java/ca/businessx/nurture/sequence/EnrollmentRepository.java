@@ -20,6 +20,68 @@ public final class EnrollmentRepository {
         .findOne();
   }
 
+  /** The enrollments with these ids that exist, by id, in one statement. */
+  public java.util.Map<String, Enrollment> findAll(Handle h, java.util.Collection<String> ids) {
+    java.util.Map<String, Enrollment> found = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    h.createQuery("select " + COLUMNS + " from enrollments where id in (<ids>)")
+        .bindList("ids", java.util.List.copyOf(new java.util.LinkedHashSet<>(ids)))
+        .map(EnrollmentRepository::map)
+        .forEach(e -> found.put(e.id(), e));
+    return found;
+  }
+
+  /** An enrollment moving from one step to the next: see {@link #advanceAll}. */
+  public record Step(String id, int fromStep, int nextStep, Instant due) {}
+
+  /**
+   * Advances each enrollment that is still ACTIVE at {@code fromStep}, as one JDBC batch in the
+   * list's order; answers, for each, whether it advanced.
+   */
+  public boolean[] advanceAll(Handle h, java.util.List<Step> steps, Instant now) {
+    boolean[] done = new boolean[steps.size()];
+    if (steps.isEmpty()) {
+      return done;
+    }
+    var batch = h.prepareBatch(
+        "update enrollments set current_step = :step, next_due_at = :due, updated_at = :now"
+            + " where id = :id and current_step = :from and state = 'ACTIVE'");
+    for (Step s : steps) {
+      batch.bind("id", s.id()).bind("step", s.nextStep()).bind("from", s.fromStep())
+          .bind("due", s.due().toEpochMilli()).bind("now", now.toEpochMilli()).add();
+    }
+    int[] counts = batch.execute();
+    for (int i = 0; i < done.length; i++) {
+      done[i] = counts[i] != 0;
+    }
+    return done;
+  }
+
+  /**
+   * Completes each enrollment (id and step) that is still ACTIVE at that step, as {@link #moveTo}
+   * COMPLETED does, in one JDBC batch; answers, for each, whether it completed.
+   */
+  public boolean[] completeAll(Handle h, java.util.List<Step> steps, Instant now) {
+    boolean[] done = new boolean[steps.size()];
+    if (steps.isEmpty()) {
+      return done;
+    }
+    var batch = h.prepareBatch(
+        "update enrollments set state = 'COMPLETED', stop_reason = null, updated_at = :now,"
+            + " next_due_at = null, finished_at = :now"
+            + " where id = :id and current_step = :from and state = 'ACTIVE'");
+    for (Step s : steps) {
+      batch.bind("id", s.id()).bind("from", s.fromStep()).bind("now", now.toEpochMilli()).add();
+    }
+    int[] counts = batch.execute();
+    for (int i = 0; i < done.length; i++) {
+      done[i] = counts[i] != 0;
+    }
+    return done;
+  }
+
   public Optional<Enrollment> ofContact(Handle h, String contactId) {
     return h.createQuery("select " + COLUMNS + " from enrollments where contact_id = :c")
         .bind("c", contactId)

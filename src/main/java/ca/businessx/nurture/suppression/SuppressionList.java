@@ -37,6 +37,19 @@ public final class SuppressionList {
     return reason(h, email).isPresent();
   }
 
+  /** Which of these addresses are suppressed, as {@link #hash}es, in one statement. */
+  public java.util.Set<String> suppressedHashes(Handle h, java.util.Collection<String> emails) {
+    java.util.Set<String> hashes = new java.util.LinkedHashSet<>();
+    emails.forEach(e -> hashes.add(hash(e)));
+    if (hashes.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(h.createQuery("select email_hash from suppressions where email_hash in (<h>)")
+        .bindList("h", java.util.List.copyOf(hashes))
+        .mapTo(String.class)
+        .list());
+  }
+
   /** Adds the address; the first reason recorded stays. */
   public void suppress(Handle h, String email, SuppressionReason reason, Instant now) {
     h.createUpdate(
