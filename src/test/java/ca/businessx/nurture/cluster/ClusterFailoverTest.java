@@ -42,7 +42,7 @@ class ClusterFailoverTest {
     Map<String, String> env = new HashMap<>(TestDatabases.env(TestDatabases.Kind.POSTGRESQL));
     String url = env.get("NURTURE_DB_URL");
     try (FakeResend fake = FakeResend.start()) {
-      env.putAll(serviceEnv(fake));
+      env.putAll(fake.fastServiceEnv(500));
       ServiceProcess web = node("web", env, "--role=web");
       ServiceProcess workerA = node("worker-a", env, "--role=worker");
       ServiceProcess workerB = node("worker-b", env, "--role=worker");
@@ -101,25 +101,6 @@ class ClusterFailoverTest {
     Map<String, String> own = new HashMap<>(env);
     own.put("NURTURE_NODE_NAME", name);
     return new ServiceProcess(work, own).args(role);
-  }
-
-  private static Map<String, String> serviceEnv(FakeResend fake) {
-    Map<String, String> env = new HashMap<>();
-    env.put("SEQUENCE_WAITS", "PT1S,PT1S,PT1S,PT1S");
-    env.put("SCHEDULER_POLL_INTERVAL", "PT0.2S");
-    env.put("SCHEDULER_HEARTBEAT", "PT0.5S");
-    env.put("SCHEDULER_MISSED_HEARTBEATS", "4");
-    env.put("EMAIL_SEND_LEASE", "PT2S");
-    env.put("RESEND_API_KEY", FakeResend.API_KEY);
-    env.put("RESEND_API_URL", fake.baseUri().toString());
-    env.put("RESEND_RATE_LIMIT", "500");
-    env.put("RESEND_RETRY_DELAY", "PT1S");
-    env.put("EMAIL_FROM", "Nurture <hello@" + FakeResend.VERIFIED_DOMAIN + ">");
-    env.put("SENDER_NAME", "Nurture Test");
-    env.put("SENDER_ADDRESS", "1 Test Street, Ottawa ON");
-    env.put("SENDER_CONTACT", "hello@" + FakeResend.VERIFIED_DOMAIN);
-    env.put("PUBLIC_BASE_URL", "http://localhost:8000");
-    return env;
   }
 
   private static String email(int i) {

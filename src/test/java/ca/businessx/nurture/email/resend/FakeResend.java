@@ -230,4 +230,24 @@ public final class FakeResend implements AutoCloseable {
     ObjectNode body = json.createObjectNode().put("statusCode", status).put("name", name).put("message", message);
     return new Answer(status, body);
   }
+
+  /**
+   * The environment of a service process that mails through this fake with the whole sequence
+   * compressed into seconds and a dead node detected in about two: what crash and cluster tests need.
+   */
+  public java.util.Map<String, String> fastServiceEnv(int requestsPerSecond) {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("SEQUENCE_WAITS", "PT1S,PT1S,PT1S,PT1S");
+    env.put("SCHEDULER_POLL_INTERVAL", "PT0.2S");
+    env.put("SCHEDULER_HEARTBEAT", "PT0.5S");
+    env.put("SCHEDULER_MISSED_HEARTBEATS", "4");
+    env.put("EMAIL_SEND_LEASE", "PT2S");
+    env.put("RESEND_API_KEY", API_KEY);
+    env.put("RESEND_API_URL", baseUri().toString());
+    env.put("RESEND_RATE_LIMIT", Integer.toString(requestsPerSecond));
+    env.put("RESEND_RETRY_DELAY", "PT1S");
+    env.put("EMAIL_FROM", "Nurture <hello@" + VERIFIED_DOMAIN + ">");
+    env.putAll(ResendFixtures.SENDER_IDENTITY);
+    return env;
+  }
 }

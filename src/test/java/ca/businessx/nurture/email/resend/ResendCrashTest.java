@@ -76,20 +76,9 @@ class ResendCrashTest {
   }
 
   private static Map<String, String> env(FakeResend fake) {
-    Map<String, String> env = new HashMap<>();
-    env.putAll(ResendFixtures.SENDER_IDENTITY);
-    env.put("NURTURE_DATA_DIR", "data");
-    env.put("SEQUENCE_WAITS", "PT1S,PT1S,PT1S,PT1S");
-    env.put("SCHEDULER_POLL_INTERVAL", "PT0.2S");
-    env.put("SCHEDULER_HEARTBEAT", "PT0.5S");
-    env.put("SCHEDULER_MISSED_HEARTBEATS", "4");
-    env.put("EMAIL_SEND_LEASE", "PT2S");
-    env.put("RESEND_API_KEY", FakeResend.API_KEY);
-    env.put("RESEND_API_URL", fake.baseUri().toString());
     // The fake has no rate limit here; the client paces generously so only the crashes are tested.
-    env.put("RESEND_RATE_LIMIT", "50");
-    env.put("RESEND_RETRY_DELAY", "PT1S");
-    env.put("EMAIL_FROM", ResendFixtures.FROM);
+    Map<String, String> env = new HashMap<>(fake.fastServiceEnv(50));
+    env.put("NURTURE_DATA_DIR", "data");
     return env;
   }
 
