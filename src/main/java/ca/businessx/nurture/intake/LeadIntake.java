@@ -78,7 +78,7 @@ public final class LeadIntake {
   public SignupResult signup(Signup signup, ConsentEvidence consent) {
     Instant now = clock.instant();
     SignupResult result =
-        db.inTransaction(
+        db.inGroupTransaction(
             h -> {
               boolean created = contacts.insertIfAbsent(h, Ids.newId(), signup, now);
               Contact existing = contacts.findByEmail(h, signup.email()).orElseThrow();
@@ -134,7 +134,7 @@ public final class LeadIntake {
 
   private void importFromCrm(String email, CrmContact found) {
     Instant now = clock.instant();
-    db.inTransaction(h -> {
+    db.inGroupTransaction(h -> {
       String id = Ids.newId();
       if (contacts.insertIfAbsent(h, id, new Signup(email, found.name(), found.firstName(), found.businessName()), now)) {
         contacts.recordConsent(h, id, ConsentEvidence.of("crm:" + crm.get().name()), now);
@@ -153,7 +153,7 @@ public final class LeadIntake {
   private AssessmentResult assessKnown(Assessment assessment) {
     Instant now = clock.instant();
     AssessmentResult result =
-        db.inTransaction(
+        db.inGroupTransaction(
             h -> {
               Contact contact =
                   contacts.findByEmail(h, assessment.email()).orElseThrow(UnknownContactException::new);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -28,7 +29,8 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Kind kind;
   private final String node;
-  private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock(true);
+  private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+  private final GroupCommit groupCommit;
 
   private Database(HikariDataSource pool, Kind kind, String node) {
     this.pool = pool;
@@ -36,6 +38,10 @@ public final class Database implements AutoCloseable {
     this.node = node;
     this.bound = new ThreadBoundDataSource(pool);
     this.jdbi = Jdbi.create(pool);
+    this.groupCommit = new GroupCommit(sqliteWriter, work -> transaction(h -> {
+      work.useHandle(h);
+      return null;
+    }));
   }
 
   /** @param node this node's name, recorded on what it writes (e.g. who sent an email) */
@@ -136,6 +142,16 @@ public final class Database implements AutoCloseable {
     } finally {
       sqliteWriter.unlock();
     }
+  }
+
+  /**
+   * Like {@link #inTransaction}, for short independent writes that arrive concurrently (webhooks):
+   * on SQLite, those waiting for the writer share one commit (see {@link GroupCommit}), each
+   * isolated by a savepoint, and each call returns after that commit. The work must not depend on
+   * running in a transaction of its own beyond that.
+   */
+  public <R, X extends Exception> R inGroupTransaction(HandleCallback<R, X> work) throws X {
+    return kind == Kind.SQLITE ? groupCommit.run(work) : transaction(work);
   }
 
   private <R, X extends Exception> R transaction(HandleCallback<R, X> work) throws X {
