@@ -91,14 +91,37 @@ public final class EnrollmentRepository {
 
   /** Active enrollments whose current step is due but whose email is not written yet. */
   public java.util.List<Enrollment> dueWithoutEmail(Handle h, Instant now, int limit) {
+    return dueWithoutEmail(h, now, limit, "");
+  }
+
+  /**
+   * {@link #dueWithoutEmail} on PostgreSQL, locking the rows it answers and skipping rows another
+   * transaction has locked, so nodes (and threads) preparing due emails side by side each take
+   * different ones. NO KEY UPDATE still lets an email referencing the row be inserted meanwhile.
+   */
+  public java.util.List<Enrollment> lockDueWithoutEmail(Handle h, Instant now, int limit) {
+    return dueWithoutEmail(h, now, limit, " for no key update of e skip locked");
+  }
+
+  private java.util.List<Enrollment> dueWithoutEmail(Handle h, Instant now, int limit, String locking) {
     return h.createQuery(
-            "select " + COLUMNS + " from enrollments e where state = 'ACTIVE' and next_due_at <= :now"
-                + " and not exists (select 1 from emails m where m.enrollment_id = e.id"
-                + " and m.step = e.current_step) order by next_due_at, id limit :limit")
+            "select " + COLUMNS + " from enrollments e where state = 'ACTIVE' and email_step < current_step"
+                + " and next_due_at <= :now and not exists (select 1 from emails m where m.enrollment_id = e.id"
+                + " and m.step = e.current_step) order by next_due_at, id limit :limit" + locking)
         .bind("now", now.toEpochMilli())
         .bind("limit", limit)
         .map(EnrollmentRepository::map)
         .list();
+  }
+
+  /** Notes that these enrollments' current emails are stored (see {@link #dueWithoutEmail}). */
+  public void emailsStored(Handle h, java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    h.createUpdate("update enrollments set email_step = current_step where id in (<ids>) and email_step < current_step")
+        .bindList("ids", java.util.List.copyOf(new java.util.LinkedHashSet<>(ids)))
+        .execute();
   }
 
   /** Answers false when the contact already has an enrollment. */

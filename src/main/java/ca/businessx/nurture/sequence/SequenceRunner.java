@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +79,11 @@ public final class SequenceRunner {
       if (e.nextDueAt() != null && e.nextDueAt().isAfter(now)) {
         return Optional.of(e.nextDueAt());
       }
-      EmailRecord email = prepare(e, now);
+      Optional<EmailRecord> prepared = prepare(e, now);
+      if (prepared.isEmpty()) {
+        return Optional.of(now.plus(IN_FLIGHT_RECHECK));
+      }
+      EmailRecord email = prepared.get();
       switch (email.state()) {
         case SENT, SKIPPED -> db.inTransaction(h -> advancer.advance(h, email, now));
         case PARKED, CANCELLED -> {
@@ -108,29 +111,56 @@ public final class SequenceRunner {
    * stored in one transaction: a commit per email would make the disk, not the provider, the limit.
    */
   private void prepareOthersDue(Instant now) {
+    if (db.kind() == Database.Kind.POSTGRESQL) {
+      prepareOthersDueLocked(now);
+      return;
+    }
     List<Enrollment> mine = reserveOthersDue(now);
     if (mine.isEmpty()) {
       return;
     }
     try {
-      Map<Enrollment, Contact> due = new LinkedHashMap<>();
-      db.useHandle(h -> {
-        for (Enrollment other : mine) {
-          contacts.find(h, other.contactId()).ifPresent(c -> due.put(other, c));
-        }
-      });
-      List<Draft> drafts = new ArrayList<>(due.size());
-      due.forEach((e, contact) -> drafts.add(draft(e, contact, now)));
+      List<Draft> drafts = db.withHandle(h -> drafts(h, mine, now));
       db.inTransaction(h -> {
-        for (Draft d : drafts) {
-          Enrollment e = d.enrollment();
-          emails.insertStep(h, e.id(), e.contactId(), e.currentStep(), d.rendered(), d.due(), now);
-        }
+        storeAll(h, drafts, now);
         return null;
       });
     } finally {
       mine.forEach(e -> beingPrepared.remove(e.id()));
     }
+  }
+
+  /**
+   * Several nodes share PostgreSQL: the due enrollments are locked (skipping those another node or
+   * thread holds) for as long as their emails take to render and store, so no two render the same
+   * email and then wait on each other's insert. Templates are cached, so the lock is held for
+   * rendering only.
+   */
+  private void prepareOthersDueLocked(Instant now) {
+    db.inTransaction(h -> {
+      storeAll(h, drafts(h, enrollments.lockDueWithoutEmail(h, now, batchSize - 1), now), now);
+      return null;
+    });
+  }
+
+  private List<Draft> drafts(Handle h, List<Enrollment> due, Instant now) {
+    Map<String, Contact> people = contacts.findAll(h, due.stream().map(Enrollment::contactId).toList());
+    List<Draft> drafts = new ArrayList<>(due.size());
+    for (Enrollment e : due) {
+      Contact c = people.get(e.contactId());
+      if (c != null) {
+        drafts.add(draft(e, c, now));
+      }
+    }
+    return drafts;
+  }
+
+  private void storeAll(Handle h, List<Draft> drafts, Instant now) {
+    for (Draft d : drafts) {
+      Enrollment e = d.enrollment();
+      emails.insertStep(h, e.id(), e.contactId(), e.currentStep(), d.rendered(), d.due(), now);
+    }
+    enrollments.emailsStored(h, drafts.stream().map(d -> d.enrollment().id()).toList());
   }
 
   /**
@@ -151,14 +181,28 @@ public final class SequenceRunner {
     }
   }
 
-  private EmailRecord prepare(Enrollment e, Instant now) {
+  /**
+   * The enrollment's current email, rendered and stored if it was not yet; empty while another
+   * thread of this process is rendering it with a batch of others. (Rendering it here too would
+   * make this thread's insert wait for that batch's commit, then be thrown away.)
+   */
+  private Optional<EmailRecord> prepare(Enrollment e, Instant now) {
     Optional<EmailRecord> existing = db.withHandle(h -> emails.findStep(h, e.id(), e.currentStep()));
     if (existing.isPresent()) {
-      return existing.get();
+      return existing;
     }
-    Contact contact = db.withHandle(h -> contacts.find(h, e.contactId())).orElseThrow();
-    Draft d = draft(e, contact, now);
-    return db.inTransaction(h -> store(h, d, now));
+    synchronized (beingPrepared) {
+      if (!beingPrepared.add(e.id())) {
+        return Optional.empty();
+      }
+    }
+    try {
+      Contact contact = db.withHandle(h -> contacts.find(h, e.contactId())).orElseThrow();
+      Draft d = draft(e, contact, now);
+      return Optional.of(db.inTransaction(h -> store(h, d, now)));
+    } finally {
+      beingPrepared.remove(e.id());
+    }
   }
 
   /** An enrollment's current email, rendered but not yet stored. */
@@ -174,7 +218,9 @@ public final class SequenceRunner {
   /** Stores the draft unless the step's email exists already, and answers the stored one. */
   private EmailRecord store(Handle h, Draft d, Instant now) {
     Enrollment e = d.enrollment();
-    return emails.createStep(h, e.id(), e.contactId(), e.currentStep(), d.rendered(), d.due(), now);
+    EmailRecord stored = emails.createStep(h, e.id(), e.contactId(), e.currentStep(), d.rendered(), d.due(), now);
+    enrollments.emailsStored(h, List.of(e.id()));
+    return stored;
   }
 
   /** For tests and tools: the waits and templates this runner follows. */
