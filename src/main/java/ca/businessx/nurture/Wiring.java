@@ -27,6 +27,7 @@ import ca.businessx.nurture.sequence.SequenceFile;
 import ca.businessx.nurture.sequence.SequencePlan;
 import ca.businessx.nurture.sequence.SequenceRunner;
 import ca.businessx.nurture.sequence.SequenceTasks;
+import ca.businessx.nurture.sequence.StepWakes;
 import ca.businessx.nurture.template.StaticTemplates;
 import ca.businessx.nurture.template.TemplateRenderer;
 import ca.businessx.nurture.unsubscribe.ContactSuppressor;
@@ -117,7 +118,7 @@ public final class Wiring {
         config.sequence().batchSize(), config.sequence().sendLease(), metrics.events());
     this.tasks = List.of(SequenceTasks.step(runner, Duration.ofSeconds(30)));
     this.client = SchedulerClient.Builder.create(db.transactionAwareDataSource(), tasks).build();
-    runner.onOthersAdvanced((enrollmentId, at) -> SequenceTasks.wake(client, enrollmentId, at));
+    runner.onOthersAdvanced(new StepWakes(db.dataSource(), SCHEDULER_TABLE));
     this.intake = new LeadIntake(db, new Enroller(client), integrationClient, crmSync, crm, clock, metrics.events());
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);

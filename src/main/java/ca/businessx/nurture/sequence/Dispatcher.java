@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
+  /** Moves other enrollments' step tasks, in the given transaction and the map's order. */
+  interface Waker {
+    void wakeAll(org.jdbi.v3.core.Handle h, Map<String, Instant> byEnrollment);
+  }
+
   /** What a dispatch did to each enrollment: when its step task should wake next, if at all. */
   record Wakes(boolean dispatched, Map<String, Optional<Instant>> byEnrollment) {}
 
@@ -75,7 +80,7 @@ final class Dispatcher {
    * @param wakeOthers told, in a transaction after the outcomes are recorded, when each other
    *     enrollment of the group should next wake
    */
-  Wakes dispatch(EmailRecord own, java.util.function.BiConsumer<String, Instant> wakeOthers) {
+  Wakes dispatch(EmailRecord own, Waker wakeOthers) {
     Instant now = clock.instant();
     Instant until = now.plus(lease);
     boolean postgres = db.kind() == Database.Kind.POSTGRESQL;
@@ -145,12 +150,12 @@ final class Dispatcher {
    * scheduler rows together while other nodes took them in another order, and deadlocked. A crash
    * before this runs costs nothing but time: each member wakes at its old time and finds its state.
    */
-  private void wake(Map<String, Instant> byEnrollment, java.util.function.BiConsumer<String, Instant> wakeOthers) {
+  private void wake(Map<String, Instant> byEnrollment, Waker wakeOthers) {
     if (byEnrollment.isEmpty()) {
       return;
     }
     db.inTransaction(h -> {
-      byEnrollment.forEach(wakeOthers);
+      wakeOthers.wakeAll(h, byEnrollment);
       return null;
     });
   }
@@ -171,7 +176,7 @@ final class Dispatcher {
 
   private Map<String, Optional<Instant>> record(EmailRecord own, List<EmailRecord> sending,
       List<BatchOutcome> outcomes, List<EmailRecord> withdrawn,
-      java.util.function.BiConsumer<String, Instant> wakeOthers) {
+      Waker wakeOthers) {
     Instant now = clock.instant();
     Map<String, Optional<Instant>> wakes = new HashMap<>();
     db.inTransaction(h -> {

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -38,7 +37,7 @@ public final class SequenceRunner {
   private final Advancer advancer;
   private final Clock clock;
   private final int batchSize;
-  private BiConsumer<String, Instant> wakeOthers = (enrollmentId, at) -> {};
+  private Dispatcher.Waker wakeOthers = (h, byEnrollment) -> {};
   private final ContactRepository contacts = new ContactRepository();
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final EmailRepository emails = new EmailRepository();
@@ -63,8 +62,8 @@ public final class SequenceRunner {
   }
 
   /** Lets the runner move other enrollments' step tasks when a batch it sent advanced them. */
-  public void onOthersAdvanced(BiConsumer<String, Instant> wake) {
-    this.wakeOthers = wake;
+  public void onOthersAdvanced(StepWakes wakes) {
+    this.wakeOthers = wakes::wakeAll;
   }
 
   /** Answers when this enrollment's task should run again, or empty when it has nothing due. */
@@ -156,11 +155,11 @@ public final class SequenceRunner {
   }
 
   private void storeAll(Handle h, List<Draft> drafts, Instant now) {
+    enrollments.emailsStored(h, drafts.stream().map(d -> d.enrollment().id()).toList());
     for (Draft d : drafts) {
       Enrollment e = d.enrollment();
       emails.insertStep(h, e.id(), e.contactId(), e.currentStep(), d.rendered(), d.due(), now);
     }
-    enrollments.emailsStored(h, drafts.stream().map(d -> d.enrollment().id()).toList());
   }
 
   /**
@@ -218,9 +217,10 @@ public final class SequenceRunner {
   /** Stores the draft unless the step's email exists already, and answers the stored one. */
   private EmailRecord store(Handle h, Draft d, Instant now) {
     Enrollment e = d.enrollment();
-    EmailRecord stored = emails.createStep(h, e.id(), e.contactId(), e.currentStep(), d.rendered(), d.due(), now);
+    // The enrollment's row first, as a batch preparing it locks it first: taken the other way
+    // round on PostgreSQL, the two waited on each other until the deadlock detector broke in.
     enrollments.emailsStored(h, List.of(e.id()));
-    return stored;
+    return emails.createStep(h, e.id(), e.contactId(), e.currentStep(), d.rendered(), d.due(), now);
   }
 
   /** For tests and tools: the waits and templates this runner follows. */

@@ -1,12 +1,7 @@
 package ca.businessx.nurture.sequence;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
@@ -37,22 +32,5 @@ public final class SequenceTasks {
               Instant at = next.get();
               return (complete, operations) -> operations.reschedule(complete, at);
             });
-  }
-
-  /**
-   * Moves another enrollment's wake-up after a batch took or advanced it. An execution that is
-   * running right now finds the new state itself, so a refusal here is fine. That includes losing a
-   * race with a scheduler that picked the execution between the client's read and its versioned
-   * update (PostgreSQL lets the two interleave): the update then matches no row, and a failure
-   * here would roll back the caller's transaction, which may record a batch the provider accepted.
-   */
-  public static void wake(SchedulerClient client, String enrollmentId, Instant at) {
-    try {
-      client.reschedule(new TaskInstance<Void>(STEP_TASK, enrollmentId), at);
-    } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException ignored) {
-      // running now or already finished: it needs no nudge
-    } catch (ExecutionException pickedMeanwhile) {
-      // picked (or moved) by someone else since the client read it: running now, as above
-    }
   }
 }
