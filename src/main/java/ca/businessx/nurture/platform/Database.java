@@ -70,10 +70,6 @@ public final class Database implements AutoCloseable {
       String application = "nurture " + node;
       hikari.addDataSourceProperty("ApplicationName", application.substring(0, Math.min(63, application.length())));
       hikari.setMaximumPoolSize(12);
-      // A plan cached while a table was young (never analyzed, a few rows) can pick a state index
-      // over the primary key for "where id = ? and state = ?" and keep it: seen as every mark-sent
-      // statement scanning all pending emails. Planning each execution afresh costs little here.
-      hikari.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
     }
     hikari.setConnectionTimeout(10_000);
     return new Database(new HikariDataSource(hikari), kind, node);

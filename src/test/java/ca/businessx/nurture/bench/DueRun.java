@@ -21,14 +21,27 @@ import java.util.Map;
  * with no latency and no rate limit; the figures come from the emails' due_at and sent_at.
  */
 final class DueRun {
+  /** How long after the first due step a freshly started worker counts as warmed up. */
+  static final Duration WARM_UP = Duration.ofSeconds(5);
+
+  /** @param warmLagsMillis the lags of the steps due after {@link #WARM_UP}, sorted */
   record Figures(int emails, Instant firstDue, Instant lastDue, Instant lastSent, long[] lagsMillis,
-      Map<String, Integer> byNode) {
+      long[] warmLagsMillis, Map<String, Integer> byNode) {
     double seconds() {
       return Duration.between(firstDue, lastSent).toMillis() / 1000.0;
     }
 
     long lag(double percentile) {
-      return lagsMillis[(int) Math.min(lagsMillis.length - 1, Math.ceil(percentile / 100 * lagsMillis.length) - 1)];
+      return percentile(lagsMillis, percentile);
+    }
+
+    long warmLag(double percentile) {
+      return percentile(warmLagsMillis, percentile);
+    }
+
+    private static long percentile(long[] sorted, double percentile) {
+      return sorted.length == 0 ? -1
+          : sorted[(int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1)];
     }
   }
 
@@ -49,6 +62,12 @@ final class DueRun {
       env.put("SENDER_ADDRESS", "1 Bench Street, Ottawa ON");
       env.put("SENDER_CONTACT", "hello@" + FakeResend.VERIFIED_DOMAIN);
       env.put("PUBLIC_BASE_URL", "http://localhost:8000");
+      // e.g. -Dbench.env=SCHEDULER_POLL_INTERVAL=PT0.25S,SCHEDULER_THREADS=12 to try other settings
+      for (String setting : System.getProperty("bench.env", "").split(",")) {
+        if (setting.contains("=")) {
+          env.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+        }
+      }
       Config config = ConfigLoader.load(env);
       try (Database db = Database.open(config.db(), config.dataDir(), "bench")) {
         db.migrate();
@@ -86,13 +105,17 @@ final class DueRun {
       long[] lags = db.withHandle(h -> h.createQuery(
               "select sent_at - due_at from emails where state = 'SENT' order by 1")
           .mapTo(Long.class).list()).stream().mapToLong(Long::longValue).toArray();
+      long[] warm = db.withHandle(h -> h.createQuery(
+              "select sent_at - due_at from emails where state = 'SENT' and due_at >= :from order by 1")
+          .bind("from", firstDue.plus(WARM_UP).toEpochMilli())
+          .mapTo(Long.class).list()).stream().mapToLong(Long::longValue).toArray();
       long lastSent = db.withHandle(h -> h.createQuery("select max(sent_at) from emails").mapTo(Long.class).one());
       long lastDue = db.withHandle(h -> h.createQuery("select max(due_at) from emails").mapTo(Long.class).one());
       Map<String, Integer> byNode = new HashMap<>();
       db.useHandle(h -> h.createQuery("select sent_by, count(*) from emails group by sent_by")
           .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> byNode.put(e.getKey(), e.getValue())));
       return new Figures(lags.length, firstDue, Instant.ofEpochMilli(lastDue), Instant.ofEpochMilli(lastSent),
-          lags, byNode);
+          lags, warm, byNode);
     }
   }
 }
