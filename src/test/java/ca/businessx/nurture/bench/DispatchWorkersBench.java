@@ -26,8 +26,8 @@ public final class DispatchWorkersBench {
         one = rate;
       }
       lines.add(String.format("%d worker(s): %d emails due at once, all accepted %.2f s later: %.0f emails/s"
-              + " (lag p50 %d ms, p99 %d ms; sent by node %s)%s", workers, f.emails(), f.seconds(), rate,
-          f.lag(50), f.lag(99), f.byNode(), workers == 2 ? String.format("; two / one = %.2f", rate / one) : ""));
+              + " (lag p50 %d ms, p99 %d ms; sent by node %s; %d warm-up leads first)%s", workers, f.emails(),
+          f.seconds(), rate, f.lag(50), f.lag(99), f.byNode(), DueRun.WARM_UP_LEADS, workers == 2 ? String.format("; two / one = %.2f", rate / one) : ""));
       System.out.println(lines.getLast());
     }
     System.out.println();

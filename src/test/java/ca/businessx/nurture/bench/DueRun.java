@@ -21,22 +21,20 @@ import java.util.Map;
  * with no latency and no rate limit; the figures come from the emails' due_at and sent_at.
  */
 final class DueRun {
-  /** How long after the first due step a freshly started worker counts as warmed up. */
-  static final Duration WARM_UP = Duration.ofSeconds(5);
+  /**
+   * Leads sent before the measured ones, unmeasured, so the worker JVMs are measured compiled and
+   * warm, as a node that has been running is ({@code -Dbench.warmup}, 0 for a cold start).
+   */
+  static final int WARM_UP_LEADS = Integer.getInteger("bench.warmup", 5000);
 
-  /** @param warmLagsMillis the lags of the steps due after {@link #WARM_UP}, sorted */
   record Figures(int emails, Instant firstDue, Instant lastDue, Instant lastSent, long[] lagsMillis,
-      long[] warmLagsMillis, Map<String, Integer> byNode) {
+      Map<String, Integer> byNode) {
     double seconds() {
       return Duration.between(firstDue, lastSent).toMillis() / 1000.0;
     }
 
     long lag(double percentile) {
       return percentile(lagsMillis, percentile);
-    }
-
-    long warmLag(double percentile) {
-      return percentile(warmLagsMillis, percentile);
     }
 
     private static long percentile(long[] sorted, double percentile) {
@@ -80,6 +78,11 @@ final class DueRun {
           Path work = Files.createDirectories(dir.resolve("worker-" + i));
           nodes.add(new ServiceProcess(work, own).args("--role=worker").jvmOptions(BenchMachine.serviceJvmOptions()).start());
         }
+        if (WARM_UP_LEADS > 0) {
+          Instant warmDue = Instant.now();
+          Seeder.seed(config, WARM_UP_LEADS, warmDue, Duration.ZERO);
+          await(config, WARM_UP_LEADS, warmDue);
+        }
         Instant firstDue = Instant.now().plus(margin);
         Seeder.seed(config, leads, firstDue, spacing);
         if (Instant.now().isAfter(firstDue)) {
@@ -92,30 +95,31 @@ final class DueRun {
     }
   }
 
-  private static Figures await(Config config, int leads, Instant firstDue) throws Exception {
+  /** Waits for the leads due from {@code since} on to be sent, and measures them. */
+  private static Figures await(Config config, int leads, Instant since) throws Exception {
     try (Database db = Database.open(config.db(), config.dataDir(), "bench")) {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-      while (db.withHandle(h -> h.createQuery("select count(*) from emails where state = 'SENT'")
-          .mapTo(Integer.class).one()) < leads) {
+      while (db.withHandle(h -> h.createQuery("select count(*) from emails where state = 'SENT' and due_at >= :since")
+          .bind("since", since.toEpochMilli()).mapTo(Integer.class).one()) < leads) {
         if (Instant.now().isAfter(deadline)) {
           throw new IllegalStateException("not all emails sent within 5 minutes");
         }
         Thread.sleep(100);
       }
       long[] lags = db.withHandle(h -> h.createQuery(
-              "select sent_at - due_at from emails where state = 'SENT' order by 1")
+              "select sent_at - due_at from emails where state = 'SENT' and due_at >= :since order by 1")
+          .bind("since", since.toEpochMilli())
           .mapTo(Long.class).list()).stream().mapToLong(Long::longValue).toArray();
-      long[] warm = db.withHandle(h -> h.createQuery(
-              "select sent_at - due_at from emails where state = 'SENT' and due_at >= :from order by 1")
-          .bind("from", firstDue.plus(WARM_UP).toEpochMilli())
-          .mapTo(Long.class).list()).stream().mapToLong(Long::longValue).toArray();
-      long lastSent = db.withHandle(h -> h.createQuery("select max(sent_at) from emails").mapTo(Long.class).one());
-      long lastDue = db.withHandle(h -> h.createQuery("select max(due_at) from emails").mapTo(Long.class).one());
+      long lastSent = db.withHandle(h -> h.createQuery("select max(sent_at) from emails where due_at >= :since")
+          .bind("since", since.toEpochMilli()).mapTo(Long.class).one());
+      long lastDue = db.withHandle(h -> h.createQuery("select max(due_at) from emails where due_at >= :since")
+          .bind("since", since.toEpochMilli()).mapTo(Long.class).one());
       Map<String, Integer> byNode = new HashMap<>();
-      db.useHandle(h -> h.createQuery("select sent_by, count(*) from emails group by sent_by")
+      db.useHandle(h -> h.createQuery("select sent_by, count(*) from emails where due_at >= :since group by sent_by")
+          .bind("since", since.toEpochMilli())
           .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> byNode.put(e.getKey(), e.getValue())));
-      return new Figures(lags.length, firstDue, Instant.ofEpochMilli(lastDue), Instant.ofEpochMilli(lastSent),
-          lags, warm, byNode);
+      return new Figures(lags.length, since, Instant.ofEpochMilli(lastDue), Instant.ofEpochMilli(lastSent),
+          lags, byNode);
     }
   }
 }

@@ -20,9 +20,8 @@ public final class SchedulerLagBench {
     DueRun.Figures f = DueRun.run(kind, workers, perSecond * seconds,
         Duration.ofNanos(1_000_000_000L / perSecond), Duration.ofSeconds(15));
     String line = String.format("%d steps due at %d/s over %d s on %s, %d worker(s): lag p50 %d ms, p99 %d ms,"
-            + " max %d ms; after the worker's first %d s: p50 %d ms, p99 %d ms, max %d ms (sent by node %s)",
-        f.emails(), perSecond, seconds, kind.name().toLowerCase(), workers, f.lag(50), f.lag(99), f.lag(100),
-        DueRun.WARM_UP.toSeconds(), f.warmLag(50), f.warmLag(99), f.warmLag(100), f.byNode());
+            + " max %d ms (sent by node %s; %d warm-up leads first)", f.emails(), perSecond, seconds,
+        kind.name().toLowerCase(), workers, f.lag(50), f.lag(99), f.lag(100), f.byNode(), DueRun.WARM_UP_LEADS);
     System.out.println();
     System.out.println("$ " + BenchMachine.command());
     System.out.println(BenchMachine.describe());
