@@ -29,6 +29,8 @@ public final class DispatchWorkersBench {
               + " (lag p50 %d ms, p99 %d ms; sent by node %s; %d warm-up leads first)%s", workers, f.emails(),
           f.seconds(), rate, f.lag(50), f.lag(99), f.byNode(), DueRun.WARM_UP_LEADS, workers == 2 ? String.format("; two / one = %.2f", rate / one) : ""));
       System.out.println(lines.getLast());
+      lines.add("  " + f.cpu().line());
+      System.out.println(lines.getLast());
     }
     System.out.println();
     System.out.println("$ " + BenchMachine.command());

@@ -28,13 +28,17 @@ final class DueRun {
   static final int WARM_UP_LEADS = Integer.getInteger("bench.warmup", 5000);
 
   record Figures(int emails, Instant firstDue, Instant lastDue, Instant lastSent, long[] lagsMillis,
-      Map<String, Integer> byNode) {
+      Map<String, Integer> byNode, CpuUse cpu) {
     double seconds() {
       return Duration.between(firstDue, lastSent).toMillis() / 1000.0;
     }
 
     long lag(double percentile) {
       return percentile(lagsMillis, percentile);
+    }
+
+    Figures withCpu(CpuUse use) {
+      return new Figures(emails, firstDue, lastDue, lastSent, lagsMillis, byNode, use);
     }
 
     private static long percentile(long[] sorted, double percentile) {
@@ -88,7 +92,11 @@ final class DueRun {
         if (Instant.now().isAfter(firstDue)) {
           throw new IllegalStateException("seeding ended after the first due time; raise the margin");
         }
-        return await(config, leads, firstDue);
+        List<Long> pids = nodes.stream().map(ServiceProcess::pid).toList();
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), firstDue).toMillis()));
+        CpuUse.Reading before = CpuUse.read(pids);
+        Figures f = await(config, leads, firstDue);
+        return f.withCpu(CpuUse.between(before, CpuUse.read(pids)));
       } finally {
         nodes.forEach(ServiceProcess::close);
       }
@@ -119,7 +127,7 @@ final class DueRun {
           .bind("since", since.toEpochMilli())
           .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> byNode.put(e.getKey(), e.getValue())));
       return new Figures(lags.length, since, Instant.ofEpochMilli(lastDue), Instant.ofEpochMilli(lastSent),
-          lags, byNode);
+          lags, byNode, null);
     }
   }
 }

@@ -26,6 +26,7 @@ public final class SchedulerLagBench {
     System.out.println("$ " + BenchMachine.command());
     System.out.println(BenchMachine.describe());
     System.out.println("  " + line);
+    System.out.println("  " + f.cpu().line());
     System.exit(0);
   }
 }
