@@ -47,23 +47,38 @@ public final class EmailRepository {
   /** Like {@link #createStep} for a caller that does not need the stored email back. */
   public void insertStep(
       Handle h, String enrollmentId, String contactId, int step, RenderedEmail r, Instant due, Instant now) {
-    h.createUpdate(
-            "insert into emails (id, enrollment_id, contact_id, step, template_key, template_origin,"
-                + " idempotency_key, state, subject, html, due_at, next_attempt_at, attempts, created_at,"
-                + " updated_at) values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING', :subject, :html,"
-                + " :due, :due, 0, :now, :now) on conflict do nothing")
-        .bind("id", Ids.newId())
-        .bind("e", enrollmentId)
-        .bind("c", contactId)
-        .bind("s", step)
-        .bind("key", r.templateKey())
-        .bind("origin", r.origin())
-        .bind("idem", EmailRecord.idempotencyKey(enrollmentId, step))
-        .bind("subject", r.subject())
-        .bind("html", r.html())
-        .bind("due", due.toEpochMilli())
-        .bind("now", now.toEpochMilli())
-        .execute();
+    insertSteps(h, List.of(new NewStep(enrollmentId, contactId, step, r, due)), now);
+  }
+
+  /** A step's rendered email, to be stored: see {@link #insertSteps}. */
+  public record NewStep(String enrollmentId, String contactId, int step, RenderedEmail rendered, Instant due) {}
+
+  /** {@link #insertStep} for each, as one JDBC batch (one round trip on PostgreSQL). */
+  public void insertSteps(Handle h, List<NewStep> steps, Instant now) {
+    if (steps.isEmpty()) {
+      return;
+    }
+    var batch = h.prepareBatch(
+        "insert into emails (id, enrollment_id, contact_id, step, template_key, template_origin,"
+            + " idempotency_key, state, subject, html, due_at, next_attempt_at, attempts, created_at,"
+            + " updated_at) values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING', :subject, :html,"
+            + " :due, :due, 0, :now, :now) on conflict do nothing");
+    for (NewStep n : steps) {
+      RenderedEmail r = n.rendered();
+      batch.bind("id", Ids.newId())
+          .bind("e", n.enrollmentId())
+          .bind("c", n.contactId())
+          .bind("s", n.step())
+          .bind("key", r.templateKey())
+          .bind("origin", r.origin())
+          .bind("idem", EmailRecord.idempotencyKey(n.enrollmentId(), n.step()))
+          .bind("subject", r.subject())
+          .bind("html", r.html())
+          .bind("due", n.due().toEpochMilli())
+          .bind("now", now.toEpochMilli())
+          .add();
+    }
+    batch.execute();
   }
 
   /** @param node the node that sent it (recorded as {@code sent_by}) */

@@ -156,10 +156,8 @@ public final class SequenceRunner {
 
   private void storeAll(Handle h, List<Draft> drafts, Instant now) {
     enrollments.emailsStored(h, drafts.stream().map(d -> d.enrollment().id()).toList());
-    for (Draft d : drafts) {
-      Enrollment e = d.enrollment();
-      emails.insertStep(h, e.id(), e.contactId(), e.currentStep(), d.rendered(), d.due(), now);
-    }
+    emails.insertSteps(h, drafts.stream().map(d -> new EmailRepository.NewStep(d.enrollment().id(),
+        d.enrollment().contactId(), d.enrollment().currentStep(), d.rendered(), d.due())).toList(), now);
   }
 
   /**
