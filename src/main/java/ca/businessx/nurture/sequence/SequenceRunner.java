@@ -132,8 +132,10 @@ public final class SequenceRunner {
   /**
    * Several nodes share PostgreSQL: the due enrollments are locked (skipping those another node or
    * thread holds) for as long as their emails take to render and store, so no two render the same
-   * email and then wait on each other's insert. Templates are cached, so the lock is held for
-   * rendering only.
+   * email and then wait on each other's insert. Templates come from a cache, so the lock is
+   * normally held for rendering only; when a Notion template's cache entry expires, its refresh
+   * (bounded by the Notion client's timeout) happens inside, and those enrollments' own step tasks
+   * wait for it.
    */
   private void prepareOthersDueLocked(Instant now) {
     db.inTransaction(h -> {
