@@ -17,4 +17,11 @@ public record Contact(
     Integer greenSystems,
     Double assessmentScore,
     Instant signedUpAt,
-    Instant assessedAt) {}
+    Instant assessedAt) {
+
+  /** This contact as {@link ContactRepository#recordAssessment} leaves it (times kept to the millisecond). */
+  public Contact assessed(Assessment a, Instant at) {
+    return new Contact(id, email, name, firstName, businessName, a.segment(), a.redSystems(), a.orangeSystems(),
+        a.yellowSystems(), a.greenSystems(), a.assessmentScore(), signedUpAt, Instant.ofEpochMilli(at.toEpochMilli()));
+  }
+}

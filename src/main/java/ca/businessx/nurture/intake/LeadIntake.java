@@ -88,7 +88,8 @@ public final class LeadIntake {
               timeline.record(h, existing.id(), now, created ? "signed_up" : "signed_up_again", null);
               recordConsent(h, existing.id(), signup.email(), created, consent, now);
               crmSync.contactChanged(h, existing.id(), now);
-              return new SignupResult(contacts.find(h, existing.id()).orElseThrow(), created);
+              // A new contact is as just read (consent is not part of it); an update is read back.
+              return new SignupResult(created ? existing : contacts.find(h, existing.id()).orElseThrow(), created);
             });
     log.info("signup for contact {} ({})", result.contact().id(), result.created() ? "new" : "existing");
     events.contactSignedUp(result.created());
@@ -169,8 +170,7 @@ public final class LeadIntake {
               Optional<Enroller.Result> enrolled =
                   suppressed ? Optional.empty() : Optional.of(enroller.enroll(h, contact.id(), now));
               crmSync.contactChanged(h, contact.id(), now);
-              return new AssessmentResult(
-                  contacts.find(h, contact.id()).orElseThrow(), segment,
+              return new AssessmentResult(contact.assessed(assessment, now), segment,
                   enrolled.map(Enroller.Result::enrollment).orElse(null),
                   enrolled.map(Enroller.Result::created).orElse(false), suppressed);
             });

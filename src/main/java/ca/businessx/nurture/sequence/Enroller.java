@@ -26,10 +26,13 @@ public final class Enroller {
   public Result enroll(Handle h, String contactId, Instant now) {
     String id = Ids.newId();
     boolean created = enrollments.insertIfAbsent(h, id, contactId, now);
-    if (created) {
-      scheduler.scheduleIfNotExists(new TaskInstance<Void>(SequenceTasks.STEP_TASK, id), now);
-      timeline.record(h, contactId, now, "enrolled", null);
+    if (!created) {
+      return new Result(enrollments.ofContact(h, contactId).orElseThrow(), false);
     }
-    return new Result(enrollments.ofContact(h, contactId).orElseThrow(), created);
+    scheduler.scheduleIfNotExists(new TaskInstance<Void>(SequenceTasks.STEP_TASK, id), now);
+    timeline.record(h, contactId, now, "enrolled", null);
+    // As inserted (times to the millisecond, as stored), without reading it back.
+    Instant stored = Instant.ofEpochMilli(now.toEpochMilli());
+    return new Result(new Enrollment(id, contactId, EnrollmentState.ACTIVE, 1, stored, stored, null, null), true);
   }
 }
