@@ -115,10 +115,10 @@ public final class Wiring {
     this.composer = new EmailComposer(renderer, config.sender(), links);
     SequenceRunner runner = new SequenceRunner(db, plan, composer,
         new MeteredEmailSender(emailSender, metrics.events()), config.sequence(), crmSync, clock,
-        config.sequence().batchSize(), config.sequence().sendLease(), metrics.events());
+        config.sequence().batchSize(), config.sequence().sendLease(),
+        new StepWakes(db.dataSource(), SCHEDULER_TABLE), metrics.events());
     this.tasks = List.of(SequenceTasks.step(runner, Duration.ofSeconds(30)));
     this.client = SchedulerClient.Builder.create(db.transactionAwareDataSource(), tasks).build();
-    runner.onOthersAdvanced(new StepWakes(db.dataSource(), SCHEDULER_TABLE));
     this.intake = new LeadIntake(db, new Enroller(client), integrationClient, crmSync, crm, clock, metrics.events());
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);

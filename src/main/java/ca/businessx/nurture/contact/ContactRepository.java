@@ -31,15 +31,7 @@ public final class ContactRepository {
 
   /** The contacts with these ids that exist, by id, in one statement. */
   public java.util.Map<String, Contact> findAll(Handle h, java.util.Collection<String> ids) {
-    java.util.Map<String, Contact> found = new java.util.HashMap<>();
-    if (ids.isEmpty()) {
-      return found;
-    }
-    h.createQuery("select " + COLUMNS + " from contacts where id in (<ids>)")
-        .bindList("ids", java.util.List.copyOf(new java.util.LinkedHashSet<>(ids)))
-        .map(ContactRepository::map)
-        .forEach(c -> found.put(c.id(), c));
-    return found;
+    return Rows.byId(h, "select " + COLUMNS + " from contacts", ids, ContactRepository::map, Contact::id);
   }
 
   /** Inserts unless the email exists; answers whether this call inserted it. */

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for the emails of sequences. Every method runs on the caller's handle. */
 public final class EmailRepository {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, enrollment_id, contact_id, step, template_key, template_origin, idempotency_key, state,"
           + " subject, html, due_at, sent_at, provider, provider_message_id, attempts, last_error,"
           + " created_at, updated_at, next_attempt_at, dispatch_group, claimed_until";
@@ -40,20 +40,17 @@ public final class EmailRepository {
    */
   public EmailRecord createStep(
       Handle h, String enrollmentId, String contactId, int step, RenderedEmail r, Instant due, Instant now) {
-    insertStep(h, enrollmentId, contactId, step, r, due, now);
-    return findStep(h, enrollmentId, step).orElseThrow();
-  }
-
-  /** Like {@link #createStep} for a caller that does not need the stored email back. */
-  public void insertStep(
-      Handle h, String enrollmentId, String contactId, int step, RenderedEmail r, Instant due, Instant now) {
     insertSteps(h, List.of(new NewStep(enrollmentId, contactId, step, r, due)), now);
+    return findStep(h, enrollmentId, step).orElseThrow();
   }
 
   /** A step's rendered email, to be stored: see {@link #insertSteps}. */
   public record NewStep(String enrollmentId, String contactId, int step, RenderedEmail rendered, Instant due) {}
 
-  /** {@link #insertStep} for each, as one JDBC batch (one round trip on PostgreSQL). */
+  /**
+   * Stores each step's email unless it exists, as one JDBC batch (one round trip on PostgreSQL),
+   * without reading them back.
+   */
   public void insertSteps(Handle h, List<NewStep> steps, Instant now) {
     if (steps.isEmpty()) {
       return;
@@ -81,27 +78,13 @@ public final class EmailRepository {
     batch.execute();
   }
 
-  /** @param node the node that sent it (recorded as {@code sent_by}) */
-  public void markSent(Handle h, String id, String provider, String messageId, String node, Instant now) {
-    h.createUpdate(
-            "update emails set state = 'SENT', sent_at = :now, provider = :p, sent_by = :node,"
-                + " provider_message_id = :m, attempts = attempts + 1, last_error = null,"
-                + " next_attempt_at = null, claimed_until = null, updated_at = :now"
-                + " where id = :id and state = 'PENDING'")
-        .bind("id", id)
-        .bind("p", provider)
-        .bind("m", messageId)
-        .bind("node", node)
-        .bind("now", now.toEpochMilli())
-        .execute();
-  }
-
   /** An email accepted by the provider: see {@link #markSentAll}. */
   public record Sent(String id, String messageId) {}
 
   /**
-   * {@link #markSent} for each, as one JDBC batch in the list's order; answers, for each, whether
-   * it was still PENDING and is now recorded sent (false: another sender recorded it first).
+   * Records each email sent by {@code node} through {@code provider}, as one JDBC batch in the
+   * list's order; answers, for each, whether it was still PENDING and is now recorded sent (false:
+   * another sender recorded it first).
    */
   public boolean[] markSentAll(Handle h, List<Sent> sent, String provider, String node, Instant now) {
     boolean[] marked = new boolean[sent.size()];
@@ -143,82 +126,6 @@ public final class EmailRepository {
         .bind("now", now.toEpochMilli())
         .execute()
         == 1;
-  }
-
-  /**
-   * Claims an email for sending until {@code lease}, giving it {@code group} unless it already
-   * belongs to one. Answers false when another sender holds it.
-   */
-  public boolean claim(Handle h, String id, String group, Instant lease, Instant now) {
-    return h.createUpdate(
-                "update emails set dispatch_group = coalesce(dispatch_group, :g), claimed_until = :lease"
-                    + " where id = :id and state = 'PENDING'"
-                    + " and (claimed_until is null or claimed_until <= :now)")
-            .bind("id", id)
-            .bind("g", group)
-            .bind("lease", lease.toEpochMilli())
-            .bind("now", now.toEpochMilli())
-            .execute()
-        == 1;
-  }
-
-  public String groupOf(Handle h, String id) {
-    return h.createQuery("select dispatch_group from emails where id = :id")
-        .bind("id", id)
-        .mapTo(String.class)
-        .one();
-  }
-
-  /** Adds up to {@code limit} other due, unclaimed, ungrouped emails to a new group. */
-  public void claimMore(Handle h, String group, Instant lease, Instant now, int limit, boolean skipLocked) {
-    List<String> ids =
-        h.createQuery(
-                "select id from emails where state = 'PENDING' and dispatch_group is null"
-                    + " and next_attempt_at <= :now and (claimed_until is null or claimed_until <= :now)"
-                    + " order by next_attempt_at, id limit :limit" + (skipLocked ? " for update skip locked" : ""))
-            .bind("now", now.toEpochMilli())
-            .bind("limit", limit)
-            .mapTo(String.class)
-            .list();
-    if (ids.isEmpty()) {
-      return;
-    }
-    h.createUpdate(
-            "update emails set dispatch_group = :g, claimed_until = :lease"
-                + " where id in (<ids>) and dispatch_group is null")
-        .bindList("ids", ids)
-        .bind("g", group)
-        .bind("lease", lease.toEpochMilli())
-        .execute();
-  }
-
-  /**
-   * Claims every pending member of a group, for a retry with exactly the same members; answers
-   * false, claiming nothing, while another sender still holds any of them.
-   */
-  public boolean claimGroup(Handle h, String group, Instant lease, Instant now, boolean lockRows) {
-    List<Long> holds = h.createQuery(
-            "select claimed_until from emails where dispatch_group = :g and state = 'PENDING' order by id"
-                + (lockRows ? " for update" : ""))
-        .bind("g", group)
-        .mapTo(Long.class)
-        .list();
-    if (holds.isEmpty() || holds.stream().anyMatch(until -> until != null && until > now.toEpochMilli())) {
-      return false;
-    }
-    h.createUpdate("update emails set claimed_until = :lease where dispatch_group = :g and state = 'PENDING'")
-        .bind("g", group)
-        .bind("lease", lease.toEpochMilli())
-        .execute();
-    return true;
-  }
-
-  public List<EmailRecord> pendingInGroup(Handle h, String group) {
-    return h.createQuery(
-            "select " + COLUMNS + " from emails where dispatch_group = :g and state = 'PENDING' order by id")
-        .bind("g", group)
-        .map(EmailRepository::map)
-        .list();
   }
 
   public void cancel(Handle h, String id, Instant now) {

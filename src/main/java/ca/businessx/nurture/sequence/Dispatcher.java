@@ -5,6 +5,7 @@ import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.email.BatchOutcome;
+import ca.businessx.nurture.email.EmailClaims;
 import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
 import ca.businessx.nurture.email.EmailSender;
@@ -36,11 +37,6 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-  /** Moves other enrollments' step tasks, in the given transaction and the map's order. */
-  interface Waker {
-    void wakeAll(org.jdbi.v3.core.Handle h, Map<String, Instant> byEnrollment);
-  }
-
   /** What a dispatch did to each enrollment: when its step task should wake next, if at all. */
   record Wakes(boolean dispatched, Map<String, Optional<Instant>> byEnrollment) {}
 
@@ -54,7 +50,9 @@ final class Dispatcher {
   private final Clock clock;
   private final int batchSize;
   private final Duration lease;
+  private final StepWakes wakes;
   private final EmailRepository emails = new EmailRepository();
+  private final EmailClaims claims = new EmailClaims();
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final ContactRepository contacts = new ContactRepository();
   private final Timeline timeline = new Timeline();
@@ -63,7 +61,7 @@ final class Dispatcher {
 
   Dispatcher(Database db, EmailSender sender, EmailComposer composer, Config.Sequence retry,
       Advancer advancer, CrmSyncQueue crmSync, Clock clock, int batchSize, Duration lease,
-      NurtureEvents events) {
+      StepWakes wakes, NurtureEvents events) {
     this.events = events;
     this.db = db;
     this.sender = sender;
@@ -74,30 +72,27 @@ final class Dispatcher {
     this.clock = clock;
     this.batchSize = batchSize;
     this.lease = lease;
+    this.wakes = wakes;
   }
 
-  /**
-   * @param wakeOthers told, in a transaction after the outcomes are recorded, when each other
-   *     enrollment of the group should next wake
-   */
-  Wakes dispatch(EmailRecord own, Waker wakeOthers) {
+  Wakes dispatch(EmailRecord own) {
     Instant now = clock.instant();
     Instant until = now.plus(lease);
     boolean postgres = db.kind() == Database.Kind.POSTGRESQL;
     List<EmailRecord> members = db.inTransaction(h -> {
-      String existing = emails.groupOf(h, own.id());
+      String existing = claims.groupOf(h, own.id());
       if (existing != null) {
         // A retry: exactly the members it had, locked in id order so two members retrying at
         // once (on two nodes) queue instead of deadlocking.
-        return emails.claimGroup(h, existing, until, now, postgres) ? emails.pendingInGroup(h, existing) : null;
+        return claims.claimGroup(h, existing, until, now, postgres) ? claims.pendingInGroup(h, existing) : null;
       }
       String g = Ids.newId();
-      if (!emails.claim(h, own.id(), g, until, now)) {
+      if (!claims.claim(h, own.id(), g, until, now)) {
         return null;
       }
       // Others are added with SKIP LOCKED, so a leader never waits for another while holding a row.
-      emails.claimMore(h, g, until, now, batchSize - 1, postgres);
-      return emails.pendingInGroup(h, g);
+      claims.claimMore(h, g, until, now, batchSize - 1, postgres);
+      return claims.pendingInGroup(h, g);
     });
     if (members == null) {
       return new Wakes(false, Map.of());
@@ -107,7 +102,7 @@ final class Dispatcher {
     Map<String, Instant> sleep = new java.util.TreeMap<>();
     members.stream().filter(m -> !m.enrollmentId().equals(own.enrollmentId()))
         .forEach(m -> sleep.put(m.enrollmentId(), until));
-    wake(sleep, wakeOthers);
+    wake(sleep);
     List<OutboundEmail> outbound = new ArrayList<>();
     List<EmailRecord> sending = new ArrayList<>();
     List<EmailRecord> withdrawn = new ArrayList<>();
@@ -141,7 +136,7 @@ final class Dispatcher {
       }
     });
     List<BatchOutcome> outcomes = send(outbound);
-    return new Wakes(true, record(own, sending, outcomes, withdrawn, wakeOthers));
+    return new Wakes(true, record(own, sending, outcomes, withdrawn));
   }
 
   /**
@@ -150,12 +145,12 @@ final class Dispatcher {
    * scheduler rows together while other nodes took them in another order, and deadlocked. A crash
    * before this runs costs nothing but time: each member wakes at its old time and finds its state.
    */
-  private void wake(Map<String, Instant> byEnrollment, Waker wakeOthers) {
+  private void wake(Map<String, Instant> byEnrollment) {
     if (byEnrollment.isEmpty()) {
       return;
     }
     db.inTransaction(h -> {
-      wakeOthers.wakeAll(h, byEnrollment);
+      wakes.wakeAll(h, byEnrollment);
       return null;
     });
   }
@@ -175,8 +170,7 @@ final class Dispatcher {
   }
 
   private Map<String, Optional<Instant>> record(EmailRecord own, List<EmailRecord> sending,
-      List<BatchOutcome> outcomes, List<EmailRecord> withdrawn,
-      Waker wakeOthers) {
+      List<BatchOutcome> outcomes, List<EmailRecord> withdrawn) {
     Instant now = clock.instant();
     Map<String, Optional<Instant>> wakes = new HashMap<>();
     db.inTransaction(h -> {
@@ -208,7 +202,7 @@ final class Dispatcher {
         next.put(enrollmentId, at.orElse(now));
       }
     });
-    wake(next, wakeOthers);
+    wake(next);
     int sent = (int) outcomes.stream().filter(BatchOutcome::isSent).count();
     log.info("dispatched {} email(s) via {}: {} sent, {} not", outcomes.size(), sender.name(), sent,
         outcomes.size() - sent);

@@ -22,15 +22,7 @@ public final class EnrollmentRepository {
 
   /** The enrollments with these ids that exist, by id, in one statement. */
   public java.util.Map<String, Enrollment> findAll(Handle h, java.util.Collection<String> ids) {
-    java.util.Map<String, Enrollment> found = new java.util.HashMap<>();
-    if (ids.isEmpty()) {
-      return found;
-    }
-    h.createQuery("select " + COLUMNS + " from enrollments where id in (<ids>)")
-        .bindList("ids", java.util.List.copyOf(new java.util.LinkedHashSet<>(ids)))
-        .map(EnrollmentRepository::map)
-        .forEach(e -> found.put(e.id(), e));
-    return found;
+    return Rows.byId(h, "select " + COLUMNS + " from enrollments", ids, EnrollmentRepository::map, Enrollment::id);
   }
 
   /** An enrollment moving from one step to the next: see {@link #advanceAll}. */
@@ -120,7 +112,7 @@ public final class EnrollmentRepository {
       return;
     }
     h.createUpdate("update enrollments set email_step = current_step where id in (<ids>) and email_step < current_step")
-        .bindList("ids", java.util.List.copyOf(new java.util.LinkedHashSet<>(ids)))
+        .bindList("ids", Rows.distinct(ids))
         .execute();
   }
 

@@ -37,7 +37,6 @@ public final class SequenceRunner {
   private final Advancer advancer;
   private final Clock clock;
   private final int batchSize;
-  private Dispatcher.Waker wakeOthers = (h, byEnrollment) -> {};
   private final ContactRepository contacts = new ContactRepository();
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final EmailRepository emails = new EmailRepository();
@@ -47,23 +46,19 @@ public final class SequenceRunner {
   /**
    * @param batchSize at most this many emails per provider call
    * @param lease how long a sender may hold a group before others may take it over
+   * @param wakes moves the step tasks of a batch's other enrollments
    */
   public SequenceRunner(Database db, SequencePlan plan, EmailComposer composer, EmailSender sender,
       Config.Sequence retry, CrmSyncQueue crmSync, Clock clock, int batchSize, Duration lease,
-      NurtureEvents events) {
+      StepWakes wakes, NurtureEvents events) {
     this.db = db;
     this.plan = plan;
     this.composer = composer;
     this.advancer = new Advancer(plan, crmSync);
     this.dispatcher =
-        new Dispatcher(db, sender, composer, retry, advancer, crmSync, clock, batchSize, lease, events);
+        new Dispatcher(db, sender, composer, retry, advancer, crmSync, clock, batchSize, lease, wakes, events);
     this.clock = clock;
     this.batchSize = batchSize;
-  }
-
-  /** Lets the runner move other enrollments' step tasks when a batch it sent advanced them. */
-  public void onOthersAdvanced(StepWakes wakes) {
-    this.wakeOthers = wakes::wakeAll;
   }
 
   /** Answers when this enrollment's task should run again, or empty when it has nothing due. */
@@ -95,7 +90,7 @@ public final class SequenceRunner {
           if (email.dispatchGroup() == null) {
             prepareOthersDue(now);
           }
-          if (!dispatcher.dispatch(email, wakeOthers).dispatched()) {
+          if (!dispatcher.dispatch(email).dispatched()) {
             return Optional.of(now.plus(IN_FLIGHT_RECHECK));
           }
         }
