@@ -3,10 +3,11 @@ package ca.businessx.nurture;
 import ca.businessx.nurture.admin.AdminGuard;
 import ca.businessx.nurture.admin.HealthRoutes;
 import ca.businessx.nurture.admin.InspectionRoutes;
+import ca.businessx.nurture.alert.Alerter;
 import ca.businessx.nurture.console.ConsoleRoutes;
 import ca.businessx.nurture.console.OpenApiRoutes;
-import ca.businessx.nurture.alert.Alerter;
 import ca.businessx.nurture.contact.ContactCrm;
+import ca.businessx.nurture.delivery.ResendWebhookRoutes;
 import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.metrics.MetricsRoutes;
 import ca.businessx.nurture.platform.Config;
@@ -14,7 +15,6 @@ import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Json;
 import ca.businessx.nurture.platform.Web;
 import ca.businessx.nurture.sequence.SequencePlan;
-import ca.businessx.nurture.delivery.ResendWebhookRoutes;
 import ca.businessx.nurture.unsubscribe.UnsubscribeRoutes;
 import ca.businessx.nurture.webhook.WebhookGuard;
 import ca.businessx.nurture.webhook.WebhookRoutes;
@@ -39,14 +39,17 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
 
-
   private final Database db;
   private final Scheduler scheduler;
   private final Scheduler integrationScheduler;
   private final Javalin web;
   private final Supplier<Map<String, Long>> templateFallbacks;
 
-  private App(Database db, Scheduler scheduler, Scheduler integrationScheduler, Javalin web,
+  private App(
+      Database db,
+      Scheduler scheduler,
+      Scheduler integrationScheduler,
+      Javalin web,
       Supplier<Map<String, Long>> templateFallbacks) {
     this.db = db;
     this.scheduler = scheduler;
@@ -75,7 +78,10 @@ public final class App implements AutoCloseable {
     return scheduler;
   }
 
-  /** The scheduler of calls to outside systems (CRM sync, alerts), kept apart from email; null on a web node. */
+  /**
+   * The scheduler of calls to outside systems (CRM sync, alerts), kept apart from email; null on a
+   * web node.
+   */
   public Scheduler integrationScheduler() {
     return integrationScheduler;
   }
@@ -148,20 +154,29 @@ public final class App implements AutoCloseable {
 
     private App wire(Database db) {
       Wiring w = new Wiring(config, db, clock, sender, alerter);
-      log.info("node {} ({}), database {}, email via {}, alerts via {}, CRM {}, waits {}",
-          config.scheduler().nodeName(), role.name().toLowerCase(), db.kind(), w.emailSender.name(),
-          w.alerter.name(), w.crm.map(ContactCrm::name).orElse("none"),
+      log.info(
+          "node {} ({}), database {}, email via {}, alerts via {}, CRM {}, waits {}",
+          config.scheduler().nodeName(),
+          role.name().toLowerCase(),
+          db.kind(),
+          w.emailSender.name(),
+          w.alerter.name(),
+          w.crm.map(ContactCrm::name).orElse("none"),
           w.plan.steps().stream().map(SequencePlan.Step::pause).toList());
       Scheduler scheduler = null;
       Scheduler integrationScheduler = null;
       if (role.runsSchedulers()) {
-        scheduler = buildScheduler(db, w.tasks, List.of(), Wiring.SCHEDULER_TABLE, config.scheduler().threads());
+        scheduler =
+            buildScheduler(
+                db, w.tasks, List.of(), Wiring.SCHEDULER_TABLE, config.scheduler().threads());
         // Start tasks join the known tasks inside the builder; listing them twice fails the build.
-        integrationScheduler = buildScheduler(
-            db, w.integrationTasks, w.recurringIntegrationTasks, Wiring.INTEGRATION_TABLE, 2);
+        integrationScheduler =
+            buildScheduler(
+                db, w.integrationTasks, w.recurringIntegrationTasks, Wiring.INTEGRATION_TABLE, 2);
       }
       w.crmTasks.ifPresent(t -> t.resumeBacklog(w.integrationClient, clock.instant()));
-      Javalin web = role.servesWeb() ? webServer(db, w, scheduler) : operationsServer(db, w, scheduler);
+      Javalin web =
+          role.servesWeb() ? webServer(db, w, scheduler) : operationsServer(db, w, scheduler);
       try {
         if (scheduler != null) {
           scheduler.start();
@@ -185,20 +200,29 @@ public final class App implements AutoCloseable {
       return Web.create(
           cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
-            new WebhookGuard(trust.webhookRatePerSecond(), trust.webhookBurst(), trust.corsOrigins(),
-                trust.trustForwardedFor()).register(cfg);
-            new WebhookRoutes(w.intake, new WebhookSignature(trust.webhookSecret(), clock)).register(cfg);
-            new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, clock).register(cfg);
+            new WebhookGuard(
+                    trust.webhookRatePerSecond(),
+                    trust.webhookBurst(),
+                    trust.corsOrigins(),
+                    trust.trustForwardedFor())
+                .register(cfg);
+            new WebhookRoutes(w.intake, new WebhookSignature(trust.webhookSecret(), clock))
+                .register(cfg);
+            new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, clock)
+                .register(cfg);
             new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name()).register(cfg);
             new InspectionRoutes(db, guard).register(cfg);
             new HealthRoutes(db, scheduler == null ? null : () -> scheduler).register(cfg);
             new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
-            new ConsoleRoutes(db, w.control, w.composer, w.plan, guard, config.adminToken(), clock).register(cfg);
+            new ConsoleRoutes(db, w.control, w.composer, w.plan, guard, config.adminToken(), clock)
+                .register(cfg);
             new OpenApiRoutes().register(cfg);
           });
     }
 
-    /** A worker's HTTP server: health for the load balancer or orchestrator, metrics for scraping. */
+    /**
+     * A worker's HTTP server: health for the load balancer or orchestrator, metrics for scraping.
+     */
     private Javalin operationsServer(Database db, Wiring w, Scheduler scheduler) {
       AdminGuard guard = new AdminGuard(config.adminToken());
       return Web.create(
@@ -214,17 +238,25 @@ public final class App implements AutoCloseable {
         if (config.testingMode()) {
           log.warn("WEBHOOK_SECRET is not set: lead webhooks accept unsigned requests");
         } else {
-          log.warn("WEBHOOK_SECRET is not set: ANYONE who finds this service can enroll leads and"
-              + " have it send them email. Set WEBHOOK_SECRET and sign requests (see README).");
+          log.warn(
+              "WEBHOOK_SECRET is not set: ANYONE who finds this service can enroll leads and"
+                  + " have it send them email. Set WEBHOOK_SECRET and sign requests (see README).");
         }
       }
     }
 
     private Scheduler buildScheduler(
-        Database db, List<Task<?>> tasks, List<RecurringTask<?>> startTasks, String table, int threads) {
+        Database db,
+        List<Task<?>> tasks,
+        List<RecurringTask<?>> startTasks,
+        String table,
+        int threads) {
       if (manualClock != null) {
         return TestHelper.createManualScheduler(db.dataSource(), tasks)
-            .startTasks(startTasks).tableName(table).clock(manualClock).build();
+            .startTasks(startTasks)
+            .tableName(table)
+            .clock(manualClock)
+            .build();
       }
       Config.Scheduler s = config.scheduler();
       var builder =
@@ -239,7 +271,8 @@ public final class App implements AutoCloseable {
               .enableImmediateExecution();
       if (db.kind() == Database.Kind.POSTGRESQL) {
         // One statement locks and fetches due executions (FOR UPDATE SKIP LOCKED), so nodes polling
-        // the same table never contend for the same rows; fetch up to 3x threads, refill below half.
+        // the same table never contend for the same rows; fetch up to 3x threads, refill below
+        // half.
         builder.pollUsingLockAndFetch(0.5, 3.0);
       }
       if (!clock.equals(Clock.systemUTC())) {

@@ -2,9 +2,9 @@ package ca.businessx.nurture;
 
 import ca.businessx.nurture.cli.ContactCommand;
 import ca.businessx.nurture.cli.ContactsCommand;
-import ca.businessx.nurture.cli.NotionCommand;
 import ca.businessx.nurture.cli.EmailsCommand;
 import ca.businessx.nurture.cli.ImportCommand;
+import ca.businessx.nurture.cli.NotionCommand;
 import ca.businessx.nurture.cli.SendTestCommand;
 import ca.businessx.nurture.cli.SequenceCommand;
 import ca.businessx.nurture.cli.TemplatesCommand;
@@ -25,13 +25,24 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "nurture 0.1.0",
     description = "Turns website leads into customers with a durable five-email sequence.",
-    subcommands = {Main.Serve.class, Main.Migrate.class, CommandLine.HelpCommand.class,
-        ContactsCommand.class, EmailsCommand.class, SequenceCommand.class, TemplatesCommand.class,
-        SendTestCommand.class, ImportCommand.class, ContactCommand.class, NotionCommand.class})
+    subcommands = {
+      Main.Serve.class,
+      Main.Migrate.class,
+      CommandLine.HelpCommand.class,
+      ContactsCommand.class,
+      EmailsCommand.class,
+      SequenceCommand.class,
+      TemplatesCommand.class,
+      SendTestCommand.class,
+      ImportCommand.class,
+      ContactCommand.class,
+      NotionCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    System.exit(
+        new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
   @Override
@@ -56,22 +67,31 @@ public final class Main implements Runnable {
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    return cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + cause.getMessage() + ")";
+    return cause == e
+        ? String.valueOf(e.getMessage())
+        : e.getMessage() + " (" + cause.getMessage() + ")";
   }
 
-  @Command(name = "serve", mixinStandardHelpOptions = true,
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
       description = "Start a node: webhooks, API and the scheduler, or one of them (--role).")
   static final class Serve implements Callable<Integer> {
-    @CommandLine.Option(names = "--role", defaultValue = "all", paramLabel = "all|web|worker",
-        description = "all (default): everything; web: webhooks, API, console, metrics, health;"
-            + " worker: the schedulers, with health and metrics only.")
+    @CommandLine.Option(
+        names = "--role",
+        defaultValue = "all",
+        paramLabel = "all|web|worker",
+        description =
+            "all (default): everything; web: webhooks, API, console, metrics, health;"
+                + " worker: the schedulers, with health and metrics only.")
     NodeRole role;
 
     @Override
     public Integer call() throws InterruptedException {
       Config config = config();
       if (config.testingMode()) {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("ca.businessx.nurture")).setLevel(Level.DEBUG);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("ca.businessx.nurture"))
+            .setLevel(Level.DEBUG);
       }
       App app;
       try {
@@ -81,23 +101,32 @@ public final class Main implements Runnable {
         return 1;
       }
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        app.close();
-        stopped.countDown();
-      }, "nurture-shutdown"));
-      LoggerFactory.getLogger(Main.class).info("Nurture ({}) listening on port {}", role.name().toLowerCase(), app.port());
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.close();
+                    stopped.countDown();
+                  },
+                  "nurture-shutdown"));
+      LoggerFactory.getLogger(Main.class)
+          .info("Nurture ({}) listening on port {}", role.name().toLowerCase(), app.port());
       stopped.await();
       return 0;
     }
   }
 
-  @Command(name = "migrate", mixinStandardHelpOptions = true,
+  @Command(
+      name = "migrate",
+      mixinStandardHelpOptions = true,
       description = "Apply database migrations and exit.")
   static final class Migrate implements Callable<Integer> {
     @Override
     public Integer call() {
       Config config = config();
-      try (var db = ca.businessx.nurture.platform.Database.open(config.db(), config.dataDir(), config.scheduler().nodeName())) {
+      try (var db =
+          ca.businessx.nurture.platform.Database.open(
+              config.db(), config.dataDir(), config.scheduler().nodeName())) {
         db.migrate();
       }
       System.out.println("migrations applied");

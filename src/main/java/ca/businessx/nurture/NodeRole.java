@@ -1,8 +1,8 @@
 package ca.businessx.nurture;
 
 /**
- * What a node does ({@code serve --role}). Any number of nodes of any role share one database;
- * work a web node schedules is run by whichever worker polls first.
+ * What a node does ({@code serve --role}). Any number of nodes of any role share one database; work
+ * a web node schedules is run by whichever worker polls first.
  */
 public enum NodeRole {
   /** Webhooks, API, console, metrics and health, and the schedulers: one node does everything. */

@@ -2,7 +2,6 @@ package ca.businessx.nurture;
 
 import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.email.OutboxSender;
-
 import ca.businessx.nurture.email.resend.ResendEmailSender;
 import ca.businessx.nurture.email.resend.ResendSettings;
 import ca.businessx.nurture.email.smtp.SmtpEmailSender;
@@ -11,7 +10,10 @@ import ca.businessx.nurture.platform.Config;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
-/** Picks the one active sender: Resend if its key is set, else SMTP if its host is set, else the outbox. */
+/**
+ * Picks the one active sender: Resend if its key is set, else SMTP if its host is set, else the
+ * outbox.
+ */
 final class Senders {
   private Senders() {}
 
@@ -20,13 +22,22 @@ final class Senders {
     if (mail.resend().isPresent()) {
       Config.Resend r = mail.resend().get();
       return new ResendEmailSender(
-          new ResendSettings(r.apiKey(), r.apiUrl(), mail.from(), replyTo, r.requestsPerSecond(), r.timeout()),
+          new ResendSettings(
+              r.apiKey(), r.apiUrl(), mail.from(), replyTo, r.requestsPerSecond(), r.timeout()),
           clock);
     }
     if (mail.smtp().isPresent()) {
       Config.Smtp s = mail.smtp().get();
-      return new SmtpEmailSender(new SmtpSettings(s.host(), s.port(), s.username().orElse(null),
-          s.password().orElse(null), s.tls(), mail.from(), replyTo), clock);
+      return new SmtpEmailSender(
+          new SmtpSettings(
+              s.host(),
+              s.port(),
+              s.username().orElse(null),
+              s.password().orElse(null),
+              s.tls(),
+              mail.from(),
+              replyTo),
+          clock);
     }
     return new OutboxSender(jdbi, clock);
   }

@@ -11,6 +11,7 @@ import ca.businessx.nurture.crm.CrmSyncScheduler;
 import ca.businessx.nurture.crm.CrmTasks;
 import ca.businessx.nurture.crm.NotionWiring;
 import ca.businessx.nurture.email.EmailSender;
+import ca.businessx.nurture.email.UnsubscribeLinks;
 import ca.businessx.nurture.intake.LeadIntake;
 import ca.businessx.nurture.metrics.MeteredAlerter;
 import ca.businessx.nurture.metrics.MeteredEmailSender;
@@ -31,7 +32,6 @@ import ca.businessx.nurture.sequence.StepWakes;
 import ca.businessx.nurture.template.StaticTemplates;
 import ca.businessx.nurture.template.TemplateRenderer;
 import ca.businessx.nurture.unsubscribe.ContactSuppressor;
-import ca.businessx.nurture.email.UnsubscribeLinks;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -67,10 +67,13 @@ public final class Wiring {
   public final LeadIntake intake;
   public final SequenceControl control;
   public final ContactPrivacy privacy;
+
   /** Tasks that send email, on their own scheduler table. */
   public final List<Task<?>> tasks;
+
   /** Tasks that call outside systems (alerts, CRM), apart so a slow provider never delays email. */
   public final List<Task<?>> integrationTasks;
+
   public final List<RecurringTask<?>> recurringIntegrationTasks;
   public final SchedulerClient client;
   public final SchedulerClient integrationClient;
@@ -84,42 +87,73 @@ public final class Wiring {
     this.db = db;
     this.clock = clock;
     ConfigFiles files = new ConfigFiles(config.configDir());
-    this.plan = SequenceFile.parse(
-        files.require("sequence.json").text(), config.testingMode(), config.sequence().waits());
-    this.emailSender = sender != null ? sender : Senders.fromConfig(config.mail(), db.jdbi(), clock);
-    this.alerter = alertChannel != null ? alertChannel : config.alerts().discordWebhook()
-        .<Alerter>map(url -> new DiscordAlerter(new DiscordSettings(url), clock))
-        .orElseGet(LogAlerter::new);
+    this.plan =
+        SequenceFile.parse(
+            files.require("sequence.json").text(), config.testingMode(), config.sequence().waits());
+    this.emailSender =
+        sender != null ? sender : Senders.fromConfig(config.mail(), db.jdbi(), clock);
+    this.alerter =
+        alertChannel != null
+            ? alertChannel
+            : config
+                .alerts()
+                .discordWebhook()
+                .<Alerter>map(url -> new DiscordAlerter(new DiscordSettings(url), clock))
+                .orElseGet(LogAlerter::new);
     List<String> providers = new ArrayList<>(List.of(emailSender.name(), alerter.name()));
     config.crm().ifPresent(c -> providers.add("notion"));
     this.metrics = NurtureMetrics.create(db, clock, plan.templateKeys(), providers);
     this.notion = config.crm().map(c -> new NotionWiring(c, clock, metrics.events()));
     this.crm = notion.map(NotionWiring::contacts);
-    TemplateRenderer renderer = new TemplateRenderer(
-        notion.flatMap(NotionWiring::templates).stream().toList(), new StaticTemplates(files), files);
+    TemplateRenderer renderer =
+        new TemplateRenderer(
+            notion.flatMap(NotionWiring::templates).stream().toList(),
+            new StaticTemplates(files),
+            files);
 
     this.crmTasks = crm.map(c -> new CrmTasks(db, c, config.crm().get(), clock));
     List<Task<?>> integration = new ArrayList<>();
-    integration.add(AlertTasks.criticalLead(db, new MeteredAlerter(alerter, metrics.events()),
-        config.alerts().retries(), config.alerts().retryDelay(), clock));
+    integration.add(
+        AlertTasks.criticalLead(
+            db,
+            new MeteredAlerter(alerter, metrics.events()),
+            config.alerts().retries(),
+            config.alerts().retryDelay(),
+            clock));
     crmTasks.ifPresent(t -> integration.add(t.syncTask()));
     crmTasks.ifPresent(t -> integration.add(t.archiveTask()));
     this.integrationTasks = List.copyOf(integration);
-    this.recurringIntegrationTasks = crmTasks.<List<RecurringTask<?>>>map(t -> List.of(t.pollTask())).orElse(List.of());
-    this.integrationClient = SchedulerClient.Builder.create(db.transactionAwareDataSource(), integration)
-        .tableName(INTEGRATION_TABLE).build();
+    this.recurringIntegrationTasks =
+        crmTasks.<List<RecurringTask<?>>>map(t -> List.of(t.pollTask())).orElse(List.of());
+    this.integrationClient =
+        SchedulerClient.Builder.create(db.transactionAwareDataSource(), integration)
+            .tableName(INTEGRATION_TABLE)
+            .build();
     this.crmSync = crm.isPresent() ? new CrmSyncScheduler(integrationClient) : CrmSyncQueue.none();
 
-    this.links = new UnsubscribeLinks(
-        Secrets.signingKey(db, config.trust().signingSecret()), config.sender().publicBaseUrl());
+    this.links =
+        new UnsubscribeLinks(
+            Secrets.signingKey(db, config.trust().signingSecret()),
+            config.sender().publicBaseUrl());
     this.composer = new EmailComposer(renderer, config.sender(), links);
-    SequenceRunner runner = new SequenceRunner(db, plan, composer,
-        new MeteredEmailSender(emailSender, metrics.events()), config.sequence(), crmSync, clock,
-        config.sequence().batchSize(), config.sequence().sendLease(),
-        new StepWakes(db.dataSource(), SCHEDULER_TABLE), metrics.events());
+    SequenceRunner runner =
+        new SequenceRunner(
+            db,
+            plan,
+            composer,
+            new MeteredEmailSender(emailSender, metrics.events()),
+            config.sequence(),
+            crmSync,
+            clock,
+            config.sequence().batchSize(),
+            config.sequence().sendLease(),
+            new StepWakes(db.dataSource(), SCHEDULER_TABLE),
+            metrics.events());
     this.tasks = List.of(SequenceTasks.step(runner, Duration.ofSeconds(30)));
     this.client = SchedulerClient.Builder.create(db.transactionAwareDataSource(), tasks).build();
-    this.intake = new LeadIntake(db, new Enroller(client), integrationClient, crmSync, crm, clock, metrics.events());
+    this.intake =
+        new LeadIntake(
+            db, new Enroller(client), integrationClient, crmSync, crm, clock, metrics.events());
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
     this.privacy = new ContactPrivacy(db, crm.map(c -> integrationClient), clock);

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /** Feature packages stay untangled, and only the edges know about HTTP or the environment. */
 class ArchitectureTest {
-  static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("ca.businessx.nurture");
+  static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("ca.businessx.nurture");
 
   @Test
   void featurePackagesHaveNoCycles() {
@@ -21,17 +22,25 @@ class ArchitectureTest {
 
   @Test
   void theDomainKnowsNothingOfTheWeb() {
-    noClasses().that().resideInAnyPackage("..segment..", "..sequence..", "..contact..", "..template..",
-            "..suppression..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.javalin..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "..segment..", "..sequence..", "..contact..", "..template..", "..suppression..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.javalin..")
         .check(CLASSES);
   }
 
   @Test
   void onlyTheConfigLoaderReadsTheEnvironment() {
-    noClasses().that().doNotHaveFullyQualifiedName("ca.businessx.nurture.platform.ConfigLoader")
-        .should().callMethod(System.class, "getenv")
-        .orShould().callMethod(System.class, "getenv", String.class)
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("ca.businessx.nurture.platform.ConfigLoader")
+        .should()
+        .callMethod(System.class, "getenv")
+        .orShould()
+        .callMethod(System.class, "getenv", String.class)
         .check(CLASSES);
   }
 }

@@ -33,8 +33,8 @@ public final class AdminGuard {
       return;
     }
     if (!isLoopback(ctx.req().getRemoteAddr())) {
-      throw new ApiError(403, "forbidden",
-          "the admin API answers only this machine until ADMIN_TOKEN is set");
+      throw new ApiError(
+          403, "forbidden", "the admin API answers only this machine until ADMIN_TOKEN is set");
     }
   }
 

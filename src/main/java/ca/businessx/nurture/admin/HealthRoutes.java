@@ -18,7 +18,9 @@ public final class HealthRoutes {
   // Once this code's migrations are all applied they stay applied; no need to ask Flyway again.
   private volatile boolean migrated;
 
-  /** @param scheduler the node's scheduler, or null on a node that runs none (role web) */
+  /**
+   * @param scheduler the node's scheduler, or null on a node that runs none (role web)
+   */
   public HealthRoutes(Database db, Supplier<Scheduler> scheduler) {
     this.db = db;
     this.scheduler = scheduler;
@@ -33,13 +35,15 @@ public final class HealthRoutes {
   private void ready(Context ctx) {
     boolean database = db.isReachable();
     Scheduler s = scheduler == null ? null : scheduler.get();
-    boolean running = s != null && s.getSchedulerState().isStarted() && !s.getSchedulerState().isShuttingDown();
+    boolean running =
+        s != null && s.getSchedulerState().isStarted() && !s.getSchedulerState().isShuttingDown();
     int pending = database ? pendingMigrations() : -1;
     boolean up = database && (running || scheduler == null) && pending == 0;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "up" : "down");
     body.put("database", database ? "up" : "down");
-    body.put("scheduler", scheduler == null ? "none on this node" : running ? "running" : "stopped");
+    body.put(
+        "scheduler", scheduler == null ? "none on this node" : running ? "running" : "stopped");
     body.put("migrations", pending == 0 ? "done" : pending < 0 ? "unknown" : pending + " pending");
     ctx.status(up ? 200 : 503).json(body);
   }

@@ -43,13 +43,17 @@ public final class InspectionRoutes {
     Map<String, Object> body =
         db.withHandle(
             h -> {
-              Contact c = contacts.find(h, id)
-                  .orElseThrow(() -> new ApiError(404, "contact_not_found", "no contact with id " + id));
+              Contact c =
+                  contacts
+                      .find(h, id)
+                      .orElseThrow(
+                          () -> new ApiError(404, "contact_not_found", "no contact with id " + id));
               Map<String, Object> view = new LinkedHashMap<>();
               view.put("contact", c);
               view.put("segment", c.segment());
               view.put("enrollment", enrollments.ofContact(h, id).orElse(null));
-              view.put("emails", emails.ofContact(h, id).stream().map(EmailRecord::summary).toList());
+              view.put(
+                  "emails", emails.ofContact(h, id).stream().map(EmailRecord::summary).toList());
               view.put("timeline", timeline.of(h, id));
               return view;
             });
@@ -60,7 +64,9 @@ public final class InspectionRoutes {
     Optional<String> contactId = Optional.ofNullable(ctx.queryParam("contact_id"));
     int limit = limit(ctx);
     List<Map<String, Object>> list =
-        db.withHandle(h -> emails.recent(h, contactId, limit)).stream().map(EmailRecord::summary).toList();
+        db.withHandle(h -> emails.recent(h, contactId, limit)).stream()
+            .map(EmailRecord::summary)
+            .toList();
     ctx.json(Map.of("emails", list));
   }
 
@@ -84,5 +90,4 @@ public final class InspectionRoutes {
     }
     throw new ApiError(400, "invalid_limit", "limit must be a whole number from 1 to 500");
   }
-
 }

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Alerts run as their own durable task, apart from the sequence, so a slow or failing alert
- * channel never holds up an email. Transient failures are retried a few times, then given up.
+ * Alerts run as their own durable task, apart from the sequence, so a slow or failing alert channel
+ * never holds up an email. Transient failures are retried a few times, then given up.
  */
 public final class AlertTasks {
   public static final String CRITICAL_LEAD_TASK = "critical-lead-alert";
@@ -42,9 +42,14 @@ public final class AlertTasks {
                 return;
               }
               try {
-                String crmUrl = db.withHandle(h -> h.createQuery(
-                        "select crm_url from contacts where id = :id")
-                    .bind("id", contactId).mapTo(String.class).findOne().orElse(null));
+                String crmUrl =
+                    db.withHandle(
+                        h ->
+                            h.createQuery("select crm_url from contacts where id = :id")
+                                .bind("id", contactId)
+                                .mapTo(String.class)
+                                .findOne()
+                                .orElse(null));
                 alerter.criticalLead(toAlert(contact.get(), crmUrl));
                 db.withHandle(
                     h -> {
@@ -52,11 +57,16 @@ public final class AlertTasks {
                       return null;
                     });
               } catch (AlertException e) {
-                db.withHandle(h -> {
-                  timeline.record(h, contactId, clock.instant(), e.isTransient() ? "alert_retry" : "alert_failed",
-                      alerter.name() + ": " + e.getMessage());
-                  return null;
-                });
+                db.withHandle(
+                    h -> {
+                      timeline.record(
+                          h,
+                          contactId,
+                          clock.instant(),
+                          e.isTransient() ? "alert_retry" : "alert_failed",
+                          alerter.name() + ": " + e.getMessage());
+                      return null;
+                    });
                 if (e.isTransient()) {
                   throw e;
                 }
@@ -67,9 +77,16 @@ public final class AlertTasks {
 
   static LeadAlert toAlert(Contact c, String crmUrl) {
     return new LeadAlert(
-        c.id(), c.firstName(), c.businessName(), c.segment(),
-        zero(c.redSystems()), zero(c.orangeSystems()), zero(c.yellowSystems()),
-        zero(c.greenSystems()), c.assessmentScore(), crmUrl);
+        c.id(),
+        c.firstName(),
+        c.businessName(),
+        c.segment(),
+        zero(c.redSystems()),
+        zero(c.orangeSystems()),
+        zero(c.yellowSystems()),
+        zero(c.greenSystems()),
+        c.assessmentScore(),
+        crmUrl);
   }
 
   private static int zero(Integer value) {

@@ -5,6 +5,8 @@ public interface Alerter {
 
   String name();
 
-  /** @throws AlertException when the alert could not be delivered and may be retried */
+  /**
+   * @throws AlertException when the alert could not be delivered and may be retried
+   */
   void criticalLead(LeadAlert alert) throws AlertException;
 }

@@ -17,6 +17,9 @@ public final class LogAlerter implements Alerter {
 
   @Override
   public void criticalLead(LeadAlert alert) {
-    log.info("{} lead alert for contact {} (no alert channel configured)", alert.segment(), alert.contactId());
+    log.info(
+        "{} lead alert for contact {} (no alert channel configured)",
+        alert.segment(),
+        alert.contactId());
   }
 }

@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The common frame of the data commands: the configuration (the same as {@code serve}'s), a
- * {@link Workbench} on the database, {@code --json}, and exit codes: 0 done, 1 refused or not
- * found, 2 bad configuration or input.
+ * The common frame of the data commands: the configuration (the same as {@code serve}'s), a {@link
+ * Workbench} on the database, {@code --json}, and exit codes: 0 done, 1 refused or not found, 2 bad
+ * configuration or input.
  */
 abstract class CliCommand implements Callable<Integer> {
   static final int REFUSED = 1;
@@ -30,7 +30,9 @@ abstract class CliCommand implements Callable<Integer> {
 
   private final Map<String, String> env;
 
-  /** @param env the environment to configure from; null means the process's, plus {@code .env} */
+  /**
+   * @param env the environment to configure from; null means the process's, plus {@code .env}
+   */
   CliCommand(Map<String, String> env) {
     this.env = env;
   }
@@ -41,7 +43,9 @@ abstract class CliCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Workbench w;
     try {
-      w = Workbench.open(ConfigLoader.load(env != null ? env : ConfigLoader.environment(Path.of(""))));
+      w =
+          Workbench.open(
+              ConfigLoader.load(env != null ? env : ConfigLoader.environment(Path.of(""))));
     } catch (ConfigException e) {
       err().println("nurture: invalid configuration:");
       e.problems().forEach(p -> err().println("  " + p));

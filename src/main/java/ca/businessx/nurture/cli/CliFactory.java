@@ -5,8 +5,8 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Builds commands with a given environment instead of the process's, so tests run the real
- * command line in-process against their own database.
+ * Builds commands with a given environment instead of the process's, so tests run the real command
+ * line in-process against their own database.
  */
 public final class CliFactory implements CommandLine.IFactory {
   private final Map<String, String> env;

@@ -6,7 +6,9 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "contact", mixinStandardHelpOptions = true,
+@Command(
+    name = "contact",
+    mixinStandardHelpOptions = true,
     description = "A person's data rights: export everything held about them, or erase it.",
     subcommands = {ContactCommand.Export.class, ContactCommand.Forget.class})
 public final class ContactCommand implements Runnable {
@@ -17,10 +19,13 @@ public final class ContactCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true,
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
       description = "Print everything held about a contact as JSON (always JSON).")
   static final class Export extends CliCommand {
-    @Parameters(paramLabel = "EMAIL", description = "The contact's email address.") String email;
+    @Parameters(paramLabel = "EMAIL", description = "The contact's email address.")
+    String email;
 
     Export() {
       super(null);
@@ -42,11 +47,15 @@ public final class ContactCommand implements Runnable {
     }
   }
 
-  @Command(name = "forget", mixinStandardHelpOptions = true,
-      description = "Erase a contact's personal data here and archive its CRM record; the address"
-          + " stays suppressed (hashed) so it is never mailed again.")
+  @Command(
+      name = "forget",
+      mixinStandardHelpOptions = true,
+      description =
+          "Erase a contact's personal data here and archive its CRM record; the address"
+              + " stays suppressed (hashed) so it is never mailed again.")
   static final class Forget extends CliCommand {
-    @Parameters(paramLabel = "EMAIL", description = "The contact's email address.") String email;
+    @Parameters(paramLabel = "EMAIL", description = "The contact's email address.")
+    String email;
 
     Forget() {
       super(null);
@@ -64,11 +73,23 @@ public final class ContactCommand implements Runnable {
         return REFUSED;
       }
       if (json) {
-        printJson(Map.of("contact_id", done.get().contactId(), "erased", true,
-            "crm_archive_queued", done.get().crmArchiveQueued()));
+        printJson(
+            Map.of(
+                "contact_id",
+                done.get().contactId(),
+                "erased",
+                true,
+                "crm_archive_queued",
+                done.get().crmArchiveQueued()));
       } else {
-        out().println("contact " + done.get().contactId() + " erased; the address stays suppressed"
-            + (done.get().crmArchiveQueued() ? "; its CRM record will be archived by the running service" : ""));
+        out()
+            .println(
+                "contact "
+                    + done.get().contactId()
+                    + " erased; the address stays suppressed"
+                    + (done.get().crmArchiveQueued()
+                        ? "; its CRM record will be archived by the running service"
+                        : ""));
         out().flush();
       }
       return 0;

@@ -29,7 +29,8 @@ import org.apache.commons.csv.CSVRecord;
  * file) is skipped, never updated, so running an import twice changes nothing.
  */
 final class CsvImport {
-  static final List<String> COUNTS = List.of("red_systems", "orange_systems", "yellow_systems", "green_systems");
+  static final List<String> COUNTS =
+      List.of("red_systems", "orange_systems", "yellow_systems", "green_systems");
 
   /** A row not imported; {@code row} is the spreadsheet's line number (the header is line 1). */
   record Line(long row, String reason) {}
@@ -45,10 +46,19 @@ final class CsvImport {
     this.intake = intake;
   }
 
-  /** @param progress told (done, total) after each row */
+  /**
+   * @param progress told (done, total) after each row
+   */
   Summary run(Reader csv, BiConsumer<Integer, Integer> progress) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreHeaderCase(true).setIgnoreEmptyLines(true).setTrim(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreHeaderCase(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
     List<CSVRecord> records;
     Map<String, Integer> header;
     try (CSVParser parser = CSVParser.parse(csv, format)) {
@@ -70,21 +80,28 @@ final class CsvImport {
       long row = r.getRecordNumber() + 1;
       progress.accept(i + 1, records.size());
       if (!r.isConsistent()) {
-        rejected.add(new Line(row, "has " + r.size() + " columns, the header has " + header.size()));
+        rejected.add(
+            new Line(row, "has " + r.size() + " columns, the header has " + header.size()));
         continue;
       }
       ObjectNode fields = Json.mapper().createObjectNode();
-      r.toMap().forEach((k, v) -> {
-        if (v != null && !v.isBlank()) {
-          fields.put(k.toLowerCase(java.util.Locale.ROOT).trim(), v);
-        }
-      });
+      r.toMap()
+          .forEach(
+              (k, v) -> {
+                if (v != null && !v.isBlank()) {
+                  fields.put(k.toLowerCase(java.util.Locale.ROOT).trim(), v);
+                }
+              });
       Row parsed;
       try {
         parsed = parse(fields);
       } catch (ApiError invalid) {
-        rejected.add(new Line(row, invalid.problems().stream().map(p -> p.field() + " " + p.problem())
-            .collect(Collectors.joining("; "))));
+        rejected.add(
+            new Line(
+                row,
+                invalid.problems().stream()
+                    .map(p -> p.field() + " " + p.problem())
+                    .collect(Collectors.joining("; "))));
         continue;
       }
       Long earlier = seen.putIfAbsent(parsed.signup().email(), row);
@@ -111,18 +128,27 @@ final class CsvImport {
   private static Row parse(ObjectNode node) {
     Fields f = new Fields(node);
     String email = f.email("email");
-    Signup signup = new Signup(email, f.text("name", 200), f.text("first_name", 100), f.text("business_name", 200));
+    Signup signup =
+        new Signup(
+            email, f.text("name", 200), f.text("first_name", 100), f.text("business_name", 200));
     boolean assessed = COUNTS.stream().anyMatch(node::has);
     if (!assessed && node.has("assessment_score")) {
-      throw new ApiError(422, "invalid_fields", "invalid row",
+      throw new ApiError(
+          422,
+          "invalid_fields",
+          "invalid row",
           List.of(new ApiError.Problem("assessment_score", "needs the four *_systems counts")));
     }
     Assessment assessment = null;
     if (assessed) {
-      assessment = new Assessment(email,
-          f.count("red_systems", WebhookRoutes.MAX_COUNT), f.count("orange_systems", WebhookRoutes.MAX_COUNT),
-          f.count("yellow_systems", WebhookRoutes.MAX_COUNT), f.count("green_systems", WebhookRoutes.MAX_COUNT),
-          f.score("assessment_score", WebhookRoutes.MAX_SCORE));
+      assessment =
+          new Assessment(
+              email,
+              f.count("red_systems", WebhookRoutes.MAX_COUNT),
+              f.count("orange_systems", WebhookRoutes.MAX_COUNT),
+              f.count("yellow_systems", WebhookRoutes.MAX_COUNT),
+              f.count("green_systems", WebhookRoutes.MAX_COUNT),
+              f.score("assessment_score", WebhookRoutes.MAX_SCORE));
     }
     f.throwIfInvalid();
     return new Row(signup, assessment);

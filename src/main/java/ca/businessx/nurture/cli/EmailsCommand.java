@@ -10,9 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "emails", mixinStandardHelpOptions = true,
+@Command(
+    name = "emails",
+    mixinStandardHelpOptions = true,
     description = "List sequence emails; retry or skip a parked one.",
-    subcommands = {EmailsCommand.ListEmails.class, EmailsCommand.Retry.class, EmailsCommand.Skip.class})
+    subcommands = {
+      EmailsCommand.ListEmails.class,
+      EmailsCommand.Retry.class,
+      EmailsCommand.Skip.class
+    })
 public final class EmailsCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -21,11 +27,22 @@ public final class EmailsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Recent emails, newest first.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Recent emails, newest first.")
   static final class ListEmails extends CliCommand {
-    @Option(names = "--contact", description = "Only this contact's emails (id).") String contact;
-    @Option(names = "--parked", description = "Only parked emails, which wait for a person.") boolean parked;
-    @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).") int limit;
+    @Option(names = "--contact", description = "Only this contact's emails (id).")
+    String contact;
+
+    @Option(names = "--parked", description = "Only parked emails, which wait for a person.")
+    boolean parked;
+
+    @Option(
+        names = "--limit",
+        defaultValue = "50",
+        description = "At most this many (default ${DEFAULT-VALUE}).")
+    int limit;
 
     ListEmails() {
       super(null);
@@ -44,31 +61,51 @@ public final class EmailsCommand implements Runnable {
           return 0;
         }
         Table t = new Table("EMAIL ID", "CONTACT", "STEP", "TEMPLATE", "ATTEMPTS", "REASON");
-        rows.forEach(r -> t.row(r.id(), r.email(), r.step(), r.templateKey(), r.attempts(), r.lastError()));
+        rows.forEach(
+            r -> t.row(r.id(), r.email(), r.step(), r.templateKey(), r.attempts(), r.lastError()));
         t.print(out());
         out().println(rows.size() + " parked email(s)");
         return 0;
       }
-      List<Map<String, Object>> rows = w.db.withHandle(
-          h -> new EmailRepository().recent(h, Optional.ofNullable(contact), Math.max(1, limit))).stream()
-          .map(EmailRecord::summary).toList();
+      List<Map<String, Object>> rows =
+          w
+              .db
+              .withHandle(
+                  h ->
+                      new EmailRepository()
+                          .recent(h, Optional.ofNullable(contact), Math.max(1, limit)))
+              .stream()
+              .map(EmailRecord::summary)
+              .toList();
       if (json) {
         printJson(Map.of("emails", rows));
         return 0;
       }
-      Table t = new Table("EMAIL ID", "CONTACT ID", "STEP", "TEMPLATE", "STATE", "PROVIDER", "SENT");
-      rows.forEach(m -> t.row(m.get("id"), m.get("contact_id"), m.get("step"), m.get("template"),
-          m.get("state"), m.get("provider"), m.get("sent_at")));
+      Table t =
+          new Table("EMAIL ID", "CONTACT ID", "STEP", "TEMPLATE", "STATE", "PROVIDER", "SENT");
+      rows.forEach(
+          m ->
+              t.row(
+                  m.get("id"),
+                  m.get("contact_id"),
+                  m.get("step"),
+                  m.get("template"),
+                  m.get("state"),
+                  m.get("provider"),
+                  m.get("sent_at")));
       t.print(out());
       out().println(rows.size() + " email(s)");
       return 0;
     }
   }
 
-  @Command(name = "retry", mixinStandardHelpOptions = true,
+  @Command(
+      name = "retry",
+      mixinStandardHelpOptions = true,
       description = "Try a parked email again (fresh retry budget) and resume its sequence.")
   static final class Retry extends CliCommand {
-    @Parameters(paramLabel = "ID", description = "The parked email's id.") String id;
+    @Parameters(paramLabel = "ID", description = "The parked email's id.")
+    String id;
 
     Retry() {
       super(null);
@@ -80,14 +117,20 @@ public final class EmailsCommand implements Runnable {
 
     @Override
     int run(Workbench w) {
-      return report(this, w.control.retry(id), "queued for another try; a running service sends it within moments");
+      return report(
+          this,
+          w.control.retry(id),
+          "queued for another try; a running service sends it within moments");
     }
   }
 
-  @Command(name = "skip", mixinStandardHelpOptions = true,
+  @Command(
+      name = "skip",
+      mixinStandardHelpOptions = true,
       description = "Give up on a parked email and move its sequence on to the next step.")
   static final class Skip extends CliCommand {
-    @Parameters(paramLabel = "ID", description = "The parked email's id.") String id;
+    @Parameters(paramLabel = "ID", description = "The parked email's id.")
+    String id;
 
     Skip() {
       super(null);
@@ -107,8 +150,18 @@ public final class EmailsCommand implements Runnable {
     if (c.json) {
       c.printJson(Map.of("email", e.summary()));
     } else {
-      c.out().println("email " + e.id() + " (step " + e.step() + ", " + e.templateKey() + ") " + words
-          + ": now " + e.state());
+      c.out()
+          .println(
+              "email "
+                  + e.id()
+                  + " (step "
+                  + e.step()
+                  + ", "
+                  + e.templateKey()
+                  + ") "
+                  + words
+                  + ": now "
+                  + e.state());
       c.out().flush();
     }
     return 0;

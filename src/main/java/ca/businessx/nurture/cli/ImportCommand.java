@@ -10,15 +10,20 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Import existing leads from a CSV file and enroll those with an assessment.",
-        "Columns: email (required), name, first_name, business_name, and optionally red_systems,"
-            + " orange_systems, yellow_systems, green_systems, assessment_score.",
-        "Emails that are already contacts, or repeated in the file, are skipped: running it twice imports nothing new."})
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import existing leads from a CSV file and enroll those with an assessment.",
+      "Columns: email (required), name, first_name, business_name, and optionally red_systems,"
+          + " orange_systems, yellow_systems, green_systems, assessment_score.",
+      "Emails that are already contacts, or repeated in the file, are skipped: running it twice imports nothing new."
+    })
 public final class ImportCommand extends CliCommand {
   private static final int BAR = 30;
 
-  @Parameters(paramLabel = "FILE.csv", description = "The CSV file, UTF-8, with a header row.") Path file;
+  @Parameters(paramLabel = "FILE.csv", description = "The CSV file, UTF-8, with a header row.")
+  Path file;
 
   ImportCommand() {
     super(null);
@@ -41,8 +46,10 @@ public final class ImportCommand extends CliCommand {
       printJson(s);
       return 0;
     }
-    out().printf("%d row(s): imported %d (%d enrolled), skipped %d, rejected %d%n", s.rows(), s.imported(),
-        s.enrolled(), s.skipped().size(), s.rejected().size());
+    out()
+        .printf(
+            "%d row(s): imported %d (%d enrolled), skipped %d, rejected %d%n",
+            s.rows(), s.imported(), s.enrolled(), s.skipped().size(), s.rejected().size());
     if (!s.skipped().isEmpty()) {
       out().println("skipped:");
       s.skipped().forEach(l -> out().println("  row " + l.row() + ": " + l.reason()));

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "notion", mixinStandardHelpOptions = true,
+@Command(
+    name = "notion",
+    mixinStandardHelpOptions = true,
     description = "Check or set up the Notion databases Nurture uses.",
     subcommands = {NotionCommand.Check.class, NotionCommand.Setup.class})
 public final class NotionCommand implements Runnable {
@@ -30,7 +32,9 @@ public final class NotionCommand implements Runnable {
     @Override
     int run(Workbench w) {
       if (w.wiring.notion.isEmpty()) {
-        err().println("nurture: Notion is not configured; set NOTION_API_KEY and NOTION_CONTACTS_DB_ID");
+        err()
+            .println(
+                "nurture: Notion is not configured; set NOTION_API_KEY and NOTION_CONTACTS_DB_ID");
         return BAD_INPUT;
       }
       List<String> problems = act(w.wiring.notion.map(NotionWiring::schemaCheck).orElseThrow());
@@ -47,8 +51,11 @@ public final class NotionCommand implements Runnable {
     }
   }
 
-  @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Report missing or mistyped properties and unreachable databases; exit 1 on problems.")
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description =
+          "Report missing or mistyped properties and unreachable databases; exit 1 on problems.")
   static final class Check extends SchemaCommand {
     Check() {
       this(null);
@@ -69,7 +76,9 @@ public final class NotionCommand implements Runnable {
     }
   }
 
-  @Command(name = "setup", mixinStandardHelpOptions = true,
+  @Command(
+      name = "setup",
+      mixinStandardHelpOptions = true,
       description = "Add the missing properties and options, then check again.")
   static final class Setup extends SchemaCommand {
     Setup() {

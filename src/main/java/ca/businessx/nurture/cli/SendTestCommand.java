@@ -13,13 +13,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "send-test", mixinStandardHelpOptions = true,
-    description = "Send one template, rendered for a sample lead, to an address, through the configured provider.")
+@Command(
+    name = "send-test",
+    mixinStandardHelpOptions = true,
+    description =
+        "Send one template, rendered for a sample lead, to an address, through the configured provider.")
 public final class SendTestCommand extends CliCommand {
-  @Parameters(paramLabel = "KEY", description = "Template key, e.g. email_1.") String key;
-  @Option(names = "--to", required = true, paramLabel = "EMAIL", description = "Where to send it.") String to;
-  @Option(names = "--segment", defaultValue = "CRITICAL",
-      description = "The sample lead's segment (default ${DEFAULT-VALUE}).") Segment segment;
+  @Parameters(paramLabel = "KEY", description = "Template key, e.g. email_1.")
+  String key;
+
+  @Option(names = "--to", required = true, paramLabel = "EMAIL", description = "Where to send it.")
+  String to;
+
+  @Option(
+      names = "--segment",
+      defaultValue = "CRITICAL",
+      description = "The sample lead's segment (default ${DEFAULT-VALUE}).")
+  Segment segment;
 
   SendTestCommand() {
     super(null);
@@ -40,14 +50,27 @@ public final class SendTestCommand extends CliCommand {
     }
     RenderedEmail r = w.composer.render(key, SampleLeads.of(segment));
     // A fresh key: a test send is its own email, never a duplicate of a sequence step.
-    OutboundEmail email = new OutboundEmail("nurture-test-" + Ids.newId(), to.trim(), "[TEST] " + r.subject(),
-        r.html(), null, key, Map.of());
+    OutboundEmail email =
+        new OutboundEmail(
+            "nurture-test-" + Ids.newId(),
+            to.trim(),
+            "[TEST] " + r.subject(),
+            r.html(),
+            null,
+            key,
+            Map.of());
     SendResult result;
     try {
       result = w.sender.send(email);
     } catch (SendException e) {
-      err().println("nurture: " + w.sender.name() + " refused the email ("
-          + (e.isTransient() ? "temporary" : "permanent") + "): " + e.getMessage());
+      err()
+          .println(
+              "nurture: "
+                  + w.sender.name()
+                  + " refused the email ("
+                  + (e.isTransient() ? "temporary" : "permanent")
+                  + "): "
+                  + e.getMessage());
       return REFUSED;
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -58,7 +81,14 @@ public final class SendTestCommand extends CliCommand {
     if (json) {
       printJson(body);
     } else {
-      out().println("sent " + key + " via " + w.sender.name() + ", message id " + result.providerMessageId());
+      out()
+          .println(
+              "sent "
+                  + key
+                  + " via "
+                  + w.sender.name()
+                  + ", message id "
+                  + result.providerMessageId());
       out().flush();
     }
     return 0;

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "templates", mixinStandardHelpOptions = true, description = "Look at the email templates.",
+@Command(
+    name = "templates",
+    mixinStandardHelpOptions = true,
+    description = "Look at the email templates.",
     subcommands = {TemplatesCommand.Preview.class})
 public final class TemplatesCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -18,12 +21,21 @@ public final class TemplatesCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "preview", mixinStandardHelpOptions = true,
-      description = "Render a template for a sample lead of a segment and print its subject, origin and HTML.")
+  @Command(
+      name = "preview",
+      mixinStandardHelpOptions = true,
+      description =
+          "Render a template for a sample lead of a segment and print its subject, origin and HTML.")
   static final class Preview extends CliCommand {
-    @Parameters(paramLabel = "KEY", description = "Template key, e.g. email_2a.") String key;
-    @Option(names = "--segment", defaultValue = "CRITICAL",
-        description = "The sample lead's segment: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).") Segment segment;
+    @Parameters(paramLabel = "KEY", description = "Template key, e.g. email_2a.")
+    String key;
+
+    @Option(
+        names = "--segment",
+        defaultValue = "CRITICAL",
+        description =
+            "The sample lead's segment: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Segment segment;
 
     Preview() {
       super(null);
@@ -43,7 +55,14 @@ public final class TemplatesCommand implements Runnable {
         printJson(r);
         return 0;
       }
-      out().println("template: " + r.templateKey() + " (from " + r.origin() + "), sample lead: " + segment);
+      out()
+          .println(
+              "template: "
+                  + r.templateKey()
+                  + " (from "
+                  + r.origin()
+                  + "), sample lead: "
+                  + segment);
       out().println("subject:  " + r.subject());
       out().println();
       out().println(r.html());

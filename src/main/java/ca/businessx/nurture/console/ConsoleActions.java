@@ -29,7 +29,10 @@ final class ConsoleActions {
   }
 
   void sendNextForm(Context ctx) {
-    form(ctx, "The next email will go out within moments.", () -> control.sendNext(ctx.pathParam("id")));
+    form(
+        ctx,
+        "The next email will go out within moments.",
+        () -> control.sendNext(ctx.pathParam("id")));
   }
 
   void retryForm(Context ctx) {
@@ -64,7 +67,10 @@ final class ConsoleActions {
     auth.checkPost(ctx);
     String back = ctx.formParam("back");
     // Only back into the console: the parameter must not become an open redirect.
-    if (back == null || !back.startsWith("/console") || back.startsWith("//") || back.contains("\\")) {
+    if (back == null
+        || !back.startsWith("/console")
+        || back.startsWith("//")
+        || back.contains("\\")) {
       back = "/console";
     }
     String separator = back.contains("?") ? "&" : "?";

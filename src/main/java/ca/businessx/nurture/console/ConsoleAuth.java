@@ -1,9 +1,8 @@
 package ca.businessx.nurture.console;
 
-import ca.businessx.nurture.platform.Hmac;
-
 import ca.businessx.nurture.admin.AdminGuard;
 import ca.businessx.nurture.platform.ApiError;
+import ca.businessx.nurture.platform.Hmac;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.net.URI;
@@ -35,18 +34,24 @@ final class ConsoleAuth {
     this.token = adminToken.map(t -> t.getBytes(StandardCharsets.UTF_8));
     this.clock = clock;
     // Derived from the token when there is one, so all nodes agree; loopback-only mode is one node.
-    this.csrfKey = token.map(t -> Hmac.sha256(t, "csrf-key")).orElseGet(() -> {
-      byte[] random = new byte[32];
-      new SecureRandom().nextBytes(random);
-      return random;
-    });
+    this.csrfKey =
+        token
+            .map(t -> Hmac.sha256(t, "csrf-key"))
+            .orElseGet(
+                () -> {
+                  byte[] random = new byte[32];
+                  new SecureRandom().nextBytes(random);
+                  return random;
+                });
   }
 
   boolean usesLogin() {
     return token.isPresent();
   }
 
-  /** Before every console page: a valid session, the bearer token, or loopback when no token is set. */
+  /**
+   * Before every console page: a valid session, the bearer token, or loopback when no token is set.
+   */
   void require(Context ctx) {
     if (ctx.path().equals("/console/login") || hasSession(ctx)) {
       return;
@@ -77,17 +82,20 @@ final class ConsoleAuth {
       return false;
     }
     return MessageDigest.isEqual(
-        session(expiry).getBytes(StandardCharsets.US_ASCII), value.getBytes(StandardCharsets.US_ASCII));
+        session(expiry).getBytes(StandardCharsets.US_ASCII),
+        value.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Answers whether the submitted token is right, and if so sets the session cookie. */
   boolean logIn(Context ctx, String submitted) {
-    if (token.isEmpty() || submitted == null
+    if (token.isEmpty()
+        || submitted == null
         || !MessageDigest.isEqual(token.get(), submitted.trim().getBytes(StandardCharsets.UTF_8))) {
       return false;
     }
     String expiry = Long.toString(clock.instant().plus(SESSION_LIFE).getEpochSecond());
-    ctx.res().addHeader("Set-Cookie", cookie(session(expiry), SESSION_LIFE.toSeconds(), secure(ctx)));
+    ctx.res()
+        .addHeader("Set-Cookie", cookie(session(expiry), SESSION_LIFE.toSeconds(), secure(ctx)));
     return true;
   }
 
@@ -102,9 +110,11 @@ final class ConsoleAuth {
   /** Refuses a form post without this session's CSRF token, or sent from another site. */
   void checkPost(Context ctx) {
     String given = Optional.ofNullable(ctx.formParam("csrf")).orElse("");
-    if (!MessageDigest.isEqual(csrfToken(ctx).getBytes(StandardCharsets.US_ASCII),
+    if (!MessageDigest.isEqual(
+        csrfToken(ctx).getBytes(StandardCharsets.US_ASCII),
         given.getBytes(StandardCharsets.US_ASCII))) {
-      throw new ApiError(403, "csrf", "the form is stale or was not sent from this console; reload the page");
+      throw new ApiError(
+          403, "csrf", "the form is stale or was not sent from this console; reload the page");
     }
     checkOrigin(ctx);
   }
@@ -135,12 +145,18 @@ final class ConsoleAuth {
   }
 
   private static String cookie(String value, long maxAge, boolean secure) {
-    return COOKIE + "=" + value + "; Path=/console; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict"
+    return COOKIE
+        + "="
+        + value
+        + "; Path=/console; Max-Age="
+        + maxAge
+        + "; HttpOnly; SameSite=Strict"
         + (secure ? "; Secure" : "");
   }
 
   private static boolean secure(Context ctx) {
-    return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    return "https".equalsIgnoreCase(ctx.scheme())
+        || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
   }
 
   private static String b64(byte[] bytes) {

@@ -9,7 +9,9 @@ import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The operator console: HTML pages under {@code /console} and the JSON actions under {@code /api}. */
+/**
+ * The operator console: HTML pages under {@code /console} and the JSON actions under {@code /api}.
+ */
 public final class ConsoleRoutes {
   private final Database db;
   private final SequenceControl control;
@@ -19,8 +21,14 @@ public final class ConsoleRoutes {
   private final Optional<String> adminToken;
   private final Clock clock;
 
-  public ConsoleRoutes(Database db, SequenceControl control, EmailComposer composer, SequencePlan plan,
-      AdminGuard guard, Optional<String> adminToken, Clock clock) {
+  public ConsoleRoutes(
+      Database db,
+      SequenceControl control,
+      EmailComposer composer,
+      SequencePlan plan,
+      AdminGuard guard,
+      Optional<String> adminToken,
+      Clock clock) {
     this.db = db;
     this.control = control;
     this.composer = composer;

@@ -26,7 +26,8 @@ import java.util.Set;
 final class LeadPages {
   static final int PAGE_SIZE = 20;
   private static final Set<String> SEGMENTS = Set.of("CRITICAL", "URGENT", "OPTIMIZE");
-  private static final Set<String> STATES = Set.of("ACTIVE", "PAUSED", "COMPLETED", "STOPPED", "NOT_ENROLLED");
+  private static final Set<String> STATES =
+      Set.of("ACTIVE", "PAUSED", "COMPLETED", "STOPPED", "NOT_ENROLLED");
 
   private final Database db;
   private final SequencePlan plan;
@@ -48,25 +49,58 @@ final class LeadPages {
     String segment = oneOf(ctx.queryParam("segment"), SEGMENTS);
     String state = oneOf(ctx.queryParam("state"), STATES);
     int page = Math.max(1, parse(ctx.queryParam("page")));
-    LeadQueries.Page found = db.withHandle(
-        h -> queries.leads(h, new LeadQueries.Filter(q, segment, state), (page - 1) * PAGE_SIZE, PAGE_SIZE));
+    LeadQueries.Page found =
+        db.withHandle(
+            h ->
+                queries.leads(
+                    h,
+                    new LeadQueries.Filter(q, segment, state),
+                    (page - 1) * PAGE_SIZE,
+                    PAGE_SIZE));
     Map<String, Object> m = new HashMap<>();
     m.put("q", q);
     m.put("segments", options(SEGMENTS, segment, List.of("CRITICAL", "URGENT", "OPTIMIZE")));
-    m.put("states", options(STATES, state, List.of("ACTIVE", "PAUSED", "COMPLETED", "STOPPED", "NOT_ENROLLED")));
-    m.put("rows", found.rows().stream().map(r -> Map.of(
-        "id", r.id(), "email", r.email(), "name", r.name() == null ? "" : r.name(),
-        "business", r.businessName() == null ? "" : r.businessName(),
-        "segment", r.segment() == null ? "" : r.segment(),
-        "seg_cls", r.segment() == null ? "none" : r.segment().toLowerCase(Locale.ROOT),
-        "state", r.state() == null ? "not enrolled" : r.state(),
-        "step", r.step() == null ? "" : r.step().toString(),
-        "signed_up", Views.time(r.signedUpAt()))).toList());
+    m.put(
+        "states",
+        options(
+            STATES, state, List.of("ACTIVE", "PAUSED", "COMPLETED", "STOPPED", "NOT_ENROLLED")));
+    m.put(
+        "rows",
+        found.rows().stream()
+            .map(
+                r ->
+                    Map.of(
+                        "id",
+                        r.id(),
+                        "email",
+                        r.email(),
+                        "name",
+                        r.name() == null ? "" : r.name(),
+                        "business",
+                        r.businessName() == null ? "" : r.businessName(),
+                        "segment",
+                        r.segment() == null ? "" : r.segment(),
+                        "seg_cls",
+                        r.segment() == null ? "none" : r.segment().toLowerCase(Locale.ROOT),
+                        "state",
+                        r.state() == null ? "not enrolled" : r.state(),
+                        "step",
+                        r.step() == null ? "" : r.step().toString(),
+                        "signed_up",
+                        Views.time(r.signedUpAt())))
+            .toList());
     long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     m.put("total", found.total());
     m.put("page", page);
     m.put("pages", pages);
-    String base = "/console/leads?q=" + enc(q) + "&segment=" + enc(segment) + "&state=" + enc(state) + "&page=";
+    String base =
+        "/console/leads?q="
+            + enc(q)
+            + "&segment="
+            + enc(segment)
+            + "&state="
+            + enc(state)
+            + "&page=";
     if (page > 1) {
       m.put("prev", base + (page - 1));
     }
@@ -78,22 +112,39 @@ final class LeadPages {
 
   void show(Context ctx) {
     String id = ctx.pathParam("id");
-    Map<String, Object> m = db.withHandle(h -> {
-      Contact c = contacts.find(h, id)
-          .orElseThrow(() -> new ApiError(404, "contact_not_found", "no contact with id " + id));
-      Map<String, Object> v = new HashMap<>();
-      v.put("contact", c);
-      v.put("segment_cls", c.segment() == null ? "none" : c.segment().name().toLowerCase(Locale.ROOT));
-      v.put("signed_up", Views.time(c.signedUpAt()));
-      v.put("assessed", Views.time(c.assessedAt()));
-      Optional<Enrollment> e = enrollments.ofContact(h, id);
-      e.ifPresent(en -> v.put("enrollment", enrollment(h, en, c)));
-      v.put("emails", emails.ofContact(h, id).stream().map(LeadPages::email).toList());
-      v.put("timeline", timeline.of(h, id).stream()
-          .map(ev -> Map.of("at", Views.time(ev.at()), "kind", ev.kind(), "detail", ev.detail() == null ? "" : ev.detail()))
-          .toList());
-      return v;
-    });
+    Map<String, Object> m =
+        db.withHandle(
+            h -> {
+              Contact c =
+                  contacts
+                      .find(h, id)
+                      .orElseThrow(
+                          () -> new ApiError(404, "contact_not_found", "no contact with id " + id));
+              Map<String, Object> v = new HashMap<>();
+              v.put("contact", c);
+              v.put(
+                  "segment_cls",
+                  c.segment() == null ? "none" : c.segment().name().toLowerCase(Locale.ROOT));
+              v.put("signed_up", Views.time(c.signedUpAt()));
+              v.put("assessed", Views.time(c.assessedAt()));
+              Optional<Enrollment> e = enrollments.ofContact(h, id);
+              e.ifPresent(en -> v.put("enrollment", enrollment(h, en, c)));
+              v.put("emails", emails.ofContact(h, id).stream().map(LeadPages::email).toList());
+              v.put(
+                  "timeline",
+                  timeline.of(h, id).stream()
+                      .map(
+                          ev ->
+                              Map.of(
+                                  "at",
+                                  Views.time(ev.at()),
+                                  "kind",
+                                  ev.kind(),
+                                  "detail",
+                                  ev.detail() == null ? "" : ev.detail()))
+                      .toList());
+              return v;
+            });
     m.put("back", "/console/leads/" + id);
     views.page(ctx, "lead", "Lead", "leads", m);
   }
@@ -135,9 +186,12 @@ final class LeadPages {
     return v;
   }
 
-  private static List<Map<String, Object>> options(Set<String> allowed, String selected, List<String> order) {
-    return order.stream().filter(allowed::contains)
-        .map(o -> Map.<String, Object>of("value", o, "selected", o.equals(selected))).toList();
+  private static List<Map<String, Object>> options(
+      Set<String> allowed, String selected, List<String> order) {
+    return order.stream()
+        .filter(allowed::contains)
+        .map(o -> Map.<String, Object>of("value", o, "selected", o.equals(selected)))
+        .toList();
   }
 
   private static String oneOf(String value, Set<String> allowed) {

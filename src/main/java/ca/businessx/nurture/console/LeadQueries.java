@@ -22,14 +22,27 @@ public final class LeadQueries {
   public record Filter(String emailFragment, String segment, String state) {}
 
   public record LeadRow(
-      String id, String email, String name, String businessName, String segment, String state,
-      Integer step, Instant signedUpAt, Instant nextDueAt) {}
+      String id,
+      String email,
+      String name,
+      String businessName,
+      String segment,
+      String state,
+      Integer step,
+      Instant signedUpAt,
+      Instant nextDueAt) {}
 
   public record Page(List<LeadRow> rows, long total) {}
 
   public record ParkedEmail(
-      String id, String contactId, String email, int step, String templateKey, int attempts,
-      String lastError, Instant parkedAt) {}
+      String id,
+      String contactId,
+      String email,
+      int step,
+      String templateKey,
+      int attempts,
+      String lastError,
+      Instant parkedAt) {}
 
   public Page leads(Handle h, Filter f, int offset, int limit) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -47,24 +60,38 @@ public final class LeadQueries {
     String from = " from contacts c left join enrollments e on e.contact_id = c.id" + where;
     long total = bind(h.createQuery("select count(*)" + from), f).mapTo(Long.class).one();
     List<LeadRow> rows =
-        bind(h.createQuery(
-                "select c.id, c.email, c.name, c.business_name, c.segment, e.state, e.current_step,"
-                    + " c.signed_up_at, e.next_due_at" + from
-                    + " order by c.signed_up_at desc, c.id limit :limit offset :offset"), f)
+        bind(
+                h.createQuery(
+                    "select c.id, c.email, c.name, c.business_name, c.segment, e.state, e.current_step,"
+                        + " c.signed_up_at, e.next_due_at"
+                        + from
+                        + " order by c.signed_up_at desc, c.id limit :limit offset :offset"),
+                f)
             .bind("limit", limit)
             .bind("offset", offset)
-            .map((rs, ctx) -> new LeadRow(
-                rs.getString("id"), rs.getString("email"), rs.getString("name"),
-                rs.getString("business_name"), rs.getString("segment"), rs.getString("state"),
-                Rows.integer(rs, "current_step"), Rows.instant(rs, "signed_up_at"),
-                Rows.instant(rs, "next_due_at")))
+            .map(
+                (rs, ctx) ->
+                    new LeadRow(
+                        rs.getString("id"),
+                        rs.getString("email"),
+                        rs.getString("name"),
+                        rs.getString("business_name"),
+                        rs.getString("segment"),
+                        rs.getString("state"),
+                        Rows.integer(rs, "current_step"),
+                        Rows.instant(rs, "signed_up_at"),
+                        Rows.instant(rs, "next_due_at")))
             .list();
     return new Page(rows, total);
   }
 
   private static Query bind(Query q, Filter f) {
     if (f.emailFragment() != null) {
-      q.bind("q", "%" + f.emailFragment().trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+      q.bind(
+          "q",
+          "%"
+              + f.emailFragment().trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "")
+              + "%");
     }
     if (f.segment() != null) {
       q.bind("segment", f.segment());
@@ -80,17 +107,26 @@ public final class LeadQueries {
             "select m.id, m.contact_id, c.email, m.step, m.template_key, m.attempts, m.last_error,"
                 + " m.updated_at from emails m join contacts c on c.id = m.contact_id"
                 + " where m.state = 'PARKED' order by m.updated_at, m.id")
-        .map((rs, ctx) -> new ParkedEmail(
-            rs.getString("id"), rs.getString("contact_id"), rs.getString("email"), rs.getInt("step"),
-            rs.getString("template_key"), rs.getInt("attempts"), rs.getString("last_error"),
-            Rows.instant(rs, "updated_at")))
+        .map(
+            (rs, ctx) ->
+                new ParkedEmail(
+                    rs.getString("id"),
+                    rs.getString("contact_id"),
+                    rs.getString("email"),
+                    rs.getInt("step"),
+                    rs.getString("template_key"),
+                    rs.getInt("attempts"),
+                    rs.getString("last_error"),
+                    Rows.instant(rs, "updated_at")))
         .list();
   }
 
   /** When the scheduler will next wake this enrollment's sequence, if it is scheduled at all. */
   public Optional<Instant> wakeUp(Handle h, String enrollmentId) {
-    try (PreparedStatement ps = h.getConnection().prepareStatement(
-        "select execution_time from scheduled_tasks where task_name = ? and task_instance = ?")) {
+    try (PreparedStatement ps =
+        h.getConnection()
+            .prepareStatement(
+                "select execution_time from scheduled_tasks where task_name = ? and task_instance = ?")) {
       ps.setString(1, SequenceTasks.STEP_TASK);
       ps.setString(2, enrollmentId);
       try (ResultSet rs = ps.executeQuery()) {

@@ -19,7 +19,8 @@ final class OtherPages {
   private final ConsoleAuth auth;
   private final LeadQueries queries = new LeadQueries();
 
-  OtherPages(Database db, EmailComposer composer, SequencePlan plan, Views views, ConsoleAuth auth) {
+  OtherPages(
+      Database db, EmailComposer composer, SequencePlan plan, Views views, ConsoleAuth auth) {
     this.db = db;
     this.composer = composer;
     this.plan = plan;
@@ -28,21 +29,27 @@ final class OtherPages {
   }
 
   void followUp(Context ctx) {
-    List<Map<String, Object>> rows = db.withHandle(h -> queries.parked(h)).stream()
-        .map(p -> {
-          Map<String, Object> m = new HashMap<>();
-          m.put("id", p.id());
-          m.put("contact_id", p.contactId());
-          m.put("email", p.email());
-          m.put("step", p.step());
-          m.put("template", p.templateKey());
-          m.put("attempts", p.attempts());
-          m.put("reason", p.lastError() == null ? "no reason recorded" : p.lastError());
-          m.put("parked_at", Views.time(p.parkedAt()));
-          return m;
-        })
-        .toList();
-    views.page(ctx, "follow-up", "Follow-up", "followup",
+    List<Map<String, Object>> rows =
+        db.withHandle(h -> queries.parked(h)).stream()
+            .map(
+                p -> {
+                  Map<String, Object> m = new HashMap<>();
+                  m.put("id", p.id());
+                  m.put("contact_id", p.contactId());
+                  m.put("email", p.email());
+                  m.put("step", p.step());
+                  m.put("template", p.templateKey());
+                  m.put("attempts", p.attempts());
+                  m.put("reason", p.lastError() == null ? "no reason recorded" : p.lastError());
+                  m.put("parked_at", Views.time(p.parkedAt()));
+                  return m;
+                })
+            .toList();
+    views.page(
+        ctx,
+        "follow-up",
+        "Follow-up",
+        "followup",
         Map.of("rows", rows, "count", rows.size(), "back", "/console/follow-up"));
   }
 
@@ -54,8 +61,11 @@ final class OtherPages {
     RenderedEmail rendered = composer.render(key, SampleLeads.of(segment));
     Map<String, Object> m = new HashMap<>();
     m.put("keys", keys.stream().map(k -> Map.of("value", k, "selected", k.equals(key))).toList());
-    m.put("segments", List.of(Segment.values()).stream()
-        .map(s -> Map.of("value", s.name(), "selected", s == segment)).toList());
+    m.put(
+        "segments",
+        List.of(Segment.values()).stream()
+            .map(s -> Map.of("value", s.name(), "selected", s == segment))
+            .toList());
     m.put("key", key);
     m.put("segment", segment.name());
     m.put("subject", rendered.subject());

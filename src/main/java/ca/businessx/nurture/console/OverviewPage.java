@@ -31,16 +31,19 @@ final class OverviewPage {
   void show(Context ctx) {
     Instant now = clock.instant();
     // "Today" is the UTC day: the service keeps no time zone of its own.
-    Instant startOfDay = now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-    Map<String, Object> model = db.withHandle(h -> {
-      Map<String, Object> m = new HashMap<>();
-      m.put("leads", queries.leads(h, startOfDay, now.minus(Duration.ofDays(7))));
-      m.put("segments", segmentBars(queries.segments(h)));
-      m.put("funnel", funnelCharts(queries.funnel(h, plan.size())));
-      m.put("delivery", queries.delivery(h));
-      queries.notionBacklog(h).ifPresent(b -> m.put("notion", Map.of("backlog", b)));
-      return m;
-    });
+    Instant startOfDay =
+        now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+    Map<String, Object> model =
+        db.withHandle(
+            h -> {
+              Map<String, Object> m = new HashMap<>();
+              m.put("leads", queries.leads(h, startOfDay, now.minus(Duration.ofDays(7))));
+              m.put("segments", segmentBars(queries.segments(h)));
+              m.put("funnel", funnelCharts(queries.funnel(h, plan.size())));
+              m.put("delivery", queries.delivery(h));
+              queries.notionBacklog(h).ifPresent(b -> m.put("notion", Map.of("backlog", b)));
+              return m;
+            });
     model.put("generated", Views.time(now));
     views.page(ctx, "overview", "Overview", "overview", model);
   }
@@ -57,19 +60,20 @@ final class OverviewPage {
 
   private List<Map<String, Object>> funnelCharts(Map<String, OverviewQueries.Funnel> funnel) {
     List<Map<String, Object>> charts = new ArrayList<>();
-    funnel.forEach((segment, f) -> {
-      List<Map<String, Object>> stages = new ArrayList<>();
-      long base = Math.max(1, f.enrolled());
-      String cls = segment.toLowerCase(Locale.ROOT);
-      stages.add(bar("Enrolled", f.enrolled(), base, cls));
-      for (int step = 1; step <= f.sentByStep().length; step++) {
-        stages.add(bar("Email " + step + " sent", f.sentByStep()[step - 1], base, cls));
-      }
-      stages.add(bar("Completed", f.completed(), base, "done"));
-      stages.add(bar("Stopped", f.stopped(), base, "stopped"));
-      charts.add(Map.of("segment", segment, "cls", cls, "stages", stages,
-          "enrolled", f.enrolled()));
-    });
+    funnel.forEach(
+        (segment, f) -> {
+          List<Map<String, Object>> stages = new ArrayList<>();
+          long base = Math.max(1, f.enrolled());
+          String cls = segment.toLowerCase(Locale.ROOT);
+          stages.add(bar("Enrolled", f.enrolled(), base, cls));
+          for (int step = 1; step <= f.sentByStep().length; step++) {
+            stages.add(bar("Email " + step + " sent", f.sentByStep()[step - 1], base, cls));
+          }
+          stages.add(bar("Completed", f.completed(), base, "done"));
+          stages.add(bar("Stopped", f.stopped(), base, "stopped"));
+          charts.add(
+              Map.of("segment", segment, "cls", cls, "stages", stages, "enrolled", f.enrolled()));
+        });
     return charts;
   }
 

@@ -9,19 +9,33 @@ public final class SampleLeads {
   private SampleLeads() {}
 
   public static Contact of(Segment segment) {
-    int red = switch (segment) {
-      case CRITICAL -> 3;
-      case URGENT -> 1;
-      case OPTIMIZE -> 0;
-    };
+    int red =
+        switch (segment) {
+          case CRITICAL -> 3;
+          case URGENT -> 1;
+          case OPTIMIZE -> 0;
+        };
     int orange = segment == Segment.OPTIMIZE ? 1 : 2;
-    double score = switch (segment) {
-      case CRITICAL -> 34;
-      case URGENT -> 58;
-      case OPTIMIZE -> 81;
-    };
+    double score =
+        switch (segment) {
+          case CRITICAL -> 34;
+          case URGENT -> 58;
+          case OPTIMIZE -> 81;
+        };
     Instant at = Instant.parse("2026-01-05T15:00:00Z");
-    return new Contact("sample-" + segment.name().toLowerCase(java.util.Locale.ROOT), "sample@example.com",
-        "Sam Sample", "Sam", "Sample Bakery", segment, red, orange, 3, 4, score, at, at);
+    return new Contact(
+        "sample-" + segment.name().toLowerCase(java.util.Locale.ROOT),
+        "sample@example.com",
+        "Sam Sample",
+        "Sam",
+        "Sample Bakery",
+        segment,
+        red,
+        orange,
+        3,
+        4,
+        score,
+        at,
+        at);
   }
 }

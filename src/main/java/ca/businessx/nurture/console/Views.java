@@ -3,10 +3,10 @@ package ca.businessx.nurture.console;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,7 +24,10 @@ final class Views {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Mustache.Compiler compiler =
-      Mustache.compiler().defaultValue("").emptyStringIsFalse(true).zeroIsFalse(true)
+      Mustache.compiler()
+          .defaultValue("")
+          .emptyStringIsFalse(true)
+          .zeroIsFalse(true)
           .withLoader(Views::reader);
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
   private final ConsoleAuth auth;
@@ -33,7 +36,9 @@ final class Views {
     this.auth = auth;
   }
 
-  /** @param section which navigation entry is highlighted */
+  /**
+   * @param section which navigation entry is highlighted
+   */
   void page(Context ctx, String name, String title, String section, Map<String, Object> model) {
     Map<String, Object> values = new HashMap<>(model);
     values.put("csrf", auth.csrfToken(ctx));

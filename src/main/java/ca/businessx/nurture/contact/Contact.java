@@ -19,9 +19,24 @@ public record Contact(
     Instant signedUpAt,
     Instant assessedAt) {
 
-  /** This contact as {@link ContactRepository#recordAssessment} leaves it (times kept to the millisecond). */
+  /**
+   * This contact as {@link ContactRepository#recordAssessment} leaves it (times kept to the
+   * millisecond).
+   */
   public Contact assessed(Assessment a, Instant at) {
-    return new Contact(id, email, name, firstName, businessName, a.segment(), a.redSystems(), a.orangeSystems(),
-        a.yellowSystems(), a.greenSystems(), a.assessmentScore(), signedUpAt, Instant.ofEpochMilli(at.toEpochMilli()));
+    return new Contact(
+        id,
+        email,
+        name,
+        firstName,
+        businessName,
+        a.segment(),
+        a.redSystems(),
+        a.orangeSystems(),
+        a.yellowSystems(),
+        a.greenSystems(),
+        a.assessmentScore(),
+        signedUpAt,
+        Instant.ofEpochMilli(at.toEpochMilli()));
   }
 }

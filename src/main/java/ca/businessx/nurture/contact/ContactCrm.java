@@ -24,6 +24,8 @@ public interface ContactCrm {
   /** Moves a record out of sight (archive or trash), for a person's right to erasure. */
   void archive(String pageId) throws CrmException;
 
-  /** Records edited at or after {@code since}, so that people's changes (a stop) reach the service. */
+  /**
+   * Records edited at or after {@code since}, so that people's changes (a stop) reach the service.
+   */
   List<CrmContact> editedSince(Instant since) throws CrmException;
 }

@@ -31,7 +31,8 @@ public final class ContactRepository {
 
   /** The contacts with these ids that exist, by id, in one statement. */
   public java.util.Map<String, Contact> findAll(Handle h, java.util.Collection<String> ids) {
-    return Rows.byId(h, "select " + COLUMNS + " from contacts", ids, ContactRepository::map, Contact::id);
+    return Rows.byId(
+        h, "select " + COLUMNS + " from contacts", ids, ContactRepository::map, Contact::id);
   }
 
   /** Inserts unless the email exists; answers whether this call inserted it. */
@@ -78,17 +79,26 @@ public final class ContactRepository {
         .execute();
   }
 
-  public void recordAssessment(Handle h, String contactId, String assessmentId, Assessment a, Instant now) {
-    bindAssessment(h.createUpdate(
-            "insert into assessments (id, contact_id, red_systems, orange_systems, yellow_systems,"
-                + " green_systems, assessment_score, segment, received_at) values (:aid, :id, :red,"
-                + " :orange, :yellow, :green, :score, :segment, :now)"), contactId, a, now)
+  public void recordAssessment(
+      Handle h, String contactId, String assessmentId, Assessment a, Instant now) {
+    bindAssessment(
+            h.createUpdate(
+                "insert into assessments (id, contact_id, red_systems, orange_systems, yellow_systems,"
+                    + " green_systems, assessment_score, segment, received_at) values (:aid, :id, :red,"
+                    + " :orange, :yellow, :green, :score, :segment, :now)"),
+            contactId,
+            a,
+            now)
         .bind("aid", assessmentId)
         .execute();
-    bindAssessment(h.createUpdate(
-            "update contacts set segment = :segment, red_systems = :red, orange_systems = :orange,"
-                + " yellow_systems = :yellow, green_systems = :green, assessment_score = :score,"
-                + " assessed_at = :now, updated_at = :now where id = :id"), contactId, a, now)
+    bindAssessment(
+            h.createUpdate(
+                "update contacts set segment = :segment, red_systems = :red, orange_systems = :orange,"
+                    + " yellow_systems = :yellow, green_systems = :green, assessment_score = :score,"
+                    + " assessed_at = :now, updated_at = :now where id = :id"),
+            contactId,
+            a,
+            now)
         .execute();
   }
 

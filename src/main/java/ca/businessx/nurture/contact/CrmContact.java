@@ -4,8 +4,8 @@ import ca.businessx.nurture.segment.Segment;
 import java.time.Instant;
 
 /**
- * A lead as the CRM holds it. Null fields are unknown or empty. {@code sequenceStatus} is one of Not
- * Started, Active, Completed, Stopped.
+ * A lead as the CRM holds it. Null fields are unknown or empty. {@code sequenceStatus} is one of
+ * Not Started, Active, Completed, Stopped.
  */
 public record CrmContact(
     String pageId,

@@ -30,7 +30,10 @@ public final class Timeline {
   /** An event to insert later, its order within the millisecond fixed when it is made. */
   public record Entry(String contactId, Instant at, long seq, String kind, String detail) {}
 
-  /** Makes an entry for {@link #recordAll}, taking its place in the order now, as {@link #record} would. */
+  /**
+   * Makes an entry for {@link #recordAll}, taking its place in the order now, as {@link #record}
+   * would.
+   */
   public Entry entry(String contactId, Instant at, String kind, String detail) {
     return new Entry(contactId, at, SEQ.incrementAndGet(), kind, detail);
   }
@@ -40,11 +43,13 @@ public final class Timeline {
     if (entries.isEmpty()) {
       return;
     }
-    var batch = h.prepareBatch(
-        "insert into events (id, contact_id, at, seq, kind, detail)"
-            + " values (:id, :contact, :at, :seq, :kind, :detail)");
+    var batch =
+        h.prepareBatch(
+            "insert into events (id, contact_id, at, seq, kind, detail)"
+                + " values (:id, :contact, :at, :seq, :kind, :detail)");
     for (Entry e : entries) {
-      batch.bind("id", Ids.newId())
+      batch
+          .bind("id", Ids.newId())
           .bind("contact", e.contactId())
           .bind("at", e.at().toEpochMilli())
           .bind("seq", e.seq())
@@ -59,7 +64,9 @@ public final class Timeline {
     return h.createQuery(
             "select at, kind, detail from events where contact_id = :contact order by at, seq")
         .bind("contact", contactId)
-        .map((rs, ctx) -> new Event(Rows.instant(rs, "at"), rs.getString("kind"), rs.getString("detail")))
+        .map(
+            (rs, ctx) ->
+                new Event(Rows.instant(rs, "at"), rs.getString("kind"), rs.getString("detail")))
         .list();
   }
 }

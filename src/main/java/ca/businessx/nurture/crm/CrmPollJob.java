@@ -50,22 +50,28 @@ final class CrmPollJob {
       return;
     }
     Instant started = clock.instant();
-    Instant since = db.withHandle(h -> repository.state(h, CURSOR))
-        .map(Instant::parse)
-        .orElse(started.minus(Duration.ofMinutes(5)))
-        .minus(OVERLAP);
+    Instant since =
+        db.withHandle(h -> repository.state(h, CURSOR))
+            .map(Instant::parse)
+            .orElse(started.minus(Duration.ofMinutes(5)))
+            .minus(OVERLAP);
     List<CrmContact> edited;
     try {
       edited = crm.editedSince(since);
     } catch (CrmException e) {
       if (e.isTransient()) {
-        log.info("could not poll {} for changes ({}); next poll tries again", crm.name(), e.getMessage());
+        log.info(
+            "could not poll {} for changes ({}); next poll tries again",
+            crm.name(),
+            e.getMessage());
       } else {
         refused = true;
         if (!e.getMessage().equals(reported)) {
           reported = e.getMessage();
-          log.error("{} refused the poll for stops; polling pauses until a sync gets through or a restart: {}",
-              crm.name(), e.getMessage());
+          log.error(
+              "{} refused the poll for stops; polling pauses until a sync gets through or a restart: {}",
+              crm.name(),
+              e.getMessage());
         }
       }
       return;
@@ -77,25 +83,31 @@ final class CrmPollJob {
         stopped++;
       }
     }
-    db.withHandle(h -> {
-      repository.saveState(h, CURSOR, started.toString());
-      return null;
-    });
+    db.withHandle(
+        h -> {
+          repository.saveState(h, CURSOR, started.toString());
+          return null;
+        });
     if (stopped > 0) {
       log.info("stopped {} sequence(s) marked Stopped in {}", stopped, crm.name());
     }
   }
 
   private boolean stop(CrmContact page) {
-    return db.inTransaction(h -> contacts.findByEmail(h, page.email().trim().toLowerCase())
-        .map(c -> {
-          Instant now = clock.instant();
-          boolean done = stopper.stop(h, c.id(), "stopped in " + crm.name(), now);
-          h.createUpdate("update contacts set crm_status_synced = 'Stopped' where id = :id")
-              .bind("id", c.id())
-              .execute();
-          return done;
-        })
-        .orElse(false));
+    return db.inTransaction(
+        h ->
+            contacts
+                .findByEmail(h, page.email().trim().toLowerCase())
+                .map(
+                    c -> {
+                      Instant now = clock.instant();
+                      boolean done = stopper.stop(h, c.id(), "stopped in " + crm.name(), now);
+                      h.createUpdate(
+                              "update contacts set crm_status_synced = 'Stopped' where id = :id")
+                          .bind("id", c.id())
+                          .execute();
+                      return done;
+                    })
+                .orElse(false));
   }
 }

@@ -25,8 +25,23 @@ record CrmSnapshot(
   CrmContact toCrm() {
     Contact c = contact;
     String status = sequenceStatus.equals(statusSynced) && pageId != null ? null : sequenceStatus;
-    return new CrmContact(pageId, null, c.email(), c.name(), c.firstName(), c.businessName(),
-        c.redSystems(), c.orangeSystems(), c.yellowSystems(), c.greenSystems(), c.assessmentScore(),
-        c.segment(), status, lastEmail, c.signedUpAt(), c.assessedAt(), null);
+    return new CrmContact(
+        pageId,
+        null,
+        c.email(),
+        c.name(),
+        c.firstName(),
+        c.businessName(),
+        c.redSystems(),
+        c.orangeSystems(),
+        c.yellowSystems(),
+        c.greenSystems(),
+        c.assessmentScore(),
+        c.segment(),
+        status,
+        lastEmail,
+        c.signedUpAt(),
+        c.assessedAt(),
+        null);
   }
 }

@@ -25,7 +25,8 @@ final class CrmSyncJob {
   private static final Logger log = LoggerFactory.getLogger(CrmSyncJob.class);
   // A Notion id, with or without hyphens.
   private static final Pattern ID =
-      Pattern.compile("\\b\\p{XDigit}{8}-?\\p{XDigit}{4}-?\\p{XDigit}{4}-?\\p{XDigit}{4}-?\\p{XDigit}{12}\\b");
+      Pattern.compile(
+          "\\b\\p{XDigit}{8}-?\\p{XDigit}{4}-?\\p{XDigit}{4}-?\\p{XDigit}{4}-?\\p{XDigit}{12}\\b");
 
   private final Database db;
   private final ContactCrm crm;
@@ -35,7 +36,9 @@ final class CrmSyncJob {
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
   private final Runnable accepted;
 
-  /** @param accepted told after each sync the CRM accepted */
+  /**
+   * @param accepted told after each sync the CRM accepted
+   */
   CrmSyncJob(Database db, ContactCrm crm, Config.Crm settings, Clock clock, Runnable accepted) {
     this.db = db;
     this.crm = crm;
@@ -56,11 +59,19 @@ final class CrmSyncJob {
       CrmContact stored = crm.upsert(wanted, snapshot.pageId());
       accepted.run();
       Instant now = clock.instant();
-      int latest = db.inTransaction(h -> {
-        repository.markSynced(h, contactId, snapshot.version(), wanted.sequenceStatus(),
-            stored.pageId(), stored.url(), now);
-        return repository.version(h, contactId);
-      });
+      int latest =
+          db.inTransaction(
+              h -> {
+                repository.markSynced(
+                    h,
+                    contactId,
+                    snapshot.version(),
+                    wanted.sequenceStatus(),
+                    stored.pageId(),
+                    stored.url(),
+                    now);
+                return repository.version(h, contactId);
+              });
       log.debug("contact {} synced to {} at version {}", contactId, crm.name(), snapshot.version());
       return latest > snapshot.version() ? Optional.of(now) : Optional.empty();
     } catch (CrmException e) {
@@ -71,26 +82,42 @@ final class CrmSyncJob {
   private Optional<Instant> failed(String contactId, CrmSnapshot snapshot, CrmException e) {
     Instant now = clock.instant();
     int attempts = snapshot.attempts() + 1;
-    db.withHandle(h -> {
-      repository.markFailed(h, contactId, attempts, e.getMessage());
-      return null;
-    });
+    db.withHandle(
+        h -> {
+          repository.markFailed(h, contactId, attempts, e.getMessage());
+          return null;
+        });
     if (!e.isTransient()) {
       String kind = e.getClass().getSimpleName() + ":" + kindOf(e.getMessage());
       if (reported.add(kind)) {
-        log.error("{} refused to sync contact {} and will not be retried until it changes: {}",
-            crm.name(), contactId, e.getMessage());
+        log.error(
+            "{} refused to sync contact {} and will not be retried until it changes: {}",
+            crm.name(),
+            contactId,
+            e.getMessage());
       }
       return Optional.empty();
     }
     if (attempts <= settings.retries()) {
-      Duration wait = e.retryAfter().filter(d -> d.compareTo(settings.retryDelay()) > 0)
-          .orElse(settings.retryDelay());
-      log.info("sync of contact {} failed ({}), retry {} in {}", contactId, e.getMessage(), attempts, wait);
+      Duration wait =
+          e.retryAfter()
+              .filter(d -> d.compareTo(settings.retryDelay()) > 0)
+              .orElse(settings.retryDelay());
+      log.info(
+          "sync of contact {} failed ({}), retry {} in {}",
+          contactId,
+          e.getMessage(),
+          attempts,
+          wait);
       return Optional.of(now.plus(wait));
     }
-    log.warn("contact {} stays out of sync with {} after {} tries ({}); trying again in {}",
-        contactId, crm.name(), attempts, e.getMessage(), settings.resyncInterval());
+    log.warn(
+        "contact {} stays out of sync with {} after {} tries ({}); trying again in {}",
+        contactId,
+        crm.name(),
+        attempts,
+        e.getMessage(),
+        settings.resyncInterval());
     return Optional.of(now.plus(settings.resyncInterval()));
   }
 

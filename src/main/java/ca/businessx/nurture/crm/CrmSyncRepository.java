@@ -17,15 +17,17 @@ final class CrmSyncRepository {
                 + " as last_email from contacts c left join enrollments e on e.contact_id = c.id"
                 + " where c.id = :id and c.forgotten_at is null")
         .bind("id", contactId)
-        .map((rs, ctx) -> new CrmSnapshot(
-            ContactRepository.map(rs, ctx),
-            status(rs.getString("enrollment_state")),
-            rs.getString("last_email"),
-            rs.getString("crm_page_id"),
-            rs.getInt("crm_version"),
-            rs.getInt("crm_synced_version"),
-            rs.getString("crm_status_synced"),
-            rs.getInt("crm_attempts")))
+        .map(
+            (rs, ctx) ->
+                new CrmSnapshot(
+                    ContactRepository.map(rs, ctx),
+                    status(rs.getString("enrollment_state")),
+                    rs.getString("last_email"),
+                    rs.getString("crm_page_id"),
+                    rs.getInt("crm_version"),
+                    rs.getInt("crm_synced_version"),
+                    rs.getString("crm_status_synced"),
+                    rs.getInt("crm_attempts")))
         .findOne();
   }
 
@@ -41,7 +43,14 @@ final class CrmSyncRepository {
     };
   }
 
-  void markSynced(Handle h, String contactId, int version, String status, String pageId, String url, Instant now) {
+  void markSynced(
+      Handle h,
+      String contactId,
+      int version,
+      String status,
+      String pageId,
+      String url,
+      Instant now) {
     h.createUpdate(
             "update contacts set crm_synced_version = case when crm_synced_version > :v then"
                 + " crm_synced_version else :v end, crm_status_synced = coalesce(:status,"

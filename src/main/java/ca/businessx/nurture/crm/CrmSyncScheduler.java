@@ -17,7 +17,9 @@ import org.jdbi.v3.core.Handle;
 public final class CrmSyncScheduler implements CrmSyncQueue {
   private final SchedulerClient integrations;
 
-  /** @param integrations a client of the integration tasks table on the transaction-aware source */
+  /**
+   * @param integrations a client of the integration tasks table on the transaction-aware source
+   */
   public CrmSyncScheduler(SchedulerClient integrations) {
     this.integrations = integrations;
   }
@@ -44,7 +46,10 @@ public final class CrmSyncScheduler implements CrmSyncQueue {
     var batch = h.prepareBatch("update contacts set crm_version = crm_version + :n where id = :id");
     times.forEach((id, n) -> batch.bind("id", id).bind("n", n).add());
     batch.execute();
-    new LinkedHashSet<>(contactIds).forEach(id ->
-        integrations.scheduleIfNotExists(new TaskInstance<Void>(CrmTasks.SYNC_TASK, id), now));
+    new LinkedHashSet<>(contactIds)
+        .forEach(
+            id ->
+                integrations.scheduleIfNotExists(
+                    new TaskInstance<Void>(CrmTasks.SYNC_TASK, id), now));
   }
 }

@@ -42,14 +42,15 @@ public final class CrmTasks {
   public Task<Void> syncTask() {
     return Tasks.custom(SYNC_TASK, Void.class)
         .onFailure(new FailureHandler.OnFailureRetryLater<>(settings.retryDelay()))
-        .execute((instance, context) -> {
-          Optional<Instant> next = sync.sync(instance.getId());
-          if (next.isEmpty()) {
-            return new CompletionHandler.OnCompleteRemove<>();
-          }
-          Instant at = next.get();
-          return (complete, operations) -> operations.reschedule(complete, at);
-        });
+        .execute(
+            (instance, context) -> {
+              Optional<Instant> next = sync.sync(instance.getId());
+              if (next.isEmpty()) {
+                return new CompletionHandler.OnCompleteRemove<>();
+              }
+              Instant at = next.get();
+              return (complete, operations) -> operations.reschedule(complete, at);
+            });
   }
 
   /**
@@ -58,9 +59,12 @@ public final class CrmTasks {
    */
   public Task<Void> archiveTask() {
     return Tasks.oneTime(ARCHIVE_TASK, Void.class)
-        .onFailure(FailureHandler.<Void>maxRetries(settings.retries() + 10)
-            .withBackoff(settings.retryDelay(), 2.0)
-            .thenRemove(complete -> log.error("gave up archiving an erased contact's {} record", crm.name())))
+        .onFailure(
+            FailureHandler.<Void>maxRetries(settings.retries() + 10)
+                .withBackoff(settings.retryDelay(), 2.0)
+                .thenRemove(
+                    complete ->
+                        log.error("gave up archiving an erased contact's {} record", crm.name())))
         .execute((instance, context) -> crm.archive(instance.getId()));
   }
 

@@ -25,15 +25,24 @@ public final class NotionWiring {
   private final Clock clock;
   private final Config.Crm crm;
 
-  /** @param fallbackListener told of each fallback too, e.g. to count it in metrics */
+  /**
+   * @param fallbackListener told of each fallback too, e.g. to count it in metrics
+   */
   public NotionWiring(Config.Crm crm, Clock clock, TemplateFallbackListener fallbackListener) {
     this.fallbackListener = fallbackListener;
     this.crm = crm;
     this.clock = clock;
     try {
-      this.settings = new NotionSettings(crm.apiKey(), crm.contactsDbId(), crm.templatesDbId().orElse(null),
-          crm.apiUrl(), crm.version(), crm.requestsPerSecond(), crm.timeout(),
-          PropertyNames.defaults().withOverrides(crm.propertyNames()));
+      this.settings =
+          new NotionSettings(
+              crm.apiKey(),
+              crm.contactsDbId(),
+              crm.templatesDbId().orElse(null),
+              crm.apiUrl(),
+              crm.version(),
+              crm.requestsPerSecond(),
+              crm.timeout(),
+              PropertyNames.defaults().withOverrides(crm.propertyNames()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(List.of(e.getMessage()));
     }
@@ -49,11 +58,16 @@ public final class NotionWiring {
     if (settings.templatesDbId() == null) {
       return Optional.empty();
     }
-    return Optional.of(new NotionTemplateSource(client, settings, crm.templateTtl(), clock,
-        (key, reason) -> {
-          fallbacks.fallback(key, reason);
-          fallbackListener.fallback(key, reason);
-        }));
+    return Optional.of(
+        new NotionTemplateSource(
+            client,
+            settings,
+            crm.templateTtl(),
+            clock,
+            (key, reason) -> {
+              fallbacks.fallback(key, reason);
+              fallbackListener.fallback(key, reason);
+            }));
   }
 
   public TemplateFallbackCounter fallbacks() {

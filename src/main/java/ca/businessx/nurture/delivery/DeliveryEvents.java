@@ -1,8 +1,8 @@
 package ca.businessx.nurture.delivery;
 
 import ca.businessx.nurture.contact.Timeline;
-import ca.businessx.nurture.unsubscribe.ContactSuppressor;
 import ca.businessx.nurture.suppression.SuppressionReason;
+import ca.businessx.nurture.unsubscribe.ContactSuppressor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,8 +39,9 @@ final class DeliveryEvents {
         mark(h, e, "complained_at", now);
         suppressor.suppress(h, e.contactId(), SuppressionReason.COMPLAINED, e.templateKey(), now);
       }
-      case "email.bounced" -> bounced(h, e, event.path("data").path("bounce").path("type").asText("Undetermined"), now);
-      case "email.delivery_delayed" -> { }
+      case "email.bounced" ->
+          bounced(h, e, event.path("data").path("bounce").path("type").asText("Undetermined"), now);
+      case "email.delivery_delayed" -> {}
       default -> {
         return true;
       }
@@ -60,7 +61,8 @@ final class DeliveryEvents {
   }
 
   private static void mark(Handle h, Sent e, String column, Instant now) {
-    h.createUpdate("update emails set " + column + " = coalesce(" + column + ", :now) where id = :id")
+    h.createUpdate(
+            "update emails set " + column + " = coalesce(" + column + ", :now) where id = :id")
         .bind("id", e.id())
         .bind("now", now.toEpochMilli())
         .execute();
@@ -73,7 +75,10 @@ final class DeliveryEvents {
     return h.createQuery(
             "select id, contact_id, template_key from emails where provider_message_id = :m")
         .bind("m", providerMessageId)
-        .map((rs, ctx) -> new Sent(rs.getString("id"), rs.getString("contact_id"), rs.getString("template_key")))
+        .map(
+            (rs, ctx) ->
+                new Sent(
+                    rs.getString("id"), rs.getString("contact_id"), rs.getString("template_key")))
         .findFirst();
   }
 }

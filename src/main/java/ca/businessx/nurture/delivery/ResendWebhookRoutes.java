@@ -25,7 +25,8 @@ public final class ResendWebhookRoutes {
   private final DeliveryEvents events;
   private final Clock clock;
 
-  public ResendWebhookRoutes(Database db, Optional<String> secret, ContactSuppressor suppressor, Clock clock) {
+  public ResendWebhookRoutes(
+      Database db, Optional<String> secret, ContactSuppressor suppressor, Clock clock) {
     this.db = db;
     this.verifier = secret.map(s -> new SvixVerifier(s, clock));
     this.events = new DeliveryEvents(suppressor);
@@ -38,7 +39,8 @@ public final class ResendWebhookRoutes {
 
   private void receive(Context ctx) {
     if (verifier.isEmpty()) {
-      throw new ApiError(503, "not_configured", "set RESEND_WEBHOOK_SECRET to receive Resend events");
+      throw new ApiError(
+          503, "not_configured", "set RESEND_WEBHOOK_SECRET to receive Resend events");
     }
     byte[] raw = RequestBody.raw(ctx);
     String messageId = verifier.get().verify(ctx, raw);
@@ -52,17 +54,22 @@ public final class ResendWebhookRoutes {
       throw new ApiError(400, "malformed_body", "the event must be a JSON object");
     }
     Instant now = clock.instant();
-    String outcome = db.inTransaction(h -> {
-      int fresh = h.createUpdate(
-              "insert into webhook_receipts (id, received_at) values (:id, :now) on conflict (id) do nothing")
-          .bind("id", "resend:" + messageId.substring(0, Math.min(messageId.length(), 180)))
-          .bind("now", now.toEpochMilli())
-          .execute();
-      if (fresh == 0) {
-        return "duplicate";
-      }
-      return events.record(h, event, now) ? "recorded" : "unknown_email";
-    });
+    String outcome =
+        db.inTransaction(
+            h -> {
+              int fresh =
+                  h.createUpdate(
+                          "insert into webhook_receipts (id, received_at) values (:id, :now) on conflict (id) do nothing")
+                      .bind(
+                          "id",
+                          "resend:" + messageId.substring(0, Math.min(messageId.length(), 180)))
+                      .bind("now", now.toEpochMilli())
+                      .execute();
+              if (fresh == 0) {
+                return "duplicate";
+              }
+              return events.record(h, event, now) ? "recorded" : "unknown_email";
+            });
     ctx.json(Map.of("status", outcome));
   }
 }

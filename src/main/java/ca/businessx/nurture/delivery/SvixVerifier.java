@@ -10,8 +10,8 @@ import java.util.Base64;
 
 /**
  * Checks a Resend webhook's Svix signature: {@code base64(HMAC-SHA256(key, id.timestamp.body))}
- * against any {@code v1,} token of the signature header, within five minutes of now. The
- * Standard Webhooks header names are accepted too.
+ * against any {@code v1,} token of the signature header, within five minutes of now. The Standard
+ * Webhooks header names are accepted too.
  */
 final class SvixVerifier {
   private static final Duration TOLERANCE = Duration.ofMinutes(5);

@@ -35,12 +35,14 @@ public final class EmailClaims {
   }
 
   /** Adds up to {@code limit} other due, unclaimed, ungrouped emails to a new group. */
-  public void claimMore(Handle h, String group, Instant lease, Instant now, int limit, boolean skipLocked) {
+  public void claimMore(
+      Handle h, String group, Instant lease, Instant now, int limit, boolean skipLocked) {
     List<String> ids =
         h.createQuery(
                 "select id from emails where state = 'PENDING' and dispatch_group is null"
                     + " and next_attempt_at <= :now and (claimed_until is null or claimed_until <= :now)"
-                    + " order by next_attempt_at, id limit :limit" + (skipLocked ? " for update skip locked" : ""))
+                    + " order by next_attempt_at, id limit :limit"
+                    + (skipLocked ? " for update skip locked" : ""))
             .bind("now", now.toEpochMilli())
             .bind("limit", limit)
             .mapTo(String.class)
@@ -62,16 +64,19 @@ public final class EmailClaims {
    * false, claiming nothing, while another sender still holds any of them.
    */
   public boolean claimGroup(Handle h, String group, Instant lease, Instant now, boolean lockRows) {
-    List<Long> holds = h.createQuery(
-            "select claimed_until from emails where dispatch_group = :g and state = 'PENDING' order by id"
-                + (lockRows ? " for update" : ""))
-        .bind("g", group)
-        .mapTo(Long.class)
-        .list();
-    if (holds.isEmpty() || holds.stream().anyMatch(until -> until != null && until > now.toEpochMilli())) {
+    List<Long> holds =
+        h.createQuery(
+                "select claimed_until from emails where dispatch_group = :g and state = 'PENDING' order by id"
+                    + (lockRows ? " for update" : ""))
+            .bind("g", group)
+            .mapTo(Long.class)
+            .list();
+    if (holds.isEmpty()
+        || holds.stream().anyMatch(until -> until != null && until > now.toEpochMilli())) {
       return false;
     }
-    h.createUpdate("update emails set claimed_until = :lease where dispatch_group = :g and state = 'PENDING'")
+    h.createUpdate(
+            "update emails set claimed_until = :lease where dispatch_group = :g and state = 'PENDING'")
         .bind("g", group)
         .bind("lease", lease.toEpochMilli())
         .execute();
@@ -80,7 +85,9 @@ public final class EmailClaims {
 
   public List<EmailRecord> pendingInGroup(Handle h, String group) {
     return h.createQuery(
-            "select " + EmailRepository.COLUMNS + " from emails where dispatch_group = :g and state = 'PENDING' order by id")
+            "select "
+                + EmailRepository.COLUMNS
+                + " from emails where dispatch_group = :g and state = 'PENDING' order by id")
         .bind("g", group)
         .map(EmailRepository::map)
         .list();

@@ -19,7 +19,8 @@ public final class EmailRepository {
           + " created_at, updated_at, next_attempt_at, dispatch_group, claimed_until";
 
   public Optional<EmailRecord> findStep(Handle h, String enrollmentId, int step) {
-    return h.createQuery("select " + COLUMNS + " from emails where enrollment_id = :e and step = :s")
+    return h.createQuery(
+            "select " + COLUMNS + " from emails where enrollment_id = :e and step = :s")
         .bind("e", enrollmentId)
         .bind("s", step)
         .map(EmailRepository::map)
@@ -39,13 +40,20 @@ public final class EmailRepository {
    * attempt at its due time, so another sender's batch may take it along.
    */
   public EmailRecord createStep(
-      Handle h, String enrollmentId, String contactId, int step, RenderedEmail r, Instant due, Instant now) {
+      Handle h,
+      String enrollmentId,
+      String contactId,
+      int step,
+      RenderedEmail r,
+      Instant due,
+      Instant now) {
     insertSteps(h, List.of(new NewStep(enrollmentId, contactId, step, r, due)), now);
     return findStep(h, enrollmentId, step).orElseThrow();
   }
 
   /** A step's rendered email, to be stored: see {@link #insertSteps}. */
-  public record NewStep(String enrollmentId, String contactId, int step, RenderedEmail rendered, Instant due) {}
+  public record NewStep(
+      String enrollmentId, String contactId, int step, RenderedEmail rendered, Instant due) {}
 
   /**
    * Stores each step's email unless it exists, as one JDBC batch (one round trip on PostgreSQL),
@@ -55,14 +63,16 @@ public final class EmailRepository {
     if (steps.isEmpty()) {
       return;
     }
-    var batch = h.prepareBatch(
-        "insert into emails (id, enrollment_id, contact_id, step, template_key, template_origin,"
-            + " idempotency_key, state, subject, html, due_at, next_attempt_at, attempts, created_at,"
-            + " updated_at) values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING', :subject, :html,"
-            + " :due, :due, 0, :now, :now) on conflict do nothing");
+    var batch =
+        h.prepareBatch(
+            "insert into emails (id, enrollment_id, contact_id, step, template_key, template_origin,"
+                + " idempotency_key, state, subject, html, due_at, next_attempt_at, attempts, created_at,"
+                + " updated_at) values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING', :subject, :html,"
+                + " :due, :due, 0, :now, :now) on conflict do nothing");
     for (NewStep n : steps) {
       RenderedEmail r = n.rendered();
-      batch.bind("id", Ids.newId())
+      batch
+          .bind("id", Ids.newId())
           .bind("e", n.enrollmentId())
           .bind("c", n.contactId())
           .bind("s", n.step())
@@ -86,19 +96,26 @@ public final class EmailRepository {
    * list's order; answers, for each, whether it was still PENDING and is now recorded sent (false:
    * another sender recorded it first).
    */
-  public boolean[] markSentAll(Handle h, List<Sent> sent, String provider, String node, Instant now) {
+  public boolean[] markSentAll(
+      Handle h, List<Sent> sent, String provider, String node, Instant now) {
     boolean[] marked = new boolean[sent.size()];
     if (sent.isEmpty()) {
       return marked;
     }
-    var batch = h.prepareBatch(
-        "update emails set state = 'SENT', sent_at = :now, provider = :p, sent_by = :node,"
-            + " provider_message_id = :m, attempts = attempts + 1, last_error = null,"
-            + " next_attempt_at = null, claimed_until = null, updated_at = :now"
-            + " where id = :id and state = 'PENDING'");
+    var batch =
+        h.prepareBatch(
+            "update emails set state = 'SENT', sent_at = :now, provider = :p, sent_by = :node,"
+                + " provider_message_id = :m, attempts = attempts + 1, last_error = null,"
+                + " next_attempt_at = null, claimed_until = null, updated_at = :now"
+                + " where id = :id and state = 'PENDING'");
     for (Sent s : sent) {
-      batch.bind("id", s.id()).bind("p", provider).bind("m", s.messageId()).bind("node", node)
-          .bind("now", now.toEpochMilli()).add();
+      batch
+          .bind("id", s.id())
+          .bind("p", provider)
+          .bind("m", s.messageId())
+          .bind("node", node)
+          .bind("now", now.toEpochMilli())
+          .add();
     }
     int[] counts = batch.execute();
     for (int i = 0; i < marked.length; i++) {
@@ -109,22 +126,22 @@ public final class EmailRepository {
 
   /**
    * Records a failed attempt: PENDING with the time of the next attempt (the group is kept so the
-   * retry resends the same batch), or PARKED for a person. Answers false, changing nothing, when the
-   * email is no longer pending: a sender that took the group over after a lease ran out may have
-   * recorded it sent already, and a late failure must not undo that.
+   * retry resends the same batch), or PARKED for a person. Answers false, changing nothing, when
+   * the email is no longer pending: a sender that took the group over after a lease ran out may
+   * have recorded it sent already, and a late failure must not undo that.
    */
   public boolean recordFailure(
       Handle h, String id, EmailState state, String reason, Instant nextAttempt, Instant now) {
     return h.createUpdate(
-            "update emails set state = :state, attempts = attempts + 1, last_error = :reason,"
-                + " next_attempt_at = :next, claimed_until = null, updated_at = :now"
-                + " where id = :id and state = 'PENDING'")
-        .bind("id", id)
-        .bind("state", state.name())
-        .bind("reason", truncate(reason))
-        .bind("next", Rows.millis(nextAttempt))
-        .bind("now", now.toEpochMilli())
-        .execute()
+                "update emails set state = :state, attempts = attempts + 1, last_error = :reason,"
+                    + " next_attempt_at = :next, claimed_until = null, updated_at = :now"
+                    + " where id = :id and state = 'PENDING'")
+            .bind("id", id)
+            .bind("state", state.name())
+            .bind("reason", truncate(reason))
+            .bind("next", Rows.millis(nextAttempt))
+            .bind("now", now.toEpochMilli())
+            .execute()
         == 1;
   }
 
@@ -180,7 +197,11 @@ public final class EmailRepository {
     String where = contactId.isPresent() ? " where contact_id = :c" : "";
     var q =
         h.createQuery(
-            "select " + COLUMNS + " from emails" + where + " order by created_at desc, step desc limit :limit");
+            "select "
+                + COLUMNS
+                + " from emails"
+                + where
+                + " order by created_at desc, step desc limit :limit");
     contactId.ifPresent(c -> q.bind("c", c));
     return q.bind("limit", limit).map(EmailRepository::map).list();
   }

@@ -10,7 +10,10 @@ import java.util.List;
  */
 public interface EmailSender {
 
-  /** Short provider name for logs, metrics and the email record, e.g. {@code outbox}, {@code resend}. */
+  /**
+   * Short provider name for logs, metrics and the email record, e.g. {@code outbox}, {@code
+   * resend}.
+   */
   String name();
 
   /**

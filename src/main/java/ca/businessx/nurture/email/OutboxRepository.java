@@ -9,8 +9,13 @@ import org.jdbi.v3.core.Handle;
 public final class OutboxRepository {
 
   public record OutboxEntry(
-      String id, String idempotencyKey, String recipient, String templateKey, String subject,
-      String html, Instant recordedAt) {}
+      String id,
+      String idempotencyKey,
+      String recipient,
+      String templateKey,
+      String subject,
+      String html,
+      Instant recordedAt) {}
 
   public List<OutboxEntry> recent(Handle h, int limit) {
     return h.createQuery(

@@ -4,18 +4,22 @@ import ca.businessx.nurture.platform.NurtureException;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A provider refused or could not take an email. Transient failures are retried; others park it. */
+/**
+ * A provider refused or could not take an email. Transient failures are retried; others park it.
+ */
 public class SendException extends NurtureException {
   private final boolean transientFailure;
   private final Duration retryAfter;
 
-  private SendException(String message, boolean transientFailure, Duration retryAfter, Throwable cause) {
+  private SendException(
+      String message, boolean transientFailure, Duration retryAfter, Throwable cause) {
     super(message, cause);
     this.transientFailure = transientFailure;
     this.retryAfter = retryAfter;
   }
 
-  public static SendException transientFailure(String message, Duration retryAfter, Throwable cause) {
+  public static SendException transientFailure(
+      String message, Duration retryAfter, Throwable cause) {
     return new SendException(message, true, retryAfter, cause);
   }
 

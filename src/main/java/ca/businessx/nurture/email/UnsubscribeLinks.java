@@ -26,7 +26,9 @@ public final class UnsubscribeLinks {
   }
 
   public String token(String contactId) {
-    return B64.encodeToString(contactId.getBytes(StandardCharsets.UTF_8)) + "." + B64.encodeToString(sign(contactId));
+    return B64.encodeToString(contactId.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + B64.encodeToString(sign(contactId));
   }
 
   public String url(String contactId) {
@@ -36,8 +38,10 @@ public final class UnsubscribeLinks {
   /** RFC 8058 one-click headers, honoured by Gmail and Yahoo. */
   public Map<String, String> headers(String contactId) {
     return Map.of(
-        "List-Unsubscribe", "<" + url(contactId) + ">",
-        "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        "List-Unsubscribe",
+        "<" + url(contactId) + ">",
+        "List-Unsubscribe-Post",
+        "List-Unsubscribe=One-Click");
   }
 
   /** The contact a token refers to, when the token is genuine and unaltered. */

@@ -3,8 +3,6 @@ package ca.businessx.nurture.intake;
 import ca.businessx.nurture.alert.AlertTasks;
 import ca.businessx.nurture.contact.Assessment;
 import ca.businessx.nurture.contact.ConsentEvidence;
-import ca.businessx.nurture.suppression.SuppressionList;
-import ca.businessx.nurture.suppression.SuppressionReason;
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.contact.ContactRepository;
@@ -13,12 +11,14 @@ import ca.businessx.nurture.contact.CrmException;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.contact.Timeline;
-import ca.businessx.nurture.platform.NurtureEvents;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;
+import ca.businessx.nurture.platform.NurtureEvents;
 import ca.businessx.nurture.segment.Segment;
 import ca.businessx.nurture.sequence.Enroller;
 import ca.businessx.nurture.sequence.Enrollment;
+import ca.businessx.nurture.suppression.SuppressionList;
+import ca.businessx.nurture.suppression.SuppressionReason;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
@@ -38,7 +38,11 @@ public final class LeadIntake {
   public record SignupResult(Contact contact, boolean created) {}
 
   public record AssessmentResult(
-      Contact contact, Segment segment, Enrollment enrollment, boolean enrolled, boolean suppressed) {}
+      Contact contact,
+      Segment segment,
+      Enrollment enrollment,
+      boolean enrolled,
+      boolean suppressed) {}
 
   private final Database db;
   private final Enroller enroller;
@@ -55,8 +59,14 @@ public final class LeadIntake {
    * @param integrations a client of the integration tasks on the transaction-aware data source
    * @param crm the CRM to look up leads created there, if one is configured
    */
-  public LeadIntake(Database db, Enroller enroller, SchedulerClient integrations,
-      CrmSyncQueue crmSync, Optional<ContactCrm> crm, Clock clock, NurtureEvents events) {
+  public LeadIntake(
+      Database db,
+      Enroller enroller,
+      SchedulerClient integrations,
+      CrmSyncQueue crmSync,
+      Optional<ContactCrm> crm,
+      Clock clock,
+      NurtureEvents events) {
     this.db = db;
     this.enroller = enroller;
     this.integrations = integrations;
@@ -85,26 +95,35 @@ public final class LeadIntake {
               if (!created) {
                 contacts.updateProfile(h, existing.id(), signup, now);
               }
-              timeline.record(h, existing.id(), now, created ? "signed_up" : "signed_up_again", null);
+              timeline.record(
+                  h, existing.id(), now, created ? "signed_up" : "signed_up_again", null);
               recordConsent(h, existing.id(), signup.email(), created, consent, now);
               crmSync.contactChanged(h, existing.id(), now);
               // A new contact is as just read (consent is not part of it); an update is read back.
-              return new SignupResult(created ? existing : contacts.find(h, existing.id()).orElseThrow(), created);
+              return new SignupResult(
+                  created ? existing : contacts.find(h, existing.id()).orElseThrow(), created);
             });
-    log.info("signup for contact {} ({})", result.contact().id(), result.created() ? "new" : "existing");
+    log.info(
+        "signup for contact {} ({})", result.contact().id(), result.created() ? "new" : "existing");
     events.contactSignedUp(result.created());
     return result;
   }
 
   private void recordConsent(
-      org.jdbi.v3.core.Handle h, String id, String email, boolean created, ConsentEvidence consent, Instant now) {
+      org.jdbi.v3.core.Handle h,
+      String id,
+      String email,
+      boolean created,
+      ConsentEvidence consent,
+      Instant now) {
     Optional<SuppressionReason> suppressed = suppressions.reason(h, email);
     if (suppressed.isPresent()) {
       if (consent.explicit() && suppressions.liftUnsubscribe(h, email)) {
         contacts.recordConsent(h, id, consent, now);
         timeline.record(h, id, now, "resubscribed", consent.source());
       } else {
-        timeline.record(h, id, now, "signup_while_suppressed", suppressed.get().name().toLowerCase());
+        timeline.record(
+            h, id, now, "signup_while_suppressed", suppressed.get().name().toLowerCase());
       }
       return;
     }
@@ -127,7 +146,8 @@ public final class LeadIntake {
       if (crm.isEmpty()) {
         throw e;
       }
-      CrmContact found = crm.get().findByEmail(assessment.email()).orElseThrow(UnknownContactException::new);
+      CrmContact found =
+          crm.get().findByEmail(assessment.email()).orElseThrow(UnknownContactException::new);
       importFromCrm(assessment.email(), found);
       return assessKnown(assessment);
     }
@@ -135,20 +155,25 @@ public final class LeadIntake {
 
   private void importFromCrm(String email, CrmContact found) {
     Instant now = clock.instant();
-    db.inGroupTransaction(h -> {
-      String id = Ids.newId();
-      if (contacts.insertIfAbsent(h, id, new Signup(email, found.name(), found.firstName(), found.businessName()), now)) {
-        contacts.recordConsent(h, id, ConsentEvidence.of("crm:" + crm.get().name()), now);
-        h.createUpdate("update contacts set crm_page_id = :page, crm_url = :url where id = :id")
-            .bind("id", id)
-            .bind("page", found.pageId())
-            .bind("url", found.url())
-            .execute();
-        timeline.record(h, id, now, "imported_from_crm", crm.get().name());
-        log.info("contact {} imported from {}", id, crm.get().name());
-      }
-      return null;
-    });
+    db.inGroupTransaction(
+        h -> {
+          String id = Ids.newId();
+          if (contacts.insertIfAbsent(
+              h,
+              id,
+              new Signup(email, found.name(), found.firstName(), found.businessName()),
+              now)) {
+            contacts.recordConsent(h, id, ConsentEvidence.of("crm:" + crm.get().name()), now);
+            h.createUpdate("update contacts set crm_page_id = :page, crm_url = :url where id = :id")
+                .bind("id", id)
+                .bind("page", found.pageId())
+                .bind("url", found.url())
+                .execute();
+            timeline.record(h, id, now, "imported_from_crm", crm.get().name());
+            log.info("contact {} imported from {}", id, crm.get().name());
+          }
+          return null;
+        });
   }
 
   private AssessmentResult assessKnown(Assessment assessment) {
@@ -157,24 +182,35 @@ public final class LeadIntake {
         db.inGroupTransaction(
             h -> {
               Contact contact =
-                  contacts.findByEmail(h, assessment.email()).orElseThrow(UnknownContactException::new);
+                  contacts
+                      .findByEmail(h, assessment.email())
+                      .orElseThrow(UnknownContactException::new);
               String assessmentId = Ids.newId();
               contacts.recordAssessment(h, contact.id(), assessmentId, assessment, now);
               Segment segment = assessment.segment();
               timeline.record(h, contact.id(), now, "assessed", "segment " + segment);
               if (segment == Segment.CRITICAL) {
                 integrations.scheduleIfNotExists(
-                    new TaskInstance<>(AlertTasks.CRITICAL_LEAD_TASK, assessmentId, contact.id()), now);
+                    new TaskInstance<>(AlertTasks.CRITICAL_LEAD_TASK, assessmentId, contact.id()),
+                    now);
               }
               boolean suppressed = suppressions.isSuppressed(h, contact.email());
               Optional<Enroller.Result> enrolled =
-                  suppressed ? Optional.empty() : Optional.of(enroller.enroll(h, contact.id(), now));
+                  suppressed
+                      ? Optional.empty()
+                      : Optional.of(enroller.enroll(h, contact.id(), now));
               crmSync.contactChanged(h, contact.id(), now);
-              return new AssessmentResult(contact.assessed(assessment, now), segment,
+              return new AssessmentResult(
+                  contact.assessed(assessment, now),
+                  segment,
                   enrolled.map(Enroller.Result::enrollment).orElse(null),
-                  enrolled.map(Enroller.Result::created).orElse(false), suppressed);
+                  enrolled.map(Enroller.Result::created).orElse(false),
+                  suppressed);
             });
-    log.info("assessment for contact {}: {}{}", result.contact().id(), result.segment(),
+    log.info(
+        "assessment for contact {}: {}{}",
+        result.contact().id(),
+        result.segment(),
         result.enrolled() ? ", enrolled" : "");
     events.assessed(result.segment());
     return result;

@@ -43,13 +43,21 @@ public final class DatabaseGauges {
   /** Gauges hold their object weakly by default; nothing else keeps this one alive. */
   public void register(MeterRegistry registry) {
     Gauge.builder("nurture.scheduler.due.executions", this, g -> g.reading().due())
-        .description("Scheduled executions that are due and not yet picked").strongReference(true).register(registry);
+        .description("Scheduled executions that are due and not yet picked")
+        .strongReference(true)
+        .register(registry);
     Gauge.builder("nurture.scheduler.due.lag", this, g -> g.reading().lagSeconds())
-        .description("How late the oldest due execution is").baseUnit("seconds").strongReference(true).register(registry);
+        .description("How late the oldest due execution is")
+        .baseUnit("seconds")
+        .strongReference(true)
+        .register(registry);
     for (Segment s : Segment.values()) {
-      Gauge.builder("nurture.contacts.segment", this, g -> g.reading().segments().getOrDefault(s, 0L))
-          .description("Contacts currently in each segment").tag("segment", s.name())
-          .strongReference(true).register(registry);
+      Gauge.builder(
+              "nurture.contacts.segment", this, g -> g.reading().segments().getOrDefault(s, 0L))
+          .description("Contacts currently in each segment")
+          .tag("segment", s.name())
+          .strongReference(true)
+          .register(registry);
     }
   }
 
@@ -57,7 +65,9 @@ public final class DatabaseGauges {
     return last;
   }
 
-  /** Reads the database once; called before each scrape, so one scrape costs three small queries. */
+  /**
+   * Reads the database once; called before each scrape, so one scrape costs three small queries.
+   */
   public synchronized void refresh() {
     Instant now = clock.instant();
     try (Connection c = db.dataSource().getConnection()) {
@@ -69,12 +79,14 @@ public final class DatabaseGauges {
   }
 
   /** Email work and integration work (alerts, CRM) live in two scheduler tables. */
-  private static final String BOTH_TABLES = "(select execution_time, picked from scheduled_tasks"
-      + " union all select execution_time, picked from integration_tasks) t";
+  private static final String BOTH_TABLES =
+      "(select execution_time, picked from scheduled_tasks"
+          + " union all select execution_time, picked from integration_tasks) t";
 
   private static long due(Connection c, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select count(*) from " + BOTH_TABLES + " where execution_time <= ? and picked = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select count(*) from " + BOTH_TABLES + " where execution_time <= ? and picked = ?")) {
       ps.setTimestamp(1, Timestamp.from(now), UTC);
       ps.setBoolean(2, false);
       try (ResultSet rs = ps.executeQuery()) {
@@ -85,9 +97,12 @@ public final class DatabaseGauges {
   }
 
   private static double lag(Connection c, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select execution_time from " + BOTH_TABLES + " where execution_time <= ? and picked = ?"
-            + " order by execution_time limit 1")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select execution_time from "
+                + BOTH_TABLES
+                + " where execution_time <= ? and picked = ?"
+                + " order by execution_time limit 1")) {
       ps.setTimestamp(1, Timestamp.from(now), UTC);
       ps.setBoolean(2, false);
       try (ResultSet rs = ps.executeQuery()) {
@@ -102,8 +117,9 @@ public final class DatabaseGauges {
 
   private static Map<Segment, Long> segments(Connection c) throws SQLException {
     Map<Segment, Long> counts = new EnumMap<>(Segment.class);
-    try (PreparedStatement ps = c.prepareStatement(
-            "select segment, count(*) from contacts where segment is not null group by segment");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select segment, count(*) from contacts where segment is not null group by segment");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         counts.put(Segment.valueOf(rs.getString(1)), rs.getLong(2));

@@ -23,7 +23,8 @@ public final class MeteredEmailSender implements EmailSender {
 
   private static boolean hasBatchApi(EmailSender sender) {
     try {
-      return sender.getClass().getMethod("sendBatch", List.class).getDeclaringClass() != EmailSender.class;
+      return sender.getClass().getMethod("sendBatch", List.class).getDeclaringClass()
+          != EmailSender.class;
     } catch (NoSuchMethodException e) {
       return false;
     }
@@ -64,9 +65,12 @@ public final class MeteredEmailSender implements EmailSender {
     CallOutcome outcome = CallOutcome.TRANSIENT_ERROR;
     try {
       List<BatchOutcome> outcomes = delegate.sendBatch(emails);
-      outcome = outcomes.stream().allMatch(BatchOutcome::isSent) ? CallOutcome.OK
-          : outcomes.stream().anyMatch(o -> !o.isSent() && o.failure().isTransient())
-              ? CallOutcome.TRANSIENT_ERROR : CallOutcome.PERMANENT_ERROR;
+      outcome =
+          outcomes.stream().allMatch(BatchOutcome::isSent)
+              ? CallOutcome.OK
+              : outcomes.stream().anyMatch(o -> !o.isSent() && o.failure().isTransient())
+                  ? CallOutcome.TRANSIENT_ERROR
+                  : CallOutcome.PERMANENT_ERROR;
       return outcomes;
     } finally {
       events.providerCall(delegate.name(), "email", Elapsed.since(start), outcome);

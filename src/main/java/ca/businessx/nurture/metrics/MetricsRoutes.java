@@ -18,7 +18,9 @@ public final class MetricsRoutes {
   private final AdminGuard guard;
   private final boolean open;
 
-  /** @param open serve {@code /metrics} to anyone (METRICS_PUBLIC), e.g. behind a private network */
+  /**
+   * @param open serve {@code /metrics} to anyone (METRICS_PUBLIC), e.g. behind a private network
+   */
   public MetricsRoutes(NurtureMetrics metrics, AdminGuard guard, boolean open) {
     this.metrics = metrics;
     this.guard = guard;
@@ -28,12 +30,14 @@ public final class MetricsRoutes {
   public void register(JavalinConfig cfg) {
     cfg.requestLogger.http(this::observe);
     cfg.events.serverStopped(metrics::close);
-    cfg.routes.get("/metrics", ctx -> {
-      if (!open) {
-        guard.check(ctx);
-      }
-      ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape());
-    });
+    cfg.routes.get(
+        "/metrics",
+        ctx -> {
+          if (!open) {
+            guard.check(ctx);
+          }
+          ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape());
+        });
   }
 
   private void observe(Context ctx, Float millis) {
@@ -45,13 +49,17 @@ public final class MetricsRoutes {
         .register(metrics.registry())
         .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
     if (route.startsWith("/webhook/")) {
-      metrics.events().webhookReceived(route.substring("/webhook/".length()), outcome(ctx.statusCode()));
+      metrics
+          .events()
+          .webhookReceived(route.substring("/webhook/".length()), outcome(ctx.statusCode()));
     }
   }
 
   /** The route template, never the raw path, so ids in URLs cannot multiply the time series. */
   private static String route(Context ctx) {
-    if (ctx.statusCode() == 404 && !ctx.path().startsWith("/webhook/") && !ctx.path().startsWith("/api/")) {
+    if (ctx.statusCode() == 404
+        && !ctx.path().startsWith("/webhook/")
+        && !ctx.path().startsWith("/api/")) {
       return "unmatched";
     }
     try {

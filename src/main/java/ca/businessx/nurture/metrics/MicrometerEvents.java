@@ -1,7 +1,7 @@
 package ca.businessx.nurture.metrics;
 
-import ca.businessx.nurture.platform.NurtureEvents;
 import ca.businessx.nurture.notion.TemplateFallbackListener;
+import ca.businessx.nurture.platform.NurtureEvents;
 import ca.businessx.nurture.segment.Segment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +19,8 @@ import java.util.TreeSet;
  */
 public final class MicrometerEvents implements NurtureEvents, TemplateFallbackListener {
   /** Outside systems the service can talk to; the configured ones are added at start. */
-  public static final List<String> PROVIDERS = List.of("outbox", "resend", "smtp", "discord", "log", "notion");
+  public static final List<String> PROVIDERS =
+      List.of("outbox", "resend", "smtp", "discord", "log", "notion");
 
   static final List<String> WEBHOOKS = List.of("signup", "assessment");
   static final List<String> WEBHOOK_OUTCOMES =
@@ -33,7 +34,8 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
    * @param templates every template key of the sequence
    * @param providers the providers configured on this node (added to the known ones)
    */
-  public MicrometerEvents(MeterRegistry registry, Collection<String> templates, Collection<String> providers) {
+  public MicrometerEvents(
+      MeterRegistry registry, Collection<String> templates, Collection<String> providers) {
     this.registry = registry;
     Set<String> allProviders = new TreeSet<>(PROVIDERS);
     allProviders.addAll(providers);
@@ -108,8 +110,11 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
   }
 
   private Counter webhooks(String kind, String outcome) {
-    return Counter.builder("nurture.webhooks.received").description("Webhook requests answered")
-        .tag("kind", kind).tag("outcome", outcome).register(registry);
+    return Counter.builder("nurture.webhooks.received")
+        .description("Webhook requests answered")
+        .tag("kind", kind)
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   private Counter contacts() {
@@ -117,24 +122,33 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
   }
 
   private Counter assessments(Segment segment) {
-    return Counter.builder("nurture.assessments").description("Assessments received, by segment")
-        .tag("segment", segment.name()).register(registry);
+    return Counter.builder("nurture.assessments")
+        .description("Assessments received, by segment")
+        .tag("segment", segment.name())
+        .register(registry);
   }
 
   private Counter emails(String what, String template, String provider) {
-    return Counter.builder("nurture.emails." + what).description("Sequence emails " + what)
-        .tag("template", template).tag("provider", provider).register(registry);
+    return Counter.builder("nurture.emails." + what)
+        .description("Sequence emails " + what)
+        .tag("template", template)
+        .tag("provider", provider)
+        .register(registry);
   }
 
   private Timer calls(String provider, String kind, CallOutcome outcome) {
-    return Timer.builder("nurture.provider.calls").description("Calls to outside systems")
-        .tag("provider", provider).tag("kind", kind)
-        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry);
+    return Timer.builder("nurture.provider.calls")
+        .description("Calls to outside systems")
+        .tag("provider", provider)
+        .tag("kind", kind)
+        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+        .register(registry);
   }
 
   private Counter fallbacks(String template) {
     return Counter.builder("nurture.template.fallbacks")
         .description("Times the static template stood in for a missing or failing CRM one")
-        .tag("template", template).register(registry);
+        .tag("template", template)
+        .register(registry);
   }
 }

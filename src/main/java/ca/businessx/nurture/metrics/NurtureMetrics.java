@@ -20,7 +20,8 @@ public final class NurtureMetrics implements AutoCloseable {
 
   private final DatabaseGauges gauges;
 
-  private NurtureMetrics(PrometheusMeterRegistry registry, MicrometerEvents events, DatabaseGauges gauges) {
+  private NurtureMetrics(
+      PrometheusMeterRegistry registry, MicrometerEvents events, DatabaseGauges gauges) {
     this.registry = registry;
     this.events = events;
     this.gauges = gauges;

@@ -9,8 +9,8 @@ import java.util.Map;
  * and other unknown blocks (images, embeds) are left out.
  */
 public final class BlocksToHtml {
-  private static final Map<String, String> TEXT_TAGS = Map.of(
-      "paragraph", "p", "heading_1", "h1", "heading_2", "h2", "heading_3", "h3");
+  private static final Map<String, String> TEXT_TAGS =
+      Map.of("paragraph", "p", "heading_1", "h1", "heading_2", "h2", "heading_3", "h3");
 
   private BlocksToHtml() {}
 
@@ -29,8 +29,10 @@ public final class BlocksToHtml {
       html.append('<').append(list).append('>');
       while (i < blocks.size() && blocks.get(i).type().equals(block.type())) {
         NotionBlock item = blocks.get(i++);
-        html.append("<li>").append(RichTextHtml.render(item.richText()))
-            .append(render(item.children())).append("</li>");
+        html.append("<li>")
+            .append(RichTextHtml.render(item.richText()))
+            .append(render(item.children()))
+            .append("</li>");
       }
       html.append("</").append(list).append(">\n");
     }

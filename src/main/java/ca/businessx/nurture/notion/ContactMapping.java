@@ -50,7 +50,9 @@ final class ContactMapping {
 
   CrmContact fromPage(NotionPage page) {
     String segment = selectName(page.property(n.segment()));
-    return new CrmContact(page.id(), page.url(),
+    return new CrmContact(
+        page.id(),
+        page.url(),
         page.property(n.email()).path("email").asText(null),
         textOrNull(page.property(n.name()).path("title")),
         textOrNull(page.property(n.firstName()).path("rich_text")),

@@ -12,7 +12,8 @@ final class ExpectedSchema {
   }
 
   static final List<String> SEGMENTS = List.of("CRITICAL", "URGENT", "OPTIMIZE");
-  static final List<String> SEQUENCE_STATUSES = List.of("Not Started", "Active", "Completed", "Stopped");
+  static final List<String> SEQUENCE_STATUSES =
+      List.of("Not Started", "Active", "Completed", "Stopped");
 
   private ExpectedSchema() {}
 
@@ -34,7 +35,9 @@ final class ExpectedSchema {
         new Property(n.assessed(), "date"));
   }
 
-  /** Templates are found by their title, whatever its column is called, so only Subject is named. */
+  /**
+   * Templates are found by their title, whatever its column is called, so only Subject is named.
+   */
   static List<Property> templates(PropertyNames n) {
     return List.of(new Property(n.templateSubject(), "rich_text"));
   }

@@ -3,7 +3,9 @@ package ca.businessx.nurture.notion;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** A content block with its children already fetched; {@code content} is the payload under its type. */
+/**
+ * A content block with its children already fetched; {@code content} is the payload under its type.
+ */
 public record NotionBlock(String id, String type, JsonNode content, List<NotionBlock> children) {
 
   public NotionBlock {

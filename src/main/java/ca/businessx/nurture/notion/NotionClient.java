@@ -37,8 +37,12 @@ public final class NotionClient {
     JsonNode db = http.get("/v1/databases/" + id(databaseId));
     String found = db.path("data_sources").path(0).path("id").asText("");
     if (found.isEmpty()) {
-      throw new NotionException("Notion database " + databaseId + " has no data source", false,
-          null, 200, "no_data_source");
+      throw new NotionException(
+          "Notion database " + databaseId + " has no data source",
+          false,
+          null,
+          200,
+          "no_data_source");
     }
     dataSources.put(databaseId, found);
     return found;
@@ -46,14 +50,18 @@ public final class NotionClient {
 
   /** Every page of the database matching the filter (null for all), oldest first. */
   public List<NotionPage> query(String databaseId, JsonNode filter) {
-    String path = classic
-        ? "/v1/databases/" + id(databaseId) + "/query"
-        : "/v1/data_sources/" + id(dataSourceId(databaseId)) + "/query";
+    String path =
+        classic
+            ? "/v1/databases/" + id(databaseId) + "/query"
+            : "/v1/data_sources/" + id(dataSourceId(databaseId)) + "/query";
     ObjectNode body = NotionHttp.JSON.createObjectNode();
     if (filter != null) {
       body.set("filter", filter);
     }
-    body.putArray("sorts").addObject().put("timestamp", "created_time").put("direction", "ascending");
+    body.putArray("sorts")
+        .addObject()
+        .put("timestamp", "created_time")
+        .put("direction", "ascending");
     body.put("page_size", PAGE_SIZE);
     List<NotionPage> pages = new ArrayList<>();
     String cursor = null;
@@ -124,12 +132,19 @@ public final class NotionClient {
     List<NotionBlock> blocks = new ArrayList<>();
     String cursor = null;
     do {
-      String path = "/v1/blocks/" + id(blockId) + "/children?page_size=" + PAGE_SIZE
-          + (cursor == null ? "" : "&start_cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      String path =
+          "/v1/blocks/"
+              + id(blockId)
+              + "/children?page_size="
+              + PAGE_SIZE
+              + (cursor == null
+                  ? ""
+                  : "&start_cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
       JsonNode answer = http.get(path);
       for (JsonNode block : answer.path("results")) {
         boolean nested = block.path("has_children").asBoolean(false) && depth < MAX_BLOCK_DEPTH;
-        List<NotionBlock> kids = nested ? children(block.path("id").asText(), depth + 1) : List.of();
+        List<NotionBlock> kids =
+            nested ? children(block.path("id").asText(), depth + 1) : List.of();
         blocks.add(NotionBlock.of(block, kids));
       }
       cursor = nextCursor(answer);

@@ -44,10 +44,12 @@ public final class NotionContactCrm implements ContactCrm {
         }
       }
     }
-    Optional<NotionPage> existing = contact.email() == null ? Optional.empty() : findPage(contact.email());
-    NotionPage stored = existing.isPresent()
-        ? client.updatePage(existing.get().id(), properties)
-        : client.createPage(databaseId, properties);
+    Optional<NotionPage> existing =
+        contact.email() == null ? Optional.empty() : findPage(contact.email());
+    NotionPage stored =
+        existing.isPresent()
+            ? client.updatePage(existing.get().id(), properties)
+            : client.createPage(databaseId, properties);
     return mapping.fromPage(stored);
   }
 

@@ -16,7 +16,8 @@ final class NotionErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern EMAIL = Pattern.compile("[^\\s@`\"'<>(),;]+@[^\\s@`\"'<>(),;]+");
   private static final Pattern QUOTED = Pattern.compile("`([^`]*)`");
-  private static final Pattern HARMLESS = Pattern.compile("[0-9.\\s≤≥<>=-]*|undefined|null|true|false");
+  private static final Pattern HARMLESS =
+      Pattern.compile("[0-9.\\s≤≥<>=-]*|undefined|null|true|false");
 
   private NotionErrors() {}
 
@@ -34,8 +35,16 @@ final class NotionErrors {
       // An edge proxy can answer with HTML that never reached Notion; the status still counts.
     }
     Duration retryAfter = retryAfter(res.headers().firstValue("retry-after"), clock);
-    String text = "Notion " + method + " " + path + " answered " + status + " " + code
-        + (message.isEmpty() ? "" : ": " + message);
+    String text =
+        "Notion "
+            + method
+            + " "
+            + path
+            + " answered "
+            + status
+            + " "
+            + code
+            + (message.isEmpty() ? "" : ": " + message);
     return new NotionException(text, isTransient(status), retryAfter, status, code);
   }
 
@@ -56,7 +65,8 @@ final class NotionErrors {
     StringBuilder out = new StringBuilder();
     while (quoted.find()) {
       String inside = quoted.group(1);
-      quoted.appendReplacement(out,
+      quoted.appendReplacement(
+          out,
           Matcher.quoteReplacement(HARMLESS.matcher(inside).matches() ? quoted.group() : "`…`"));
     }
     quoted.appendTail(out);

@@ -11,8 +11,8 @@ public final class NotionException extends CrmException {
   private final int status;
   private final String code;
 
-  NotionException(String message, boolean transientFailure, Duration retryAfter, int status,
-      String code) {
+  NotionException(
+      String message, boolean transientFailure, Duration retryAfter, int status, String code) {
     super(message, transientFailure, retryAfter);
     this.status = status;
     this.code = code;

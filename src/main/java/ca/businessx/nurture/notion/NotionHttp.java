@@ -34,18 +34,22 @@ final class NotionHttp {
     this.settings = settings;
     this.clock = clock;
     this.base = settings.apiUrl().toString().replaceAll("/+$", "");
-    // HTTP/1.1: over plain http (local fakes, proxies) the JDK's h2c upgrade attempt only adds risk.
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(settings.timeout())
-        .build();
+    // HTTP/1.1: over plain http (local fakes, proxies) the JDK's h2c upgrade attempt only adds
+    // risk.
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.timeout())
+            .build();
     // The rate is a ceiling, not a target. Permits come one at a time, N of them per 1.2 s: Notion
     // counts arrivals, and connection set-up, a GC pause or a busy CPU delaying one request by up
     // to 200 ms must never put N+1 requests into one of its seconds.
     long spacing = (long) Math.ceil(1_200_000_000d / settings.requestsPerSecond());
-    this.bucket = Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofNanos(spacing)).build())
-        .build();
+    this.bucket =
+        Bucket.builder()
+            .addLimit(
+                Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofNanos(spacing)).build())
+            .build();
   }
 
   JsonNode get(String path) {
@@ -65,8 +69,12 @@ final class NotionHttp {
     Instant quiet = quietUntil;
     if (now.isBefore(quiet)) {
       // Notion asked us to wait; asking again before then only extends the penalty.
-      throw new NotionException("Notion " + method + " " + path + " not sent: rate limited",
-          true, Duration.between(now, quiet), 429, "rate_limited");
+      throw new NotionException(
+          "Notion " + method + " " + path + " not sent: rate limited",
+          true,
+          Duration.between(now, quiet),
+          429,
+          "rate_limited");
     }
     acquirePermit(method, path);
     HttpResponse<String> res = exchange(method, path, body);
@@ -74,8 +82,12 @@ final class NotionHttp {
       try {
         return JSON.readTree(res.body());
       } catch (IOException e) {
-        throw new NotionException("Notion " + method + " " + path + " answered unreadable JSON",
-            true, null, res.statusCode(), "invalid_response");
+        throw new NotionException(
+            "Notion " + method + " " + path + " answered unreadable JSON",
+            true,
+            null,
+            res.statusCode(),
+            "invalid_response");
       }
     }
     NotionException error = NotionErrors.from(method, path, res, clock);
@@ -90,36 +102,46 @@ final class NotionHttp {
       bucket.asBlocking().consume(1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NotionException("Notion " + method + " " + path + " interrupted", true, null, 0,
-          "interrupted");
+      throw new NotionException(
+          "Notion " + method + " " + path + " interrupted", true, null, 0, "interrupted");
     }
   }
 
   private HttpResponse<String> exchange(String method, String path, JsonNode body) {
-    HttpRequest.BodyPublisher publisher = body == null
-        ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(settings.timeout())
-        .header("Authorization", "Bearer " + settings.apiKey())
-        .header("Notion-Version", settings.version())
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .header("User-Agent", USER_AGENT)
-        .method(method, publisher)
-        .build();
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(settings.timeout())
+            .header("Authorization", "Bearer " + settings.apiKey())
+            .header("Notion-Version", settings.version())
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("User-Agent", USER_AGENT)
+            .method(method, publisher)
+            .build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpTimeoutException e) {
-      throw new NotionException("Notion " + method + " " + path + " timed out after "
-          + settings.timeout(), true, null, 0, "timeout");
+      throw new NotionException(
+          "Notion " + method + " " + path + " timed out after " + settings.timeout(),
+          true,
+          null,
+          0,
+          "timeout");
     } catch (IOException e) {
-      throw new NotionException("Notion " + method + " " + path + " failed: "
-          + e.getClass().getSimpleName(), true, null, 0, "connection_failed");
+      throw new NotionException(
+          "Notion " + method + " " + path + " failed: " + e.getClass().getSimpleName(),
+          true,
+          null,
+          0,
+          "connection_failed");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NotionException("Notion " + method + " " + path + " interrupted", true, null, 0,
-          "interrupted");
+      throw new NotionException(
+          "Notion " + method + " " + path + " interrupted", true, null, 0, "interrupted");
     }
   }
 }

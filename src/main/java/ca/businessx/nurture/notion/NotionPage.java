@@ -8,8 +8,11 @@ import java.time.format.DateTimeParseException;
 public record NotionPage(String id, String url, Instant lastEditedTime, JsonNode properties) {
 
   static NotionPage of(JsonNode page) {
-    return new NotionPage(page.path("id").asText(), page.path("url").asText(null),
-        instant(page.path("last_edited_time").asText(null)), page.path("properties"));
+    return new NotionPage(
+        page.path("id").asText(),
+        page.path("url").asText(null),
+        instant(page.path("last_edited_time").asText(null)),
+        page.path("properties"));
   }
 
   /** The property of this name, or a missing node. */

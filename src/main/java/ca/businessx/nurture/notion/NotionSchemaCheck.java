@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Compares both databases with what Nurture needs ({@code nurture notion check}) and adds what is
- * missing ({@code nurture notion setup}). Problems are sentences for the person running the command.
+ * missing ({@code nurture notion setup}). Problems are sentences for the person running the
+ * command.
  */
 public final class NotionSchemaCheck {
   private final NotionClient client;
@@ -53,9 +54,11 @@ public final class NotionSchemaCheck {
 
   private Map<String, Target> targets() {
     Map<String, Target> targets = new java.util.LinkedHashMap<>();
-    targets.put("Contacts", new Target(settings.contactsDbId(), ExpectedSchema.contacts(settings.names())));
+    targets.put(
+        "Contacts", new Target(settings.contactsDbId(), ExpectedSchema.contacts(settings.names())));
     if (settings.templatesDbId() != null) {
-      targets.put("Templates",
+      targets.put(
+          "Templates",
           new Target(settings.templatesDbId(), ExpectedSchema.templates(settings.names())));
     }
     return targets;
@@ -66,9 +69,10 @@ public final class NotionSchemaCheck {
       case 401 -> "the API key was rejected (401 " + e.code() + ").";
       case 403 -> "the integration lacks permission to read it (403 " + e.code() + ").";
       case 404 -> "not found; share the database with the integration (404 " + e.code() + ").";
-      default -> e.isTransient()
-          ? "Notion could not be reached: " + e.getMessage()
-          : "Notion refused the request: " + e.getMessage();
+      default ->
+          e.isTransient()
+              ? "Notion could not be reached: " + e.getMessage()
+              : "Notion refused the request: " + e.getMessage();
     };
   }
 
@@ -82,13 +86,21 @@ public final class NotionSchemaCheck {
         String quoted = "property \"" + want.name() + "\"";
         if (have == null) {
           String title = titleName();
-          problems.add("title".equals(want.type()) && title != null
-              ? quoted + " is missing: the title column is called \"" + title + "\"."
-              : quoted + " is missing (expected type " + want.type() + ").");
+          problems.add(
+              "title".equals(want.type()) && title != null
+                  ? quoted + " is missing: the title column is called \"" + title + "\"."
+                  : quoted + " is missing (expected type " + want.type() + ").");
         } else if (!want.type().equals(have.path("type").asText())) {
-          problems.add(quoted + " has type " + have.path("type").asText() + ", expected " + want.type() + ".");
+          problems.add(
+              quoted
+                  + " has type "
+                  + have.path("type").asText()
+                  + ", expected "
+                  + want.type()
+                  + ".");
         } else if (!missingOptions(want, have).isEmpty()) {
-          problems.add(quoted + " lacks the options " + String.join(", ", missingOptions(want, have)) + ".");
+          problems.add(
+              quoted + " lacks the options " + String.join(", ", missingOptions(want, have)) + ".");
         }
       }
       return problems;
@@ -104,7 +116,8 @@ public final class NotionSchemaCheck {
           if (have == null && title != null) {
             fixes.putObject(title).put("name", want.name());
           }
-        } else if (have == null || !want.type().equals(have.path("type").asText())
+        } else if (have == null
+            || !want.type().equals(have.path("type").asText())
             || !missingOptions(want, have).isEmpty()) {
           ObjectNode config = fixes.putObject(want.name()).putObject(want.type());
           if (!want.options().isEmpty()) {

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * How to reach Notion. {@code templatesDbId} may be null when templates are not kept in Notion.
- * {@code version} picks the endpoint set: {@value #CURRENT_VERSION} (data sources) or
- * {@value #CLASSIC_VERSION} (database endpoints).
+ * {@code version} picks the endpoint set: {@value #CURRENT_VERSION} (data sources) or {@value
+ * #CLASSIC_VERSION} (database endpoints).
  */
 public record NotionSettings(
     String apiKey,
@@ -49,8 +49,15 @@ public record NotionSettings(
   }
 
   public static NotionSettings defaults(String apiKey, String contactsDbId, String templatesDbId) {
-    return new NotionSettings(apiKey, contactsDbId, templatesDbId, DEFAULT_API_URL,
-        CURRENT_VERSION, 3.0, Duration.ofSeconds(30), PropertyNames.defaults());
+    return new NotionSettings(
+        apiKey,
+        contactsDbId,
+        templatesDbId,
+        DEFAULT_API_URL,
+        CURRENT_VERSION,
+        3.0,
+        Duration.ofSeconds(30),
+        PropertyNames.defaults());
   }
 
   public boolean classic() {
@@ -58,31 +65,43 @@ public record NotionSettings(
   }
 
   public NotionSettings withApiUrl(URI url) {
-    return new NotionSettings(apiKey, contactsDbId, templatesDbId, url, version,
-        requestsPerSecond, timeout, names);
+    return new NotionSettings(
+        apiKey, contactsDbId, templatesDbId, url, version, requestsPerSecond, timeout, names);
   }
 
   public NotionSettings withVersion(String v) {
-    return new NotionSettings(apiKey, contactsDbId, templatesDbId, apiUrl, v,
-        requestsPerSecond, timeout, names);
+    return new NotionSettings(
+        apiKey, contactsDbId, templatesDbId, apiUrl, v, requestsPerSecond, timeout, names);
   }
 
   public NotionSettings withRequestsPerSecond(double rate) {
-    return new NotionSettings(apiKey, contactsDbId, templatesDbId, apiUrl, version, rate,
-        timeout, names);
+    return new NotionSettings(
+        apiKey, contactsDbId, templatesDbId, apiUrl, version, rate, timeout, names);
   }
 
   public NotionSettings withTimeout(Duration t) {
-    return new NotionSettings(apiKey, contactsDbId, templatesDbId, apiUrl, version,
-        requestsPerSecond, t, names);
+    return new NotionSettings(
+        apiKey, contactsDbId, templatesDbId, apiUrl, version, requestsPerSecond, t, names);
   }
 
   /** The key is a secret: it never reaches a log through this record. */
   @Override
   public String toString() {
-    return "NotionSettings[apiKey=***, contactsDbId=" + contactsDbId + ", templatesDbId="
-        + templatesDbId + ", apiUrl=" + apiUrl + ", version=" + version + ", requestsPerSecond="
-        + requestsPerSecond + ", timeout=" + timeout + ", names=" + names + "]";
+    return "NotionSettings[apiKey=***, contactsDbId="
+        + contactsDbId
+        + ", templatesDbId="
+        + templatesDbId
+        + ", apiUrl="
+        + apiUrl
+        + ", version="
+        + version
+        + ", requestsPerSecond="
+        + requestsPerSecond
+        + ", timeout="
+        + timeout
+        + ", names="
+        + names
+        + "]";
   }
 
   static String requireId(String what, String id) {

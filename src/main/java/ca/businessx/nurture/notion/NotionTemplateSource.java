@@ -32,8 +32,12 @@ public final class NotionTemplateSource implements TemplateSource {
   private final TemplateFallbackListener listener;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  public NotionTemplateSource(NotionClient client, NotionSettings settings, Duration ttl,
-      Clock clock, TemplateFallbackListener listener) {
+  public NotionTemplateSource(
+      NotionClient client,
+      NotionSettings settings,
+      Duration ttl,
+      Clock clock,
+      TemplateFallbackListener listener) {
     this.client = client;
     this.databaseId = NotionSettings.requireId("NOTION_TEMPLATES_DB_ID", settings.templatesDbId());
     this.subjectProperty = settings.names().templateSubject();
@@ -51,7 +55,8 @@ public final class NotionTemplateSource implements TemplateSource {
       cache.put(key, cached);
     }
     if (cached.template() == null) {
-      log.warn("Notion template {} not used ({}); the static template applies", key, cached.reason());
+      log.warn(
+          "Notion template {} not used ({}); the static template applies", key, cached.reason());
       listener.fallback(key, cached.reason());
     }
     return Optional.ofNullable(cached.template());
@@ -62,7 +67,10 @@ public final class NotionTemplateSource implements TemplateSource {
       return load(key, now);
     } catch (CrmException e) {
       if (previous != null && previous.template() != null) {
-        log.warn("Notion template {} refresh failed, keeping the last good copy: {}", key, e.getMessage());
+        log.warn(
+            "Notion template {} refresh failed, keeping the last good copy: {}",
+            key,
+            e.getMessage());
         return new Cached(previous.template(), null, now);
       }
       log.warn("Notion template {} could not be read: {}", key, e.getMessage());

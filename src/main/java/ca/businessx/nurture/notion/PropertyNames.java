@@ -25,20 +25,47 @@ public record PropertyNames(
     String templateSubject) {
 
   public PropertyNames {
-    Stream.of(name, email, firstName, businessName, redSystems, orangeSystems, yellowSystems,
-            greenSystems, assessmentScore, segment, sequenceStatus, lastEmail, signedUp, assessed,
+    Stream.of(
+            name,
+            email,
+            firstName,
+            businessName,
+            redSystems,
+            orangeSystems,
+            yellowSystems,
+            greenSystems,
+            assessmentScore,
+            segment,
+            sequenceStatus,
+            lastEmail,
+            signedUp,
+            assessed,
             templateSubject)
-        .forEach(n -> {
-          if (Objects.requireNonNull(n, "property name").isBlank()) {
-            throw new IllegalArgumentException("Notion property names must not be blank");
-          }
-        });
+        .forEach(
+            n -> {
+              if (Objects.requireNonNull(n, "property name").isBlank()) {
+                throw new IllegalArgumentException("Notion property names must not be blank");
+              }
+            });
   }
 
   public static PropertyNames defaults() {
-    return new PropertyNames("Name", "Email", "First Name", "Business Name", "Red Systems",
-        "Orange Systems", "Yellow Systems", "Green Systems", "Assessment Score", "Segment",
-        "Sequence Status", "Last Email", "Signed Up", "Assessed", "Subject");
+    return new PropertyNames(
+        "Name",
+        "Email",
+        "First Name",
+        "Business Name",
+        "Red Systems",
+        "Orange Systems",
+        "Yellow Systems",
+        "Green Systems",
+        "Assessment Score",
+        "Segment",
+        "Sequence Status",
+        "Last Email",
+        "Signed Up",
+        "Assessed",
+        "Subject");
   }
 
   /**
@@ -52,19 +79,45 @@ public record PropertyNames(
     for (java.util.Map.Entry<String, String> o : overrides.entrySet()) {
       int i = defaults.indexOf(o.getKey());
       if (i < 0) {
-        throw new IllegalArgumentException("unknown Notion property " + o.getKey()
-            + "; known: " + String.join(", ", defaults));
+        throw new IllegalArgumentException(
+            "unknown Notion property " + o.getKey() + "; known: " + String.join(", ", defaults));
       }
       fields.set(i, o.getValue());
     }
-    return new PropertyNames(fields.get(0), fields.get(1), fields.get(2), fields.get(3),
-        fields.get(4), fields.get(5), fields.get(6), fields.get(7), fields.get(8), fields.get(9),
-        fields.get(10), fields.get(11), fields.get(12), fields.get(13), fields.get(14));
+    return new PropertyNames(
+        fields.get(0),
+        fields.get(1),
+        fields.get(2),
+        fields.get(3),
+        fields.get(4),
+        fields.get(5),
+        fields.get(6),
+        fields.get(7),
+        fields.get(8),
+        fields.get(9),
+        fields.get(10),
+        fields.get(11),
+        fields.get(12),
+        fields.get(13),
+        fields.get(14));
   }
 
   private java.util.List<String> asList() {
-    return java.util.List.of(name, email, firstName, businessName, redSystems, orangeSystems,
-        yellowSystems, greenSystems, assessmentScore, segment, sequenceStatus, lastEmail, signedUp,
-        assessed, templateSubject);
+    return java.util.List.of(
+        name,
+        email,
+        firstName,
+        businessName,
+        redSystems,
+        orangeSystems,
+        yellowSystems,
+        greenSystems,
+        assessmentScore,
+        segment,
+        sequenceStatus,
+        lastEmail,
+        signedUp,
+        assessed,
+        templateSubject);
   }
 }

@@ -22,13 +22,19 @@ final class RichText {
       if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
         end--;
       }
-      items.addObject().put("type", "text").putObject("text").put("content", text.substring(start, end));
+      items
+          .addObject()
+          .put("type", "text")
+          .putObject("text")
+          .put("content", text.substring(start, end));
       start = end;
     }
     return items;
   }
 
-  /** The plain text of a rich-text array (Notion splits text into items at each formatting change). */
+  /**
+   * The plain text of a rich-text array (Notion splits text into items at each formatting change).
+   */
   static String plain(JsonNode items) {
     StringBuilder text = new StringBuilder();
     for (JsonNode item : items) {

@@ -23,8 +23,8 @@ public record Config(
     boolean metricsPublic) {
 
   /**
-   * Who may post and how much: the lead webhooks' HMAC secret, a per-IP rate, browser origins,
-   * the Resend webhook's Svix secret and the key that signs unsubscribe links.
+   * Who may post and how much: the lead webhooks' HMAC secret, a per-IP rate, browser origins, the
+   * Resend webhook's Svix secret and the key that signs unsubscribe links.
    */
   public record Trust(
       Optional<String> webhookSecret,
@@ -41,12 +41,14 @@ public record Config(
   }
 
   /**
-   * JDBC settings; an empty url means the embedded SQLite database under the data dir.
-   * {@code sqliteSync} is SQLite's {@code synchronous} setting: FULL (the default) syncs the WAL on
-   * every commit, so an answered webhook survives power loss; NORMAL syncs only at checkpoints, so an
-   * answered webhook survives a crash of the process but the last commits may be lost with the power.
+   * JDBC settings; an empty url means the embedded SQLite database under the data dir. {@code
+   * sqliteSync} is SQLite's {@code synchronous} setting: FULL (the default) syncs the WAL on every
+   * commit, so an answered webhook survives power loss; NORMAL syncs only at checkpoints, so an
+   * answered webhook survives a crash of the process but the last commits may be lost with the
+   * power.
    */
-  public record Db(Optional<String> url, Optional<String> user, Optional<String> password, String sqliteSync) {
+  public record Db(
+      Optional<String> url, Optional<String> user, Optional<String> password, String sqliteSync) {
     public boolean embedded() {
       return url.isEmpty();
     }
@@ -54,24 +56,32 @@ public record Config(
 
   /**
    * Overrides of the sequence's waits, how failed sends are retried, how many emails go out in one
-   * provider call, and how long a sender holds a batch before another may take it over (longer
-   * than any provider call; after a crash, in-flight emails wait this long).
+   * provider call, and how long a sender holds a batch before another may take it over (longer than
+   * any provider call; after a crash, in-flight emails wait this long).
    */
   public record Sequence(
-      Optional<List<Duration>> waits, int sendRetries, Duration sendRetryDelay, int batchSize,
+      Optional<List<Duration>> waits,
+      int sendRetries,
+      Duration sendRetryDelay,
+      int batchSize,
       Duration sendLease) {}
 
-  /** The sender: Resend when its key is set, else SMTP when its host is set, else the local outbox. */
-  public record Mail(String from, Optional<String> replyTo, Optional<Resend> resend, Optional<Smtp> smtp) {}
+  /**
+   * The sender: Resend when its key is set, else SMTP when its host is set, else the local outbox.
+   */
+  public record Mail(
+      String from, Optional<String> replyTo, Optional<Resend> resend, Optional<Smtp> smtp) {}
 
-  public record Resend(String apiKey, java.net.URI apiUrl, double requestsPerSecond, Duration timeout) {
+  public record Resend(
+      String apiKey, java.net.URI apiUrl, double requestsPerSecond, Duration timeout) {
     @Override
     public String toString() {
       return "Resend[apiKey=***, apiUrl=" + apiUrl + "]";
     }
   }
 
-  public record Smtp(String host, int port, Optional<String> username, Optional<String> password, boolean tls) {
+  public record Smtp(
+      String host, int port, Optional<String> username, Optional<String> password, boolean tls) {
     @Override
     public String toString() {
       return "Smtp[host=" + host + ", port=" + port + ", tls=" + tls + "]";
@@ -86,14 +96,16 @@ public record Config(
     }
   }
 
-  /** Who the emails come from, shown in every footer (CASL identification), and where links point. */
+  /**
+   * Who the emails come from, shown in every footer (CASL identification), and where links point.
+   */
   public record Sender(
       String name, String address, String contact, String publicBaseUrl, String bookingUrl) {}
 
   /**
    * The team's CRM (Notion). Sync jobs retry {@code retries} times {@code retryDelay} apart, then
-   * keep the contact out of sync and try again every {@code resyncInterval}.
-   * {@code propertyNames} maps a default property name to the one the team uses.
+   * keep the contact out of sync and try again every {@code resyncInterval}. {@code propertyNames}
+   * maps a default property name to the one the team uses.
    */
   public record Crm(
       String apiKey,
@@ -121,5 +133,9 @@ public record Config(
    * {@code application_name}; it must differ between nodes sharing a database.
    */
   public record Scheduler(
-      Duration pollInterval, Duration heartbeat, int missedHeartbeats, int threads, String nodeName) {}
+      Duration pollInterval,
+      Duration heartbeat,
+      int missedHeartbeats,
+      int threads,
+      String nodeName) {}
 }

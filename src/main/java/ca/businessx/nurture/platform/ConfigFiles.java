@@ -36,7 +36,8 @@ public final class ConfigFiles {
       if (in == null) {
         return Optional.empty();
       }
-      return Optional.of(new Found(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default"));
+      return Optional.of(
+          new Found(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the default " + relativePath, e);
     }

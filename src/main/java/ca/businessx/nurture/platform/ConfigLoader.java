@@ -36,18 +36,22 @@ public final class ConfigLoader {
     if (configDir.isEmpty() && Files.isDirectory(Path.of("config"))) {
       configDir = Optional.of(Path.of("config"));
     }
-    configDir.filter(d -> !Files.isDirectory(d))
+    configDir
+        .filter(d -> !Files.isDirectory(d))
         .ifPresent(d -> r.problem("NURTURE_CONFIG_DIR is not a directory: " + d));
 
     Optional<String> dbUrl = r.string("NURTURE_DB_URL");
-    dbUrl.filter(u -> !u.startsWith("jdbc:postgresql:") && !u.startsWith("jdbc:sqlite:"))
-        .ifPresent(u -> r.problem("NURTURE_DB_URL must start with jdbc:postgresql: or jdbc:sqlite:"));
+    dbUrl
+        .filter(u -> !u.startsWith("jdbc:postgresql:") && !u.startsWith("jdbc:sqlite:"))
+        .ifPresent(
+            u -> r.problem("NURTURE_DB_URL must start with jdbc:postgresql: or jdbc:sqlite:"));
     String sqliteSync = r.string("NURTURE_SQLITE_SYNC", "FULL").toUpperCase(java.util.Locale.ROOT);
     if (!sqliteSync.equals("FULL") && !sqliteSync.equals("NORMAL")) {
       r.problem("NURTURE_SQLITE_SYNC must be FULL or NORMAL, got '" + sqliteSync + "'");
     }
-    Config.Db db = new Config.Db(
-        dbUrl, r.string("NURTURE_DB_USER"), r.string("NURTURE_DB_PASSWORD"), sqliteSync);
+    Config.Db db =
+        new Config.Db(
+            dbUrl, r.string("NURTURE_DB_USER"), r.string("NURTURE_DB_PASSWORD"), sqliteSync);
 
     Config.Sequence sequence =
         new Config.Sequence(
@@ -57,17 +61,26 @@ public final class ConfigLoader {
             r.integer("EMAIL_BATCH_SIZE", 100, 1, 100),
             r.duration("EMAIL_SEND_LEASE", Duration.ofSeconds(60)));
 
-    Optional<Config.Resend> resend = r.string("RESEND_API_KEY").map(key -> new Config.Resend(
-        key,
-        r.uri("RESEND_API_URL").orElse(java.net.URI.create("https://api.resend.com")),
-        r.decimal("RESEND_RATE_LIMIT", 2.0, 0.1, 1000),
-        r.duration("RESEND_TIMEOUT", Duration.ofSeconds(15))));
-    Optional<Config.Smtp> smtp = r.string("SMTP_HOST").map(host -> new Config.Smtp(
-        host,
-        r.integer("SMTP_PORT", 587, 1, 65535),
-        r.string("SMTP_USERNAME"),
-        r.string("SMTP_PASSWORD"),
-        r.bool("SMTP_TLS", true)));
+    Optional<Config.Resend> resend =
+        r.string("RESEND_API_KEY")
+            .map(
+                key ->
+                    new Config.Resend(
+                        key,
+                        r.uri("RESEND_API_URL")
+                            .orElse(java.net.URI.create("https://api.resend.com")),
+                        r.decimal("RESEND_RATE_LIMIT", 2.0, 0.1, 1000),
+                        r.duration("RESEND_TIMEOUT", Duration.ofSeconds(15))));
+    Optional<Config.Smtp> smtp =
+        r.string("SMTP_HOST")
+            .map(
+                host ->
+                    new Config.Smtp(
+                        host,
+                        r.integer("SMTP_PORT", 587, 1, 65535),
+                        r.string("SMTP_USERNAME"),
+                        r.string("SMTP_PASSWORD"),
+                        r.bool("SMTP_TLS", true)));
     smtp.filter(s -> s.username().isPresent() && s.password().isEmpty())
         .ifPresent(s -> r.problem("SMTP_PASSWORD is required when SMTP_USERNAME is set"));
     Config.Mail mail =
@@ -76,10 +89,11 @@ public final class ConfigLoader {
             r.string("EMAIL_REPLY_TO"),
             resend,
             smtp);
-    Config.Alerts alerts = new Config.Alerts(
-        r.uri("DISCORD_WEBHOOK_URL"),
-        r.integer("DISCORD_RETRIES", 2, 0, 100),
-        r.duration("DISCORD_RETRY_DELAY", Duration.ofSeconds(30)));
+    Config.Alerts alerts =
+        new Config.Alerts(
+            r.uri("DISCORD_WEBHOOK_URL"),
+            r.integer("DISCORD_RETRIES", 2, 0, 100),
+            r.duration("DISCORD_RETRY_DELAY", Duration.ofSeconds(30)));
     String baseUrl = r.string("PUBLIC_BASE_URL", "http://localhost:" + port);
     Config.Sender sender =
         new Config.Sender(
@@ -98,20 +112,25 @@ public final class ConfigLoader {
             r.string("NURTURE_NODE_NAME").orElseGet(() -> defaultNodeName(r.string("HOSTNAME"))));
 
     Optional<Config.Crm> crm = crm(r);
-    Config.Trust trust = new Config.Trust(
-        r.string("WEBHOOK_SECRET"),
-        r.decimal("WEBHOOK_RATE_LIMIT", 10, 0.1, 100_000),
-        r.integer("WEBHOOK_RATE_BURST", 50, 1, 1_000_000),
-        java.util.Arrays.stream(r.string("CORS_ORIGINS", "").split("\\s*,\\s*"))
-            .filter(o -> !o.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
-        r.bool("TRUST_FORWARDED_FOR", false),
-        r.string("RESEND_WEBHOOK_SECRET"),
-        r.string("NURTURE_SECRET"));
+    Config.Trust trust =
+        new Config.Trust(
+            r.string("WEBHOOK_SECRET"),
+            r.decimal("WEBHOOK_RATE_LIMIT", 10, 0.1, 100_000),
+            r.integer("WEBHOOK_RATE_BURST", 50, 1, 1_000_000),
+            java.util.Arrays.stream(r.string("CORS_ORIGINS", "").split("\\s*,\\s*"))
+                .filter(o -> !o.isBlank())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+            r.bool("TRUST_FORWARDED_FOR", false),
+            r.string("RESEND_WEBHOOK_SECRET"),
+            r.string("NURTURE_SECRET"));
     if (resend.isPresent() || smtp.isPresent()) {
-      for (String name : java.util.List.of("SENDER_NAME", "SENDER_ADDRESS", "SENDER_CONTACT", "PUBLIC_BASE_URL")) {
+      for (String name :
+          java.util.List.of("SENDER_NAME", "SENDER_ADDRESS", "SENDER_CONTACT", "PUBLIC_BASE_URL")) {
         if (r.string(name).isEmpty()) {
-          r.problem(name + " is required once a real email provider is configured (CASL: every email"
-              + " names its sender, a mailing address, a contact and a working unsubscribe link)");
+          r.problem(
+              name
+                  + " is required once a real email provider is configured (CASL: every email"
+                  + " names its sender, a mailing address, a contact and a working unsubscribe link)");
         }
       }
     }
@@ -140,13 +159,15 @@ public final class ConfigLoader {
 
   /** This host's name and this process's id, distinct for every node on a shared database. */
   static String defaultNodeName(Optional<String> hostname) {
-    String host = hostname.orElseGet(() -> {
-      try {
-        return java.net.InetAddress.getLocalHost().getHostName();
-      } catch (java.io.IOException e) {
-        return "localhost";
-      }
-    });
+    String host =
+        hostname.orElseGet(
+            () -> {
+              try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+              } catch (java.io.IOException e) {
+                return "localhost";
+              }
+            });
     return host + "-" + ProcessHandle.current().pid();
   }
 
@@ -165,29 +186,32 @@ public final class ConfigLoader {
       r.problem("NOTION_VERSION must be 2025-09-03 or 2022-06-28, got '" + version + "'");
     }
     Map<String, String> names = new HashMap<>();
-    r.string("NOTION_PROPERTIES").ifPresent(list -> {
-      for (String pair : list.split(",")) {
-        String[] kv = pair.split("=", 2);
-        if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
-          r.problem("NOTION_PROPERTIES must look like 'Email=E-mail,Segment=Lead Segment'");
-          return;
-        }
-        names.put(kv[0].trim(), kv[1].trim());
-      }
-    });
-    return Optional.of(new Config.Crm(
-        key.get(),
-        contactsDb.get(),
-        r.string("NOTION_TEMPLATES_DB_ID"),
-        r.uri("NOTION_API_URL").orElse(java.net.URI.create("https://api.notion.com")),
-        version,
-        r.decimal("NOTION_RATE_LIMIT", 3.0, 0.1, 100),
-        r.duration("NOTION_TIMEOUT", Duration.ofSeconds(10)),
-        r.integer("NOTION_RETRIES", 3, 0, 100),
-        r.duration("NOTION_RETRY_DELAY", Duration.ofSeconds(60)),
-        r.duration("NOTION_RESYNC_INTERVAL", Duration.ofMinutes(15)),
-        r.duration("NOTION_POLL_INTERVAL", Duration.ofMinutes(1)),
-        r.duration("NOTION_TEMPLATE_TTL", Duration.ofMinutes(5)),
-        Map.copyOf(names)));
+    r.string("NOTION_PROPERTIES")
+        .ifPresent(
+            list -> {
+              for (String pair : list.split(",")) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                  r.problem("NOTION_PROPERTIES must look like 'Email=E-mail,Segment=Lead Segment'");
+                  return;
+                }
+                names.put(kv[0].trim(), kv[1].trim());
+              }
+            });
+    return Optional.of(
+        new Config.Crm(
+            key.get(),
+            contactsDb.get(),
+            r.string("NOTION_TEMPLATES_DB_ID"),
+            r.uri("NOTION_API_URL").orElse(java.net.URI.create("https://api.notion.com")),
+            version,
+            r.decimal("NOTION_RATE_LIMIT", 3.0, 0.1, 100),
+            r.duration("NOTION_TIMEOUT", Duration.ofSeconds(10)),
+            r.integer("NOTION_RETRIES", 3, 0, 100),
+            r.duration("NOTION_RETRY_DELAY", Duration.ofSeconds(60)),
+            r.duration("NOTION_RESYNC_INTERVAL", Duration.ofMinutes(15)),
+            r.duration("NOTION_POLL_INTERVAL", Duration.ofMinutes(1)),
+            r.duration("NOTION_TEMPLATE_TTL", Duration.ofMinutes(5)),
+            Map.copyOf(names)));
   }
 }

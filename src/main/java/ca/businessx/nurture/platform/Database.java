@@ -10,8 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The service's own database: embedded SQLite (WAL) by default, PostgreSQL when configured. Every
@@ -38,13 +38,20 @@ public final class Database implements AutoCloseable {
     this.node = node;
     this.bound = new ThreadBoundDataSource(pool);
     this.jdbi = Jdbi.create(pool);
-    this.groupCommit = new GroupCommit(sqliteWriter, work -> transaction(h -> {
-      work.useHandle(h);
-      return null;
-    }));
+    this.groupCommit =
+        new GroupCommit(
+            sqliteWriter,
+            work ->
+                transaction(
+                    h -> {
+                      work.useHandle(h);
+                      return null;
+                    }));
   }
 
-  /** @param node this node's name, recorded on what it writes (e.g. who sent an email) */
+  /**
+   * @param node this node's name, recorded on what it writes (e.g. who sent an email)
+   */
   public static Database open(Config.Db db, Path dataDir, String node) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("nurture-db");
@@ -68,7 +75,8 @@ public final class Database implements AutoCloseable {
       db.password().ifPresent(hikari::setPassword);
       // Shown in pg_stat_activity, so an operator sees which node holds which connection.
       String application = "nurture " + node;
-      hikari.addDataSourceProperty("ApplicationName", application.substring(0, Math.min(63, application.length())));
+      hikari.addDataSourceProperty(
+          "ApplicationName", application.substring(0, Math.min(63, application.length())));
       hikari.setMaximumPoolSize(12);
     }
     hikari.setConnectionTimeout(10_000);
@@ -124,7 +132,9 @@ public final class Database implements AutoCloseable {
     return pool;
   }
 
-  /** For a scheduler client that should join the caller's {@link #inTransaction} when there is one. */
+  /**
+   * For a scheduler client that should join the caller's {@link #inTransaction} when there is one.
+   */
   public DataSource transactionAwareDataSource() {
     return bound;
   }

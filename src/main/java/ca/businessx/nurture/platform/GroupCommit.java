@@ -55,19 +55,20 @@ final class GroupCommit {
       group.add(p);
     }
     try {
-      transactor.inTransaction(h -> {
-        for (int i = 0; i < group.size(); i++) {
-          String savepoint = "g" + i;
-          h.savepoint(savepoint);
-          try {
-            group.get(i).attempt(h);
-            h.releaseSavepoint(savepoint);
-          } catch (Exception | Error e) {
-            // Undoes this work only; Jdbi forgets the savepoint, the commit releases it.
-            h.rollbackToSavepoint(savepoint);
-          }
-        }
-      });
+      transactor.inTransaction(
+          h -> {
+            for (int i = 0; i < group.size(); i++) {
+              String savepoint = "g" + i;
+              h.savepoint(savepoint);
+              try {
+                group.get(i).attempt(h);
+                h.releaseSavepoint(savepoint);
+              } catch (Exception | Error e) {
+                // Undoes this work only; Jdbi forgets the savepoint, the commit releases it.
+                h.rollbackToSavepoint(savepoint);
+              }
+            }
+          });
     } catch (RuntimeException | Error e) {
       group.forEach(p -> p.commitFailed(e));
     }

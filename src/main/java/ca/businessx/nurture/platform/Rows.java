@@ -42,7 +42,11 @@ public final class Rows {
    * @param select {@code select <columns> from <table>}; {@code where id in (<ids>)} is added
    */
   public static <T> Map<String, T> byId(
-      Handle h, String select, Collection<String> ids, RowMapper<T> mapper, Function<T, String> idOf) {
+      Handle h,
+      String select,
+      Collection<String> ids,
+      RowMapper<T> mapper,
+      Function<T, String> idOf) {
     Map<String, T> found = new HashMap<>();
     if (ids.isEmpty()) {
       return found;

@@ -20,16 +20,19 @@ public final class Secrets {
     }
     byte[] fresh = new byte[32];
     new SecureRandom().nextBytes(fresh);
-    String stored = db.inTransaction(h -> {
-      h.createUpdate("insert into service_state (name, value) values (:n, :v) on conflict (name) do nothing")
-          .bind("n", NAME)
-          .bind("v", Base64.getEncoder().encodeToString(fresh))
-          .execute();
-      return h.createQuery("select value from service_state where name = :n")
-          .bind("n", NAME)
-          .mapTo(String.class)
-          .one();
-    });
+    String stored =
+        db.inTransaction(
+            h -> {
+              h.createUpdate(
+                      "insert into service_state (name, value) values (:n, :v) on conflict (name) do nothing")
+                  .bind("n", NAME)
+                  .bind("v", Base64.getEncoder().encodeToString(fresh))
+                  .execute();
+              return h.createQuery("select value from service_state where name = :n")
+                  .bind("n", NAME)
+                  .mapTo(String.class)
+                  .one();
+            });
     return Base64.getDecoder().decode(stored);
   }
 }

@@ -22,7 +22,8 @@ public final class Web {
           cfg.startup.showJavalinBanner = false;
           cfg.startup.startupWatcherEnabled = false;
           cfg.http.maxRequestSize = 1_000_000L;
-          cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e));
+          cfg.routes.exception(
+              ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e));
           cfg.routes.exception(
               HttpResponseException.class,
               (e, ctx) -> error(ctx, e.getStatus(), code(e.getStatus()), describe(e, ctx), null));
@@ -30,7 +31,12 @@ public final class Web {
               Exception.class,
               (e, ctx) -> {
                 log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal_error", "something went wrong on our side; nothing was lost", null);
+                error(
+                    ctx,
+                    500,
+                    "internal_error",
+                    "something went wrong on our side; nothing was lost",
+                    null);
               });
           routes.accept(cfg);
         });
@@ -46,7 +52,9 @@ public final class Web {
   }
 
   private static String describe(HttpResponseException e, Context ctx) {
-    return e.getStatus() == 404 ? "no such endpoint: " + ctx.method() + " " + ctx.path() : e.getMessage();
+    return e.getStatus() == 404
+        ? "no such endpoint: " + ctx.method() + " " + ctx.path()
+        : e.getMessage();
   }
 
   static void error(Context ctx, int status, String code, String message, ApiError apiError) {

@@ -34,7 +34,9 @@ public final class ContactPrivacy {
   private final SequenceStopper stopper = new SequenceStopper();
   private final Timeline timeline = new Timeline();
 
-  /** @param crmJobs a client of the integration tasks when a CRM is configured */
+  /**
+   * @param crmJobs a client of the integration tasks when a CRM is configured
+   */
   public ContactPrivacy(Database db, Optional<SchedulerClient> crmJobs, Clock clock) {
     this.db = db;
     this.crmJobs = crmJobs;
@@ -43,24 +45,56 @@ public final class ContactPrivacy {
 
   /** Everything held about the contact with this email, or empty when there is none. */
   public Optional<Map<String, Object>> export(String email) {
-    return db.withHandle(h -> contacts.findByEmail(h, normalise(email)).map(c -> {
-      Map<String, Object> all = new LinkedHashMap<>();
-      all.put("contact", row(h, "select * from contacts where id = :id", c.id()).get(0));
-      all.put("assessments", row(h, "select * from assessments where contact_id = :id order by received_at", c.id()));
-      all.put("enrollments", row(h, "select * from enrollments where contact_id = :id", c.id()));
-      all.put("emails", row(h, "select * from emails where contact_id = :id order by step", c.id()));
-      all.put("timeline", row(h, "select at, kind, detail from events where contact_id = :id order by at, seq", c.id()));
-      all.put("outbox", h.createQuery("select * from outbox where recipient = :r order by recorded_at")
-          .bind("r", c.email()).mapToMap().list());
-      all.put("suppressed", suppressions.reason(h, c.email()).map(Enum::name).orElse(null));
-      return all;
-    }));
+    return db.withHandle(
+        h ->
+            contacts
+                .findByEmail(h, normalise(email))
+                .map(
+                    c -> {
+                      Map<String, Object> all = new LinkedHashMap<>();
+                      all.put(
+                          "contact",
+                          row(h, "select * from contacts where id = :id", c.id()).get(0));
+                      all.put(
+                          "assessments",
+                          row(
+                              h,
+                              "select * from assessments where contact_id = :id order by received_at",
+                              c.id()));
+                      all.put(
+                          "enrollments",
+                          row(h, "select * from enrollments where contact_id = :id", c.id()));
+                      all.put(
+                          "emails",
+                          row(
+                              h,
+                              "select * from emails where contact_id = :id order by step",
+                              c.id()));
+                      all.put(
+                          "timeline",
+                          row(
+                              h,
+                              "select at, kind, detail from events where contact_id = :id order by at, seq",
+                              c.id()));
+                      all.put(
+                          "outbox",
+                          h.createQuery(
+                                  "select * from outbox where recipient = :r order by recorded_at")
+                              .bind("r", c.email())
+                              .mapToMap()
+                              .list());
+                      all.put(
+                          "suppressed",
+                          suppressions.reason(h, c.email()).map(Enum::name).orElse(null));
+                      return all;
+                    }));
   }
 
   /** Erases the contact's personal data; empty when no contact has this email. */
   public Optional<Erasure> forget(String email) {
     Instant now = clock.instant();
-    return db.inTransaction(h -> contacts.findByEmail(h, normalise(email)).map(c -> erase(h, c, now)));
+    return db.inTransaction(
+        h -> contacts.findByEmail(h, normalise(email)).map(c -> erase(h, c, now)));
   }
 
   private Erasure erase(Handle h, Contact c, Instant now) {
@@ -68,11 +102,17 @@ public final class ContactPrivacy {
       suppressions.suppress(h, c.email(), SuppressionReason.FORGOTTEN, now);
     }
     stopper.stop(h, c.id(), "erased on request", now);
-    String pageId = h.createQuery("select crm_page_id from contacts where id = :id")
-        .bind("id", c.id()).mapTo(String.class).findOne().orElse(null);
+    String pageId =
+        h.createQuery("select crm_page_id from contacts where id = :id")
+            .bind("id", c.id())
+            .mapTo(String.class)
+            .findOne()
+            .orElse(null);
     h.createUpdate("delete from outbox where recipient = :r").bind("r", c.email()).execute();
-    h.createUpdate("update emails set subject = '[erased]', html = '[erased]' where contact_id = :id")
-        .bind("id", c.id()).execute();
+    h.createUpdate(
+            "update emails set subject = '[erased]', html = '[erased]' where contact_id = :id")
+        .bind("id", c.id())
+        .execute();
     h.createUpdate(
             "update contacts set email = :placeholder, name = null, first_name = null,"
                 + " business_name = null, consent_ip = null, consent_text = null, crm_page_id = null,"

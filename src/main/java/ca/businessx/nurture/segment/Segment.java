@@ -7,8 +7,8 @@ public enum Segment {
   OPTIMIZE;
 
   /**
-   * The rule from the assessment's traffic-light counts: two or more red systems is critical; one red
-   * system, or two or more orange ones, is urgent; anything else is an optimisation lead.
+   * The rule from the assessment's traffic-light counts: two or more red systems is critical; one
+   * red system, or two or more orange ones, is urgent; anything else is an optimisation lead.
    */
   public static Segment classify(int redSystems, int orangeSystems) {
     if (redSystems >= 2) {

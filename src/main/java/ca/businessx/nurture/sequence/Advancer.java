@@ -53,12 +53,19 @@ final class Advancer {
    * {@link #advance} for each email just recorded sent at {@code sentAt}, in the list's order,
    * reading the enrollments in one statement and writing them in JDBC batches. The completions'
    * timeline entries are added to {@code timelineEntries} and the contacts the CRM must hear of to
-   * {@code crmChanged}, for the caller to write. Answers, by email id, what {@link #advance} answers.
+   * {@code crmChanged}, for the caller to write. Answers, by email id, what {@link #advance}
+   * answers.
    */
-  Map<String, Optional<Instant>> advanceAll(Handle h, List<EmailRecord> done, Instant sentAt, Instant now,
-      List<Timeline.Entry> timelineEntries, List<String> crmChanged) {
+  Map<String, Optional<Instant>> advanceAll(
+      Handle h,
+      List<EmailRecord> done,
+      Instant sentAt,
+      Instant now,
+      List<Timeline.Entry> timelineEntries,
+      List<String> crmChanged) {
     Map<String, Optional<Instant>> answers = new HashMap<>();
-    Map<String, Enrollment> current = enrollments.findAll(h, done.stream().map(EmailRecord::enrollmentId).toList());
+    Map<String, Enrollment> current =
+        enrollments.findAll(h, done.stream().map(EmailRecord::enrollmentId).toList());
     List<EnrollmentRepository.Step> advancing = new ArrayList<>();
     List<EmailRecord> advancingEmails = new ArrayList<>();
     List<EnrollmentRepository.Step> completing = new ArrayList<>();
@@ -76,8 +83,17 @@ final class Advancer {
       if (plan.isLast(m.step())) {
         completing.add(new EnrollmentRepository.Step(e.id(), m.step(), m.step(), null));
         completingEmails.add(m);
-        current.put(e.id(), new Enrollment(e.id(), e.contactId(), EnrollmentState.COMPLETED, e.currentStep(),
-            e.startedAt(), null, now, null));
+        current.put(
+            e.id(),
+            new Enrollment(
+                e.id(),
+                e.contactId(),
+                EnrollmentState.COMPLETED,
+                e.currentStep(),
+                e.startedAt(),
+                null,
+                now,
+                null));
         answers.put(m.id(), Optional.empty());
         continue;
       }
@@ -85,8 +101,17 @@ final class Advancer {
       Instant due = plan.dueAt(next, e.startedAt(), sentAt);
       advancing.add(new EnrollmentRepository.Step(e.id(), m.step(), next, due));
       advancingEmails.add(m);
-      current.put(e.id(), new Enrollment(e.id(), e.contactId(), e.state(), next, e.startedAt(), due,
-          e.finishedAt(), e.stopReason()));
+      current.put(
+          e.id(),
+          new Enrollment(
+              e.id(),
+              e.contactId(),
+              e.state(),
+              next,
+              e.startedAt(),
+              due,
+              e.finishedAt(),
+              e.stopReason()));
       answers.put(m.id(), Optional.of(due));
     }
     boolean[] advanced = enrollments.advanceAll(h, advancing, now);
@@ -109,9 +134,12 @@ final class Advancer {
     return answers;
   }
 
-  /** The enrollment moved on between its read and its write: answer as {@link #advance} would now. */
+  /**
+   * The enrollment moved on between its read and its write: answer as {@link #advance} would now.
+   */
   private Optional<Instant> changedMeanwhile(Handle h, EmailRecord m) {
-    return enrollments.find(h, m.enrollmentId())
+    return enrollments
+        .find(h, m.enrollmentId())
         .filter(e -> e.state() == EnrollmentState.ACTIVE)
         .map(Enrollment::nextDueAt);
   }

@@ -1,11 +1,11 @@
 package ca.businessx.nurture.sequence;
 
 import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.email.UnsubscribeLinks;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.template.RenderedEmail;
 import ca.businessx.nurture.template.TemplateModel;
 import ca.businessx.nurture.template.TemplateRenderer;
-import ca.businessx.nurture.email.UnsubscribeLinks;
 import java.util.Map;
 
 /** Renders a template for a contact with the sender's identity and its unsubscribe link. */

@@ -18,7 +18,9 @@ public final class Enroller {
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final Timeline timeline = new Timeline();
 
-  /** @param scheduler a client on the transaction-aware data source */
+  /**
+   * @param scheduler a client on the transaction-aware data source
+   */
   public Enroller(SchedulerClient scheduler) {
     this.scheduler = scheduler;
   }
@@ -33,6 +35,7 @@ public final class Enroller {
     timeline.record(h, contactId, now, "enrolled", null);
     // As inserted (times to the millisecond, as stored), without reading it back.
     Instant stored = Instant.ofEpochMilli(now.toEpochMilli());
-    return new Result(new Enrollment(id, contactId, EnrollmentState.ACTIVE, 1, stored, stored, null, null), true);
+    return new Result(
+        new Enrollment(id, contactId, EnrollmentState.ACTIVE, 1, stored, stored, null, null), true);
   }
 }

@@ -22,7 +22,12 @@ public final class EnrollmentRepository {
 
   /** The enrollments with these ids that exist, by id, in one statement. */
   public java.util.Map<String, Enrollment> findAll(Handle h, java.util.Collection<String> ids) {
-    return Rows.byId(h, "select " + COLUMNS + " from enrollments", ids, EnrollmentRepository::map, Enrollment::id);
+    return Rows.byId(
+        h,
+        "select " + COLUMNS + " from enrollments",
+        ids,
+        EnrollmentRepository::map,
+        Enrollment::id);
   }
 
   /** An enrollment moving from one step to the next: see {@link #advanceAll}. */
@@ -37,12 +42,18 @@ public final class EnrollmentRepository {
     if (steps.isEmpty()) {
       return done;
     }
-    var batch = h.prepareBatch(
-        "update enrollments set current_step = :step, next_due_at = :due, updated_at = :now"
-            + " where id = :id and current_step = :from and state = 'ACTIVE'");
+    var batch =
+        h.prepareBatch(
+            "update enrollments set current_step = :step, next_due_at = :due, updated_at = :now"
+                + " where id = :id and current_step = :from and state = 'ACTIVE'");
     for (Step s : steps) {
-      batch.bind("id", s.id()).bind("step", s.nextStep()).bind("from", s.fromStep())
-          .bind("due", s.due().toEpochMilli()).bind("now", now.toEpochMilli()).add();
+      batch
+          .bind("id", s.id())
+          .bind("step", s.nextStep())
+          .bind("from", s.fromStep())
+          .bind("due", s.due().toEpochMilli())
+          .bind("now", now.toEpochMilli())
+          .add();
     }
     int[] counts = batch.execute();
     for (int i = 0; i < done.length; i++) {
@@ -60,10 +71,11 @@ public final class EnrollmentRepository {
     if (steps.isEmpty()) {
       return done;
     }
-    var batch = h.prepareBatch(
-        "update enrollments set state = 'COMPLETED', stop_reason = null, updated_at = :now,"
-            + " next_due_at = null, finished_at = :now"
-            + " where id = :id and current_step = :from and state = 'ACTIVE'");
+    var batch =
+        h.prepareBatch(
+            "update enrollments set state = 'COMPLETED', stop_reason = null, updated_at = :now,"
+                + " next_due_at = null, finished_at = :now"
+                + " where id = :id and current_step = :from and state = 'ACTIVE'");
     for (Step s : steps) {
       batch.bind("id", s.id()).bind("from", s.fromStep()).bind("now", now.toEpochMilli()).add();
     }
@@ -95,11 +107,15 @@ public final class EnrollmentRepository {
     return dueWithoutEmail(h, now, limit, " for no key update of e skip locked");
   }
 
-  private java.util.List<Enrollment> dueWithoutEmail(Handle h, Instant now, int limit, String locking) {
+  private java.util.List<Enrollment> dueWithoutEmail(
+      Handle h, Instant now, int limit, String locking) {
     return h.createQuery(
-            "select " + COLUMNS + " from enrollments e where state = 'ACTIVE' and email_step < current_step"
+            "select "
+                + COLUMNS
+                + " from enrollments e where state = 'ACTIVE' and email_step < current_step"
                 + " and next_due_at <= :now and not exists (select 1 from emails m where m.enrollment_id = e.id"
-                + " and m.step = e.current_step) order by next_due_at, id limit :limit" + locking)
+                + " and m.step = e.current_step) order by next_due_at, id limit :limit"
+                + locking)
         .bind("now", now.toEpochMilli())
         .bind("limit", limit)
         .map(EnrollmentRepository::map)
@@ -111,7 +127,8 @@ public final class EnrollmentRepository {
     if (ids.isEmpty()) {
       return;
     }
-    h.createUpdate("update enrollments set email_step = current_step where id in (<ids>) and email_step < current_step")
+    h.createUpdate(
+            "update enrollments set email_step = current_step where id in (<ids>) and email_step < current_step")
         .bindList("ids", Rows.distinct(ids))
         .execute();
   }

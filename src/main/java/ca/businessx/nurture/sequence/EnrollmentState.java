@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An enrollment runs (ACTIVE), waits for a person because an email could not be delivered
- * (PAUSED), or has ended (COMPLETED, STOPPED). Allowed moves are listed here and nowhere else.
+ * An enrollment runs (ACTIVE), waits for a person because an email could not be delivered (PAUSED),
+ * or has ended (COMPLETED, STOPPED). Allowed moves are listed here and nowhere else.
  */
 public enum EnrollmentState {
   ACTIVE,

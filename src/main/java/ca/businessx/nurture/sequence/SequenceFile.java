@@ -23,7 +23,8 @@ public final class SequenceFile {
    * @param testing use the testing-mode waits
    * @param waitOverride the waits of steps 2 onward, replacing the file's ({@code SEQUENCE_WAITS})
    */
-  public static SequencePlan parse(String json, boolean testing, Optional<List<Duration>> waitOverride) {
+  public static SequencePlan parse(
+      String json, boolean testing, Optional<List<Duration>> waitOverride) {
     JsonNode steps;
     try {
       steps = JSON.readTree(json).path("steps");
@@ -35,8 +36,11 @@ public final class SequenceFile {
     }
     if (waitOverride.isPresent() && waitOverride.get().size() != steps.size() - 1) {
       throw new NurtureException(
-          "SEQUENCE_WAITS needs " + (steps.size() - 1) + " durations, one per wait between emails,"
-              + " got " + waitOverride.get().size());
+          "SEQUENCE_WAITS needs "
+              + (steps.size() - 1)
+              + " durations, one per wait between emails,"
+              + " got "
+              + waitOverride.get().size());
     }
     List<SequencePlan.Step> plan = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
@@ -63,12 +67,14 @@ public final class SequenceFile {
         try {
           bySegment.put(Segment.valueOf(e.getKey()), key);
         } catch (IllegalArgumentException ex) {
-          throw new NurtureException("sequence.json step " + step + ": unknown segment " + e.getKey());
+          throw new NurtureException(
+              "sequence.json step " + step + ": unknown segment " + e.getKey());
         }
       }
     }
     if (bySegment.size() != Segment.values().length) {
-      throw new NurtureException("sequence.json step " + step + " needs a template for every segment");
+      throw new NurtureException(
+          "sequence.json step " + step + " needs a template for every segment");
     }
     return bySegment;
   }
@@ -77,7 +83,8 @@ public final class SequenceFile {
     try {
       return Duration.parse(node.asText());
     } catch (DateTimeParseException e) {
-      throw new NurtureException("sequence.json step " + step + ": wait is not an ISO-8601 duration");
+      throw new NurtureException(
+          "sequence.json step " + step + ": wait is not an ISO-8601 duration");
     }
   }
 }

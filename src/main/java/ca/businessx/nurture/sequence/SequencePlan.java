@@ -63,8 +63,9 @@ public record SequencePlan(List<Step> steps) {
   }
 
   /**
-   * When a step falls due: its planned time from the start, but never sooner than its wait after the
-   * previous email actually went out, so a late or retried email does not bunch up the next ones.
+   * When a step falls due: its planned time from the start, but never sooner than its wait after
+   * the previous email actually went out, so a late or retried email does not bunch up the next
+   * ones.
    */
   public Instant dueAt(int step, Instant startedAt, Instant previousDoneAt) {
     Instant planned = startedAt.plus(offset(step));

@@ -6,9 +6,9 @@ import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
 import ca.businessx.nurture.email.EmailSender;
-import ca.businessx.nurture.platform.NurtureEvents;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.platform.NurtureEvents;
 import ca.businessx.nurture.template.RenderedEmail;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +40,7 @@ public final class SequenceRunner {
   private final ContactRepository contacts = new ContactRepository();
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final EmailRepository emails = new EmailRepository();
+
   /** Enrollments whose emails a thread of this process is rendering right now. */
   private final Set<String> beingPrepared = ConcurrentHashMap.newKeySet();
 
@@ -48,15 +49,25 @@ public final class SequenceRunner {
    * @param lease how long a sender may hold a group before others may take it over
    * @param wakes moves the step tasks of a batch's other enrollments
    */
-  public SequenceRunner(Database db, SequencePlan plan, EmailComposer composer, EmailSender sender,
-      Config.Sequence retry, CrmSyncQueue crmSync, Clock clock, int batchSize, Duration lease,
-      StepWakes wakes, NurtureEvents events) {
+  public SequenceRunner(
+      Database db,
+      SequencePlan plan,
+      EmailComposer composer,
+      EmailSender sender,
+      Config.Sequence retry,
+      CrmSyncQueue crmSync,
+      Clock clock,
+      int batchSize,
+      Duration lease,
+      StepWakes wakes,
+      NurtureEvents events) {
     this.db = db;
     this.plan = plan;
     this.composer = composer;
     this.advancer = new Advancer(plan, crmSync);
     this.dispatcher =
-        new Dispatcher(db, sender, composer, retry, advancer, crmSync, clock, batchSize, lease, wakes, events);
+        new Dispatcher(
+            db, sender, composer, retry, advancer, crmSync, clock, batchSize, lease, wakes, events);
     this.clock = clock;
     this.batchSize = batchSize;
   }
@@ -100,9 +111,9 @@ public final class SequenceRunner {
   }
 
   /**
-   * Renders the emails of other enrollments that are due too, so they join this one's batch
-   * instead of each leaving alone; their own step tasks then find them sent and move on. They are
-   * stored in one transaction: a commit per email would make the disk, not the provider, the limit.
+   * Renders the emails of other enrollments that are due too, so they join this one's batch instead
+   * of each leaving alone; their own step tasks then find them sent and move on. They are stored in
+   * one transaction: a commit per email would make the disk, not the provider, the limit.
    */
   private void prepareOthersDue(Instant now) {
     if (db.kind() == Database.Kind.POSTGRESQL) {
@@ -115,10 +126,11 @@ public final class SequenceRunner {
     }
     try {
       List<Draft> drafts = db.withHandle(h -> drafts(h, mine, now));
-      db.inTransaction(h -> {
-        storeAll(h, drafts, now);
-        return null;
-      });
+      db.inTransaction(
+          h -> {
+            storeAll(h, drafts, now);
+            return null;
+          });
     } finally {
       mine.forEach(e -> beingPrepared.remove(e.id()));
     }
@@ -133,14 +145,16 @@ public final class SequenceRunner {
    * wait for it.
    */
   private void prepareOthersDueLocked(Instant now) {
-    db.inTransaction(h -> {
-      storeAll(h, drafts(h, enrollments.lockDueWithoutEmail(h, now, batchSize - 1), now), now);
-      return null;
-    });
+    db.inTransaction(
+        h -> {
+          storeAll(h, drafts(h, enrollments.lockDueWithoutEmail(h, now, batchSize - 1), now), now);
+          return null;
+        });
   }
 
   private List<Draft> drafts(Handle h, List<Enrollment> due, Instant now) {
-    Map<String, Contact> people = contacts.findAll(h, due.stream().map(Enrollment::contactId).toList());
+    Map<String, Contact> people =
+        contacts.findAll(h, due.stream().map(Enrollment::contactId).toList());
     List<Draft> drafts = new ArrayList<>(due.size());
     for (Enrollment e : due) {
       Contact c = people.get(e.contactId());
@@ -153,23 +167,33 @@ public final class SequenceRunner {
 
   private void storeAll(Handle h, List<Draft> drafts, Instant now) {
     enrollments.emailsStored(h, drafts.stream().map(d -> d.enrollment().id()).toList());
-    emails.insertSteps(h, drafts.stream().map(d -> new EmailRepository.NewStep(d.enrollment().id(),
-        d.enrollment().contactId(), d.enrollment().currentStep(), d.rendered(), d.due())).toList(), now);
+    emails.insertSteps(
+        h,
+        drafts.stream()
+            .map(
+                d ->
+                    new EmailRepository.NewStep(
+                        d.enrollment().id(),
+                        d.enrollment().contactId(),
+                        d.enrollment().currentStep(),
+                        d.rendered(),
+                        d.due()))
+            .toList(),
+        now);
   }
 
   /**
-   * Picks due enrollments without an email that no other thread of this process is preparing:
-   * step tasks that fall due together then render different emails side by side instead of all
-   * rendering the same ones. (Another process may still render one twice; only one is stored.)
+   * Picks due enrollments without an email that no other thread of this process is preparing: step
+   * tasks that fall due together then render different emails side by side instead of all rendering
+   * the same ones. (Another process may still render one twice; only one is stored.)
    */
   private List<Enrollment> reserveOthersDue(Instant now) {
     synchronized (beingPrepared) {
-      List<Enrollment> due = db.withHandle(
-          h -> enrollments.dueWithoutEmail(h, now, batchSize - 1 + beingPrepared.size()));
-      List<Enrollment> mine = due.stream()
-          .filter(e -> !beingPrepared.contains(e.id()))
-          .limit(batchSize - 1)
-          .toList();
+      List<Enrollment> due =
+          db.withHandle(
+              h -> enrollments.dueWithoutEmail(h, now, batchSize - 1 + beingPrepared.size()));
+      List<Enrollment> mine =
+          due.stream().filter(e -> !beingPrepared.contains(e.id())).limit(batchSize - 1).toList();
       mine.forEach(e -> beingPrepared.add(e.id()));
       return mine;
     }
@@ -181,7 +205,8 @@ public final class SequenceRunner {
    * make this thread's insert wait for that batch's commit, then be thrown away.)
    */
   private Optional<EmailRecord> prepare(Enrollment e, Instant now) {
-    Optional<EmailRecord> existing = db.withHandle(h -> emails.findStep(h, e.id(), e.currentStep()));
+    Optional<EmailRecord> existing =
+        db.withHandle(h -> emails.findStep(h, e.id(), e.currentStep()));
     if (existing.isPresent()) {
       return existing;
     }

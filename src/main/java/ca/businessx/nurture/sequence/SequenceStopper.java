@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Handle;
 public final class SequenceStopper {
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final Timeline timeline = new Timeline();
-  private final ca.businessx.nurture.email.EmailRepository emails = new ca.businessx.nurture.email.EmailRepository();
+  private final ca.businessx.nurture.email.EmailRepository emails =
+      new ca.businessx.nurture.email.EmailRepository();
 
   /** Answers whether a running or paused sequence was stopped. */
   public boolean stop(Handle h, String contactId, String reason, Instant now) {
@@ -22,7 +23,11 @@ public final class SequenceStopper {
     }
     enrollments.moveTo(h, found.get(), EnrollmentState.STOPPED, reason, now);
     int cancelled = emails.cancelOpen(h, found.get().id(), now);
-    timeline.record(h, contactId, now, "sequence_stopped",
+    timeline.record(
+        h,
+        contactId,
+        now,
+        "sequence_stopped",
         reason + (cancelled > 0 ? "; " + cancelled + " email(s) cancelled" : ""));
     return true;
   }

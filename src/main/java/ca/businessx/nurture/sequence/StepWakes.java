@@ -20,19 +20,27 @@ public final class StepWakes {
   private final String table;
   private final JdbcCustomization jdbc;
 
-  /** @param table db-scheduler's table of the step tasks; its timestamps are written as it writes them */
+  /**
+   * @param table db-scheduler's table of the step tasks; its timestamps are written as it writes
+   *     them
+   */
   public StepWakes(DataSource dataSource, String table) {
     this.table = table;
     this.jdbc = new AutodetectJdbcCustomization(dataSource);
   }
 
-  /** @param byEnrollment each enrollment's new wake-up time, written in the map's order */
+  /**
+   * @param byEnrollment each enrollment's new wake-up time, written in the map's order
+   */
   public void wakeAll(Handle h, Map<String, Instant> byEnrollment) {
     if (byEnrollment.isEmpty()) {
       return;
     }
-    String sql = "update " + table + " set execution_time = ?, version = version + 1"
-        + " where task_name = ? and task_instance = ? and picked = ?";
+    String sql =
+        "update "
+            + table
+            + " set execution_time = ?, version = version + 1"
+            + " where task_name = ? and task_instance = ? and picked = ?";
     try (PreparedStatement update = h.getConnection().prepareStatement(sql)) {
       for (Map.Entry<String, Instant> wake : byEnrollment.entrySet()) {
         jdbc.setInstant(update, 1, wake.getValue());

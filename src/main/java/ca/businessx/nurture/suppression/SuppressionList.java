@@ -17,8 +17,9 @@ public final class SuppressionList {
 
   public static String hash(String email) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -44,10 +45,11 @@ public final class SuppressionList {
     if (hashes.isEmpty()) {
       return java.util.Set.of();
     }
-    return new java.util.HashSet<>(h.createQuery("select email_hash from suppressions where email_hash in (<h>)")
-        .bindList("h", java.util.List.copyOf(hashes))
-        .mapTo(String.class)
-        .list());
+    return new java.util.HashSet<>(
+        h.createQuery("select email_hash from suppressions where email_hash in (<h>)")
+            .bindList("h", java.util.List.copyOf(hashes))
+            .mapTo(String.class)
+            .list());
   }
 
   /** Adds the address; the first reason recorded stays. */
@@ -62,11 +64,12 @@ public final class SuppressionList {
   }
 
   /**
-   * Lifts an unsubscribe after the person consents again. Bounces, complaints and erasures stay:
-   * a form cannot vouch that a dead or complaining mailbox wants mail.
+   * Lifts an unsubscribe after the person consents again. Bounces, complaints and erasures stay: a
+   * form cannot vouch that a dead or complaining mailbox wants mail.
    */
   public boolean liftUnsubscribe(Handle h, String email) {
-    return h.createUpdate("delete from suppressions where email_hash = :h and reason = 'UNSUBSCRIBED'")
+    return h.createUpdate(
+                "delete from suppressions where email_hash = :h and reason = 'UNSUBSCRIBED'")
             .bind("h", hash(email))
             .execute()
         == 1;

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Renders an email: the first source that has the template wins (a CRM, then the static files),
- * and the result is wrapped in the shared layout. Contact data is HTML-escaped in the body; the
- * subject is plain text with line breaks removed so no header can be injected.
+ * Renders an email: the first source that has the template wins (a CRM, then the static files), and
+ * the result is wrapped in the shared layout. Contact data is HTML-escaped in the body; the subject
+ * is plain text with line breaks removed so no header can be injected.
  */
 public final class TemplateRenderer {
   private static final int MAX_CACHED = 200;
@@ -23,15 +23,18 @@ public final class TemplateRenderer {
   private final Mustache.Compiler html =
       Mustache.compiler().nullValue("").emptyStringIsFalse(true).zeroIsFalse(false);
   private final Mustache.Compiler plain = html.escapeHTML(false);
+
   /** Compiled subjects and bodies by their text, so an edited template is compiled afresh. */
   private final Map<String, Template> compiledHtml = new ConcurrentHashMap<>();
+
   private final Map<String, Template> compiledPlain = new ConcurrentHashMap<>();
 
   /**
    * @param preferred sources tried first, in order (e.g. Notion); a miss or failure falls through
    * @param fallback the static templates, which must have every key
    */
-  public TemplateRenderer(List<TemplateSource> preferred, TemplateSource fallback, ConfigFiles files) {
+  public TemplateRenderer(
+      List<TemplateSource> preferred, TemplateSource fallback, ConfigFiles files) {
     this.sources = List.copyOf(preferred);
     this.fallback = fallback;
     this.layout = html.compile(files.require("templates/layout.mustache").text());
@@ -41,13 +44,17 @@ public final class TemplateRenderer {
     EmailTemplate template = resolve(key);
     Map<String, Object> values = new HashMap<>(model);
     String subject =
-        compiled(compiledPlain, plain, template.subject()).execute(values).replaceAll("[\\r\\n]+", " ").trim();
+        compiled(compiledPlain, plain, template.subject())
+            .execute(values)
+            .replaceAll("[\\r\\n]+", " ")
+            .trim();
     values.put("subject", subject);
     values.put("body", compiled(compiledHtml, html, template.htmlBody()).execute(values));
     return new RenderedEmail(key, subject, layout.execute(values), template.origin());
   }
 
-  private static Template compiled(Map<String, Template> cache, Mustache.Compiler compiler, String text) {
+  private static Template compiled(
+      Map<String, Template> cache, Mustache.Compiler compiler, String text) {
     if (cache.size() > MAX_CACHED) {
       cache.clear(); // templates edited many times over: start afresh rather than grow
     }
@@ -61,8 +68,6 @@ public final class TemplateRenderer {
         return found.get();
       }
     }
-    return fallback
-        .find(key)
-        .orElseThrow(() -> new NurtureException("no template named " + key));
+    return fallback.find(key).orElseThrow(() -> new NurtureException("no template named " + key));
   }
 }

@@ -1,14 +1,13 @@
 package ca.businessx.nurture.unsubscribe;
 
-import ca.businessx.nurture.suppression.SuppressionList;
-import ca.businessx.nurture.suppression.SuppressionReason;
-
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.sequence.SequenceStopper;
+import ca.businessx.nurture.suppression.SuppressionList;
+import ca.businessx.nurture.suppression.SuppressionReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,7 +38,8 @@ public final class ContactSuppressor {
     return db.inTransaction(h -> suppress(h, contactId, reason, detail, now));
   }
 
-  public boolean suppress(Handle h, String contactId, SuppressionReason reason, String detail, Instant now) {
+  public boolean suppress(
+      Handle h, String contactId, SuppressionReason reason, String detail, Instant now) {
     Optional<Contact> contact = contacts.find(h, contactId);
     if (contact.isEmpty()) {
       return false;
@@ -47,7 +47,8 @@ public final class ContactSuppressor {
     boolean already = suppressions.isSuppressed(h, contact.get().email());
     suppressions.suppress(h, contact.get().email(), reason, now);
     if (reason == SuppressionReason.UNSUBSCRIBED) {
-      h.createUpdate("update contacts set unsubscribed_at = coalesce(unsubscribed_at, :now) where id = :id")
+      h.createUpdate(
+              "update contacts set unsubscribed_at = coalesce(unsubscribed_at, :now) where id = :id")
           .bind("id", contactId)
           .bind("now", now.toEpochMilli())
           .execute();

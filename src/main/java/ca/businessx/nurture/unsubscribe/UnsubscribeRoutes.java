@@ -29,7 +29,8 @@ public final class UnsubscribeRoutes {
   private final Template done = page("done");
   private final Template invalid = page("invalid");
 
-  public UnsubscribeRoutes(UnsubscribeLinks links, ContactSuppressor suppressor, String senderName) {
+  public UnsubscribeRoutes(
+      UnsubscribeLinks links, ContactSuppressor suppressor, String senderName) {
     this.links = links;
     this.suppressor = suppressor;
     this.senderName = senderName;
@@ -46,13 +47,22 @@ public final class UnsubscribeRoutes {
       refuse(ctx);
       return;
     }
-    html(ctx, 200, confirm, Map.of("sender_name", senderName, "action", "/unsubscribe/" + ctx.pathParam("token")));
+    html(
+        ctx,
+        200,
+        confirm,
+        Map.of("sender_name", senderName, "action", "/unsubscribe/" + ctx.pathParam("token")));
   }
 
   private void unsubscribe(Context ctx) {
     Optional<String> contact = links.contactOf(ctx.pathParam("token"));
-    if (contact.isEmpty() || !suppressor.suppress(contact.get(), SuppressionReason.UNSUBSCRIBED,
-        "List-Unsubscribe=One-Click".equals(ctx.formParam("List-Unsubscribe")) ? "one-click" : "link")) {
+    if (contact.isEmpty()
+        || !suppressor.suppress(
+            contact.get(),
+            SuppressionReason.UNSUBSCRIBED,
+            "List-Unsubscribe=One-Click".equals(ctx.formParam("List-Unsubscribe"))
+                ? "one-click"
+                : "link")) {
       refuse(ctx);
       return;
     }
@@ -71,7 +81,8 @@ public final class UnsubscribeRoutes {
   }
 
   private static Template page(String name) {
-    try (InputStream in = UnsubscribeRoutes.class.getResourceAsStream("/pages/unsubscribe-" + name + ".mustache")) {
+    try (InputStream in =
+        UnsubscribeRoutes.class.getResourceAsStream("/pages/unsubscribe-" + name + ".mustache")) {
       return Mustache.compiler().compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

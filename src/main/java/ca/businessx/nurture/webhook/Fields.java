@@ -19,6 +19,7 @@ public final class Fields {
       Pattern.compile(
           "^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
               + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$");
+
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]");
 
   private final ObjectNode body;

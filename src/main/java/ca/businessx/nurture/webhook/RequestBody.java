@@ -33,7 +33,8 @@ public final class RequestBody {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
         // Read on a little so a client still sending gets the 413 rather than a reset connection.
-        in.skipNBytes(Math.min(Math.max(ctx.req().getContentLengthLong() - bytes.length, 0), DRAIN_BYTES));
+        in.skipNBytes(
+            Math.min(Math.max(ctx.req().getContentLengthLong() - bytes.length, 0), DRAIN_BYTES));
         throw tooLarge();
       }
       return bytes;
@@ -43,16 +44,25 @@ public final class RequestBody {
   }
 
   public static ObjectNode parse(String contentType, byte[] raw) {
-    String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    String type =
+        contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
     String text = utf8(raw);
     return switch (type) {
       case "application/json" -> json(text);
       case "application/x-www-form-urlencoded" -> form(text);
-      case "" -> throw new ApiError(415, "unsupported_content_type",
-          "send Content-Type application/json or application/x-www-form-urlencoded");
-      default -> throw new ApiError(415, "unsupported_content_type",
-          "content type " + type + " is not supported; send application/json or"
-              + " application/x-www-form-urlencoded");
+      case "" ->
+          throw new ApiError(
+              415,
+              "unsupported_content_type",
+              "send Content-Type application/json or application/x-www-form-urlencoded");
+      default ->
+          throw new ApiError(
+              415,
+              "unsupported_content_type",
+              "content type "
+                  + type
+                  + " is not supported; send application/json or"
+                  + " application/x-www-form-urlencoded");
     };
   }
 
@@ -64,7 +74,8 @@ public final class RequestBody {
     try {
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new ApiError(400, "malformed_body", "the body is not valid JSON: " + e.getOriginalMessage());
+      throw new ApiError(
+          400, "malformed_body", "the body is not valid JSON: " + e.getOriginalMessage());
     }
     if (node == null || !node.isObject()) {
       throw new ApiError(400, "malformed_body", "the body must be a JSON object");
@@ -83,8 +94,10 @@ public final class RequestBody {
       }
       int eq = pair.indexOf('=');
       try {
-        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String key =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value =
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         if (!fields.has(key)) {
           fields.put(key, value);
         }
@@ -97,7 +110,8 @@ public final class RequestBody {
 
   private static String utf8(byte[] raw) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(raw))
@@ -108,6 +122,7 @@ public final class RequestBody {
   }
 
   private static ApiError tooLarge() {
-    return new ApiError(413, "body_too_large", "the body is larger than " + MAX_BYTES / 1024 + " KiB");
+    return new ApiError(
+        413, "body_too_large", "the body is larger than " + MAX_BYTES / 1024 + " KiB");
   }
 }

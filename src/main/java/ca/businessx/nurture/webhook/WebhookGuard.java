@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (Bucket4j) and, when CORS_ORIGINS is set, only those origins may post from a browser.
  */
 public final class WebhookGuard {
-  /** Past this many tracked clients the table starts afresh, bounding memory under a spray of IPs. */
+  /**
+   * Past this many tracked clients the table starts afresh, bounding memory under a spray of IPs.
+   */
   private static final int MAX_CLIENTS = 100_000;
 
   private final double perSecond;
@@ -43,7 +45,8 @@ public final class WebhookGuard {
     String origin = ctx.header("Origin");
     if (origin != null && !origins.isEmpty()) {
       if (!origins.contains(origin)) {
-        throw new ApiError(403, "origin_not_allowed", "this origin may not post to Nurture; see CORS_ORIGINS");
+        throw new ApiError(
+            403, "origin_not_allowed", "this origin may not post to Nurture; see CORS_ORIGINS");
       }
       ctx.header("Access-Control-Allow-Origin", origin);
       ctx.header("Vary", "Origin");
@@ -56,7 +59,10 @@ public final class WebhookGuard {
     if (!probe.isConsumed()) {
       long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
       ctx.header("Retry-After", Long.toString(seconds));
-      throw new ApiError(429, "rate_limited", "too many requests from this address; retry after " + seconds + " s");
+      throw new ApiError(
+          429,
+          "rate_limited",
+          "too many requests from this address; retry after " + seconds + " s");
     }
   }
 
@@ -69,7 +75,8 @@ public final class WebhookGuard {
     ctx.header("Access-Control-Allow-Origin", origin);
     ctx.header("Vary", "Origin");
     ctx.header("Access-Control-Allow-Methods", "POST");
-    ctx.header("Access-Control-Allow-Headers", "Content-Type, X-Nurture-Timestamp, X-Nurture-Signature");
+    ctx.header(
+        "Access-Control-Allow-Headers", "Content-Type, X-Nurture-Timestamp, X-Nurture-Signature");
     ctx.header("Access-Control-Max-Age", "600");
     ctx.status(204);
   }
@@ -85,7 +92,11 @@ public final class WebhookGuard {
   private Bucket newBucket() {
     long refillPerMinute = Math.max(1, Math.round(perSecond * 60));
     return Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(refillPerMinute, Duration.ofMinutes(1)).build())
+        .addLimit(
+            Bandwidth.builder()
+                .capacity(burst)
+                .refillGreedy(refillPerMinute, Duration.ofMinutes(1))
+                .build())
         .build();
   }
 }

@@ -33,14 +33,20 @@ public final class WebhookRoutes {
   private void signup(Context ctx) {
     Fields f = fields(ctx);
     Signup signup =
-        new Signup(f.email("email"), f.text("name", 200), f.text("first_name", 100), f.text("business_name", 200));
+        new Signup(
+            f.email("email"),
+            f.text("name", 200),
+            f.text("first_name", 100),
+            f.text("business_name", 200));
     String consentText = f.text("consent_text", 2000);
     String formId = f.text("form_id", 200);
     boolean explicit = f.flag("consent");
     f.throwIfInvalid();
     String evidence = consentText != null ? consentText : formId != null ? "form " + formId : null;
-    LeadIntake.SignupResult result = intake.signup(signup,
-        new ConsentEvidence("signup_webhook", ctx.req().getRemoteAddr(), evidence, explicit));
+    LeadIntake.SignupResult result =
+        intake.signup(
+            signup,
+            new ConsentEvidence("signup_webhook", ctx.req().getRemoteAddr(), evidence, explicit));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("contact_id", result.contact().id());
     body.put("created", result.created());
@@ -65,7 +71,9 @@ public final class WebhookRoutes {
       throw new ApiError(404, "contact_not_found", e.getMessage());
     } catch (CrmException e) {
       ctx.header("Retry-After", "30");
-      throw new ApiError(503, "crm_unavailable",
+      throw new ApiError(
+          503,
+          "crm_unavailable",
           "this email is not known here and the CRM could not be asked; try again shortly");
     }
     Map<String, Object> body = new LinkedHashMap<>();

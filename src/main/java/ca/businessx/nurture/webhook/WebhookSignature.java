@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Only the website may enroll leads: with WEBHOOK_SECRET set, a lead webhook must carry
- * {@code X-Nurture-Timestamp} (Unix seconds) and {@code X-Nurture-Signature: sha256=<hex>}, the
+ * Only the website may enroll leads: with WEBHOOK_SECRET set, a lead webhook must carry {@code
+ * X-Nurture-Timestamp} (Unix seconds) and {@code X-Nurture-Signature: sha256=<hex>}, the
  * HMAC-SHA256 of {@code "<timestamp>.<raw body>"}, made within five minutes of now.
  */
 public final class WebhookSignature {
@@ -45,7 +45,8 @@ public final class WebhookSignature {
       throw refused("X-Nurture-Timestamp must be Unix seconds");
     }
     if (Math.abs(clock.instant().getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
-      throw refused("X-Nurture-Timestamp is more than 5 minutes from now; sign each request when sending it");
+      throw refused(
+          "X-Nurture-Timestamp is more than 5 minutes from now; sign each request when sending it");
     }
     if (!signature.startsWith("sha256=")) {
       throw refused("X-Nurture-Signature must look like sha256=<hex>");
@@ -61,7 +62,8 @@ public final class WebhookSignature {
     System.arraycopy(signed, 0, message, 0, signed.length);
     System.arraycopy(raw, 0, message, signed.length, raw.length);
     if (!Hmac.equal(Hmac.sha256(secret.get(), message), given)) {
-      throw refused("signature does not match the body; check WEBHOOK_SECRET and sign the raw body");
+      throw refused(
+          "signature does not match the body; check WEBHOOK_SECRET and sign the raw body");
     }
   }
 

@@ -20,16 +20,19 @@ class InspectionApiTest {
 
   @Test
   void withAnAdminTokenTheApiNeedsIt() {
-    try (TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of("ADMIN_TOKEN", "s3cret-token"))) {
+    try (TestApp t =
+        new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of("ADMIN_TOKEN", "s3cret-token"))) {
       String id = t.signup("ana@example.ca", "Ana");
       Http.Response anonymous = t.http.get("/api/contacts/" + id);
       assertThat(anonymous.status()).isEqualTo(401);
       assertThat(anonymous.body()).doesNotContain("ana@example.ca");
       assertThat(new Http(t.app.port()).bearer("wrong").get("/api/emails").status()).isEqualTo(401);
       Http admin = new Http(t.app.port()).bearer("s3cret-token");
-      assertThat(admin.get("/api/contacts/" + id).json().at("/contact/email").asText()).isEqualTo("ana@example.ca");
+      assertThat(admin.get("/api/contacts/" + id).json().at("/contact/email").asText())
+          .isEqualTo("ana@example.ca");
       assertThat(t.http.postJson("/webhook/signup", "{\"email\":\"bo@example.ca\"}").status())
-          .as("webhooks stay open").isEqualTo(201);
+          .as("webhooks stay open")
+          .isEqualTo(201);
     }
   }
 
@@ -44,7 +47,9 @@ class InspectionApiTest {
       JsonNode all = t.http.get("/api/emails").json().get("emails");
       JsonNode anas = t.http.get("/api/emails?contact_id=" + ana).json().get("emails");
       assertThat(all).hasSize(4);
-      assertThat(anas).hasSize(2).allSatisfy(e -> assertThat(e.get("contact_id").asText()).isEqualTo(ana));
+      assertThat(anas)
+          .hasSize(2)
+          .allSatisfy(e -> assertThat(e.get("contact_id").asText()).isEqualTo(ana));
       assertThat(anas.get(0).get("template").asText()).isEqualTo("email_2c");
       assertThat(t.http.get("/api/emails?limit=0").status()).isEqualTo(400);
       assertThat(t.http.get("/api/contacts/nope").status()).isEqualTo(404);

@@ -12,9 +12,18 @@ final class BenchMachine {
   private BenchMachine() {}
 
   static String describe() {
-    return "machine: " + Runtime.getRuntime().availableProcessors() + " cpus (" + cpuModel() + "), "
-        + memTotal() + " memory, JDK " + System.getProperty("java.vm.name") + " "
-        + Runtime.version() + ", load average " + loadAverage();
+    return "machine: "
+        + Runtime.getRuntime().availableProcessors()
+        + " cpus ("
+        + cpuModel()
+        + "), "
+        + memTotal()
+        + " memory, JDK "
+        + System.getProperty("java.vm.name")
+        + " "
+        + Runtime.version()
+        + ", load average "
+        + loadAverage();
   }
 
   static String command() {
@@ -30,7 +39,10 @@ final class BenchMachine {
     return options;
   }
 
-  /** The service JVM's options: -Xmx256m and whatever BENCH_SERVICE_OPTS adds (e.g. a JFR recording). */
+  /**
+   * The service JVM's options: -Xmx256m and whatever BENCH_SERVICE_OPTS adds (e.g. a JFR
+   * recording).
+   */
   static String[] serviceJvmOptions() {
     List<String> options = new java.util.ArrayList<>(List.of("-Xmx256m"));
     String extra = System.getenv("BENCH_SERVICE_OPTS");
@@ -70,8 +82,11 @@ final class BenchMachine {
 
   private static String cpuModel() {
     try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-          .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?");
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name"))
+          .findFirst()
+          .map(l -> l.replaceFirst(".*:\\s*", ""))
+          .orElse("?");
     } catch (IOException e) {
       return "?";
     }

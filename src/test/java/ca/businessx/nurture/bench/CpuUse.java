@@ -21,9 +21,12 @@ record CpuUse(double workers, double postgres, double bench, double wallSeconds)
     long workers = workerPids.stream().mapToLong(CpuUse::ticks).sum();
     long postgres;
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      postgres = procs.filter(p -> p.getFileName().toString().matches("\\d+"))
-          .filter(p -> "postgres".equals(command(p)))
-          .mapToLong(p -> ticks(Long.parseLong(p.getFileName().toString()))).sum();
+      postgres =
+          procs
+              .filter(p -> p.getFileName().toString().matches("\\d+"))
+              .filter(p -> "postgres".equals(command(p)))
+              .mapToLong(p -> ticks(Long.parseLong(p.getFileName().toString())))
+              .sum();
     } catch (IOException e) {
       postgres = 0;
     }
@@ -31,15 +34,24 @@ record CpuUse(double workers, double postgres, double bench, double wallSeconds)
   }
 
   static CpuUse between(Reading from, Reading to) {
-    return new CpuUse((to.workers() - from.workers()) / TICKS, (to.postgres() - from.postgres()) / TICKS,
-        (to.bench() - from.bench()) / TICKS, (to.nanos() - from.nanos()) / 1e9);
+    return new CpuUse(
+        (to.workers() - from.workers()) / TICKS,
+        (to.postgres() - from.postgres()) / TICKS,
+        (to.bench() - from.bench()) / TICKS,
+        (to.nanos() - from.nanos()) / 1e9);
   }
 
   String line() {
     double available = wallSeconds * Runtime.getRuntime().availableProcessors();
-    return String.format("CPU while sending: workers %.1f s, PostgreSQL %.1f s, benchmark JVM (fake Resend) %.1f s,"
-            + " of %.1f s on %d cores (%.0f%% busy)", workers, postgres, bench, available,
-        Runtime.getRuntime().availableProcessors(), 100 * (workers + postgres + bench) / available);
+    return String.format(
+        "CPU while sending: workers %.1f s, PostgreSQL %.1f s, benchmark JVM (fake Resend) %.1f s,"
+            + " of %.1f s on %d cores (%.0f%% busy)",
+        workers,
+        postgres,
+        bench,
+        available,
+        Runtime.getRuntime().availableProcessors(),
+        100 * (workers + postgres + bench) / available);
   }
 
   private static long ticks(long pid) {

@@ -29,7 +29,11 @@ import java.util.UUID;
  */
 public final class DispatchBench {
   private static final Duration SEED_MARGIN = Duration.ofSeconds(3);
-  /** Emails sent once, unmeasured, before the measured runs; {@code -Dbench.warmup=0} for a cold JVM. */
+
+  /**
+   * Emails sent once, unmeasured, before the measured runs; {@code -Dbench.warmup=0} for a cold
+   * JVM.
+   */
   private static final int WARM_UP = Integer.getInteger("bench.warmup", 10_000);
 
   public static void main(String[] args) throws Exception {
@@ -59,7 +63,8 @@ public final class DispatchBench {
       seed(app.database(), count, due);
       Duration seeded = Duration.between(seeding, Instant.now());
       if (Instant.now().isAfter(due)) {
-        throw new IllegalStateException("seeding took " + seeded + ", past the due time; raise SEED_MARGIN");
+        throw new IllegalStateException(
+            "seeding took " + seeded + ", past the due time; raise SEED_MARGIN");
       }
       sleepUntil(due);
       long cpuAtDue = processCpuNanos();
@@ -71,7 +76,8 @@ public final class DispatchBench {
           first = Instant.now();
         }
         if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("only " + accepted + " of " + count + " accepted in 10 minutes");
+          throw new IllegalStateException(
+              "only " + accepted + " of " + count + " accepted in 10 minutes");
         }
         Thread.sleep(2);
       }
@@ -81,9 +87,15 @@ public final class DispatchBench {
       return String.format(
           "db=%s latency=%dms emails=%d requests=%d: first accepted after %d ms, all after %d ms: %.0f emails/s"
               + " (process CPU %.1f s, load average %.1f; seeded in %d ms)",
-          db, latency.toMillis(), fake.deliveredCount(), fake.requests().size(),
-          first == null ? took.toMillis() : Duration.between(due, first).toMillis(), took.toMillis(), rate,
-          cpu, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          db,
+          latency.toMillis(),
+          fake.deliveredCount(),
+          fake.requests().size(),
+          first == null ? took.toMillis() : Duration.between(due, first).toMillis(),
+          took.toMillis(),
+          rate,
+          cpu,
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           seeded.toMillis());
     } finally {
       deleteQuietly(dir);
@@ -107,40 +119,57 @@ public final class DispatchBench {
 
   /** Contacts, enrollments and their step tasks, all due at {@code due}, in one transaction. */
   private static void seed(Database db, int count, Instant due) {
-    SchedulerClient client = SchedulerClient.Builder.create(db.transactionAwareDataSource(),
-        Tasks.custom(SequenceTasks.STEP_TASK, Void.class).execute((i, c) -> null)).build();
+    SchedulerClient client =
+        SchedulerClient.Builder.create(
+                db.transactionAwareDataSource(),
+                Tasks.custom(SequenceTasks.STEP_TASK, Void.class).execute((i, c) -> null))
+            .build();
     String[] segments = {"CRITICAL", "URGENT", "OPTIMIZE"};
     long now = Instant.now().toEpochMilli();
-    db.inTransaction(h -> {
-      var contacts = h.prepareBatch(
-          "insert into contacts (id, email, name, first_name, business_name, segment, red_systems,"
-              + " orange_systems, yellow_systems, green_systems, assessment_score, signed_up_at,"
-              + " assessed_at, updated_at) values (:id, :email, :name, :first, 'Bench Plumbing', :segment,"
-              + " 1, 1, 1, 1, 50, :now, :now, :now)");
-      var enrollments = h.prepareBatch(
-          "insert into enrollments (id, contact_id, state, current_step, started_at, next_due_at,"
-              + " updated_at) values (:id, :contact, 'ACTIVE', 1, :due, :due, :now)");
-      List<TaskInstance<?>> tasks = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        String contact = UUID.randomUUID().toString();
-        String enrollment = UUID.randomUUID().toString();
-        contacts.bind("id", contact).bind("email", "bench" + i + "@example.ca").bind("name", "Lead " + i)
-            .bind("first", "Lead").bind("segment", segments[i % 3]).bind("now", now).add();
-        enrollments.bind("id", enrollment).bind("contact", contact).bind("due", due.toEpochMilli())
-            .bind("now", now).add();
-        tasks.add(new TaskInstance<Void>(SequenceTasks.STEP_TASK, enrollment));
-      }
-      contacts.execute();
-      enrollments.execute();
-      client.scheduleBatch(tasks, due);
-      return null;
-    });
+    db.inTransaction(
+        h -> {
+          var contacts =
+              h.prepareBatch(
+                  "insert into contacts (id, email, name, first_name, business_name, segment, red_systems,"
+                      + " orange_systems, yellow_systems, green_systems, assessment_score, signed_up_at,"
+                      + " assessed_at, updated_at) values (:id, :email, :name, :first, 'Bench Plumbing', :segment,"
+                      + " 1, 1, 1, 1, 50, :now, :now, :now)");
+          var enrollments =
+              h.prepareBatch(
+                  "insert into enrollments (id, contact_id, state, current_step, started_at, next_due_at,"
+                      + " updated_at) values (:id, :contact, 'ACTIVE', 1, :due, :due, :now)");
+          List<TaskInstance<?>> tasks = new ArrayList<>(count);
+          for (int i = 0; i < count; i++) {
+            String contact = UUID.randomUUID().toString();
+            String enrollment = UUID.randomUUID().toString();
+            contacts
+                .bind("id", contact)
+                .bind("email", "bench" + i + "@example.ca")
+                .bind("name", "Lead " + i)
+                .bind("first", "Lead")
+                .bind("segment", segments[i % 3])
+                .bind("now", now)
+                .add();
+            enrollments
+                .bind("id", enrollment)
+                .bind("contact", contact)
+                .bind("due", due.toEpochMilli())
+                .bind("now", now)
+                .add();
+            tasks.add(new TaskInstance<Void>(SequenceTasks.STEP_TASK, enrollment));
+          }
+          contacts.execute();
+          enrollments.execute();
+          client.scheduleBatch(tasks, due);
+          return null;
+        });
   }
 
   /** CPU time of this whole JVM: the service and the fake provider together. */
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void sleepUntil(Instant at) throws InterruptedException {
@@ -161,17 +190,35 @@ public final class DispatchBench {
   /** The command line and the machine, printed with every result. */
   static final class Machine {
     static String describe() throws IOException {
-      String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream()
-          .filter(l -> l.startsWith("MemTotal")).findFirst().orElse("MemTotal: ?").replaceAll("\\s+", " ");
-      String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name")).findFirst().orElse("model name: ?")
-          .replaceAll("^model name\\s*:\\s*", "");
-      String command = System.getProperty("bench.command",
-          ProcessHandle.current().info().commandLine().orElse("?"));
-      return "command: " + command + "\n"
-          + "machine: nproc=" + Runtime.getRuntime().availableProcessors() + ", " + memory + ", cpu " + cpu
-          + ", java " + Runtime.version() + ", max heap "
-          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
+      String memory =
+          Files.readAllLines(Path.of("/proc/meminfo")).stream()
+              .filter(l -> l.startsWith("MemTotal"))
+              .findFirst()
+              .orElse("MemTotal: ?")
+              .replaceAll("\\s+", " ");
+      String cpu =
+          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+              .filter(l -> l.startsWith("model name"))
+              .findFirst()
+              .orElse("model name: ?")
+              .replaceAll("^model name\\s*:\\s*", "");
+      String command =
+          System.getProperty(
+              "bench.command", ProcessHandle.current().info().commandLine().orElse("?"));
+      return "command: "
+          + command
+          + "\n"
+          + "machine: nproc="
+          + Runtime.getRuntime().availableProcessors()
+          + ", "
+          + memory
+          + ", cpu "
+          + cpu
+          + ", java "
+          + Runtime.version()
+          + ", max heap "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+          + " MiB";
     }
   }
 }

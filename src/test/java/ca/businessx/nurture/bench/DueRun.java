@@ -27,8 +27,14 @@ final class DueRun {
    */
   static final int WARM_UP_LEADS = Integer.getInteger("bench.warmup", 5000);
 
-  record Figures(int emails, Instant firstDue, Instant lastDue, Instant lastSent, long[] lagsMillis,
-      Map<String, Integer> byNode, CpuUse cpu) {
+  record Figures(
+      int emails,
+      Instant firstDue,
+      Instant lastDue,
+      Instant lastSent,
+      long[] lagsMillis,
+      Map<String, Integer> byNode,
+      CpuUse cpu) {
     double seconds() {
       return Duration.between(firstDue, lastSent).toMillis() / 1000.0;
     }
@@ -42,14 +48,17 @@ final class DueRun {
     }
 
     private static long percentile(long[] sorted, double percentile) {
-      return sorted.length == 0 ? -1
-          : sorted[(int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1)];
+      return sorted.length == 0
+          ? -1
+          : sorted[
+              (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1)];
     }
   }
 
   private DueRun() {}
 
-  static Figures run(TestDatabases.Kind kind, int workers, int leads, Duration spacing, Duration margin)
+  static Figures run(
+      TestDatabases.Kind kind, int workers, int leads, Duration spacing, Duration margin)
       throws Exception {
     Path dir = Files.createTempDirectory("nurture-due");
     try (FakeResend fake = FakeResend.start()) {
@@ -67,7 +76,9 @@ final class DueRun {
       // e.g. -Dbench.env=SCHEDULER_POLL_INTERVAL=PT0.25S,SCHEDULER_THREADS=12 to try other settings
       for (String setting : System.getProperty("bench.env", "").split(",")) {
         if (setting.contains("=")) {
-          env.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+          env.put(
+              setting.substring(0, setting.indexOf('=')),
+              setting.substring(setting.indexOf('=') + 1));
         }
       }
       Config config = ConfigLoader.load(env);
@@ -80,7 +91,11 @@ final class DueRun {
           Map<String, String> own = new HashMap<>(env);
           own.put("NURTURE_NODE_NAME", "worker-" + i);
           Path work = Files.createDirectories(dir.resolve("worker-" + i));
-          nodes.add(new ServiceProcess(work, own).args("--role=worker").jvmOptions(BenchMachine.serviceJvmOptions()).start());
+          nodes.add(
+              new ServiceProcess(work, own)
+                  .args("--role=worker")
+                  .jvmOptions(BenchMachine.serviceJvmOptions())
+                  .start());
         }
         if (WARM_UP_LEADS > 0) {
           Instant warmDue = Instant.now();
@@ -90,7 +105,8 @@ final class DueRun {
         Instant firstDue = Instant.now().plus(margin);
         Seeder.seed(config, leads, firstDue, spacing);
         if (Instant.now().isAfter(firstDue)) {
-          throw new IllegalStateException("seeding ended after the first due time; raise the margin");
+          throw new IllegalStateException(
+              "seeding ended after the first due time; raise the margin");
         }
         List<Long> pids = nodes.stream().map(ServiceProcess::pid).toList();
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), firstDue).toMillis()));
@@ -107,27 +123,61 @@ final class DueRun {
   private static Figures await(Config config, int leads, Instant since) throws Exception {
     try (Database db = Database.open(config.db(), config.dataDir(), "bench")) {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-      while (db.withHandle(h -> h.createQuery("select count(*) from emails where state = 'SENT' and due_at >= :since")
-          .bind("since", since.toEpochMilli()).mapTo(Integer.class).one()) < leads) {
+      while (db.withHandle(
+              h ->
+                  h.createQuery(
+                          "select count(*) from emails where state = 'SENT' and due_at >= :since")
+                      .bind("since", since.toEpochMilli())
+                      .mapTo(Integer.class)
+                      .one())
+          < leads) {
         if (Instant.now().isAfter(deadline)) {
           throw new IllegalStateException("not all emails sent within 5 minutes");
         }
         Thread.sleep(100);
       }
-      long[] lags = db.withHandle(h -> h.createQuery(
-              "select sent_at - due_at from emails where state = 'SENT' and due_at >= :since order by 1")
-          .bind("since", since.toEpochMilli())
-          .mapTo(Long.class).list()).stream().mapToLong(Long::longValue).toArray();
-      long lastSent = db.withHandle(h -> h.createQuery("select max(sent_at) from emails where due_at >= :since")
-          .bind("since", since.toEpochMilli()).mapTo(Long.class).one());
-      long lastDue = db.withHandle(h -> h.createQuery("select max(due_at) from emails where due_at >= :since")
-          .bind("since", since.toEpochMilli()).mapTo(Long.class).one());
+      long[] lags =
+          db
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select sent_at - due_at from emails where state = 'SENT' and due_at >= :since order by 1")
+                          .bind("since", since.toEpochMilli())
+                          .mapTo(Long.class)
+                          .list())
+              .stream()
+              .mapToLong(Long::longValue)
+              .toArray();
+      long lastSent =
+          db.withHandle(
+              h ->
+                  h.createQuery("select max(sent_at) from emails where due_at >= :since")
+                      .bind("since", since.toEpochMilli())
+                      .mapTo(Long.class)
+                      .one());
+      long lastDue =
+          db.withHandle(
+              h ->
+                  h.createQuery("select max(due_at) from emails where due_at >= :since")
+                      .bind("since", since.toEpochMilli())
+                      .mapTo(Long.class)
+                      .one());
       Map<String, Integer> byNode = new HashMap<>();
-      db.useHandle(h -> h.createQuery("select sent_by, count(*) from emails where due_at >= :since group by sent_by")
-          .bind("since", since.toEpochMilli())
-          .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> byNode.put(e.getKey(), e.getValue())));
-      return new Figures(lags.length, since, Instant.ofEpochMilli(lastDue), Instant.ofEpochMilli(lastSent),
-          lags, byNode, null);
+      db.useHandle(
+          h ->
+              h.createQuery(
+                      "select sent_by, count(*) from emails where due_at >= :since group by sent_by")
+                  .bind("since", since.toEpochMilli())
+                  .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                  .forEach(e -> byNode.put(e.getKey(), e.getValue())));
+      return new Figures(
+          lags.length,
+          since,
+          Instant.ofEpochMilli(lastDue),
+          Instant.ofEpochMilli(lastSent),
+          lags,
+          byNode,
+          null);
     }
   }
 }

@@ -26,7 +26,8 @@ public final class FootprintBench {
   public static void main(String[] args) throws Exception {
     Map<String, String> o = BenchMachine.options(args);
     int enrollments = Integer.parseInt(o.getOrDefault("enrollments", "100000"));
-    TestDatabases.Kind kind = TestDatabases.Kind.valueOf(o.getOrDefault("db", "sqlite").toUpperCase());
+    TestDatabases.Kind kind =
+        TestDatabases.Kind.valueOf(o.getOrDefault("db", "sqlite").toUpperCase());
     int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
     String[] jvm = o.getOrDefault("jvm", "-Xmx256m").split("\\s+");
     System.out.println(BenchMachine.describe());
@@ -36,12 +37,17 @@ public final class FootprintBench {
     Config config = ConfigLoader.load(env);
     Instant seeding = Instant.now();
     Seeder.seed(config, enrollments, Instant.now().plus(Duration.ofDays(1)), Duration.ZERO);
-    System.out.printf("seeded %d enrollments in %d s%n", enrollments, Duration.between(seeding, Instant.now()).toSeconds());
+    System.out.printf(
+        "seeded %d enrollments in %d s%n",
+        enrollments, Duration.between(seeding, Instant.now()).toSeconds());
     List<String> lines = new ArrayList<>();
     Path work = Files.createDirectories(dir.resolve("node"));
     try (ServiceProcess node = new ServiceProcess(work, env).jvmOptions(jvm).start()) {
       long atReady = BenchMachine.rssMiB(node.pid());
-      lines.add(String.format("ready %d ms after launching the JVM; RSS at ready %d MiB", node.startedIn().toMillis(), atReady));
+      lines.add(
+          String.format(
+              "ready %d ms after launching the JVM; RSS at ready %d MiB",
+              node.startedIn().toMillis(), atReady));
       System.out.println(lines.getLast());
       Http http = node.http();
       long peak = atReady;
@@ -54,15 +60,24 @@ public final class FootprintBench {
         Thread.sleep(1000);
       }
       long after = BenchMachine.rssMiB(node.pid());
-      lines.add(String.format("RSS after %d s of polling and a /metrics + /console scrape per second: %d MiB (peak %d MiB)",
-          seconds, after, peak));
+      lines.add(
+          String.format(
+              "RSS after %d s of polling and a /metrics + /console scrape per second: %d MiB (peak %d MiB)",
+              seconds, after, peak));
       System.out.println(lines.getLast());
     }
-    lines.add(String.format("database with %d active enrollments: %s", enrollments, size(kind, config, dir)));
+    lines.add(
+        String.format(
+            "database with %d active enrollments: %s", enrollments, size(kind, config, dir)));
     System.out.println();
     System.out.println("$ " + BenchMachine.command());
     System.out.println(BenchMachine.describe());
-    System.out.println("footprint on " + kind.name().toLowerCase() + ", service JVM options " + String.join(" ", jvm) + ":");
+    System.out.println(
+        "footprint on "
+            + kind.name().toLowerCase()
+            + ", service JVM options "
+            + String.join(" ", jvm)
+            + ":");
     lines.forEach(l -> System.out.println("  " + l));
     System.exit(0);
   }
@@ -82,10 +97,14 @@ public final class FootprintBench {
       return String.format("%.1f MiB (SQLite file, WAL and shared memory)", bytes / 1048576.0);
     }
     try (Database db = Database.open(config.db(), config.dataDir(), "bench")) {
-      long bytes = db.withHandle(h -> h.createQuery(
-              "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c"
-                  + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r'")
-          .mapTo(Long.class).one());
+      long bytes =
+          db.withHandle(
+              h ->
+                  h.createQuery(
+                          "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c"
+                              + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r'")
+                      .mapTo(Long.class)
+                      .one());
       return String.format("%.1f MiB (tables with their indexes and TOAST)", bytes / 1048576.0);
     }
   }

@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Webhook intake through HTTP, measured by wrk in its own process against a web node (the service
- * as its own JVM, so intake is measured without the scheduler's work), with the two limits taken
- * in the same run: the same server answering {@code /health/live}, and the same signup writes
- * issued in-process over JDBC (LeadIntake, no HTTP) at the same concurrency on a fresh database.
- * Not a test; run it with {@code bench/intake}.
+ * as its own JVM, so intake is measured without the scheduler's work), with the two limits taken in
+ * the same run: the same server answering {@code /health/live}, and the same signup writes issued
+ * in-process over JDBC (LeadIntake, no HTTP) at the same concurrency on a fresh database. Not a
+ * test; run it with {@code bench/intake}.
  */
 public final class IntakeBench {
   public static void main(String[] args) throws Exception {
@@ -35,11 +35,13 @@ public final class IntakeBench {
     int connections = Integer.parseInt(o.getOrDefault("connections", "32"));
     int seconds = Integer.parseInt(o.getOrDefault("seconds", "10"));
     String sync = o.getOrDefault("sqlite-sync", "FULL");
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("ca.businessx.nurture")).setLevel(Level.WARN);
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("ca.businessx.nurture"))
+        .setLevel(Level.WARN);
     System.out.println(BenchMachine.describe());
     List<String> report = new ArrayList<>();
     for (String db : dbs) {
-      report.addAll(run(TestDatabases.Kind.valueOf(db.strip().toUpperCase()), connections, seconds, sync));
+      report.addAll(
+          run(TestDatabases.Kind.valueOf(db.strip().toUpperCase()), connections, seconds, sync));
     }
     System.out.println();
     System.out.println("$ " + BenchMachine.command());
@@ -48,11 +50,12 @@ public final class IntakeBench {
     System.exit(0);
   }
 
-  private static List<String> run(TestDatabases.Kind kind, int connections, int seconds, String sync)
-      throws Exception {
+  private static List<String> run(
+      TestDatabases.Kind kind, int connections, int seconds, String sync) throws Exception {
     Path dir = Files.createTempDirectory("nurture-intake");
     Wrk wrk = new Wrk(dir, 2, connections);
-    String label = kind == TestDatabases.Kind.SQLITE ? "sqlite (synchronous=" + sync + ")" : "postgresql";
+    String label =
+        kind == TestDatabases.Kind.SQLITE ? "sqlite (synchronous=" + sync + ")" : "postgresql";
     Map<String, String> env = new HashMap<>(TestDatabases.env(kind));
     env.put("NURTURE_DATA_DIR", dir.resolve("data").toString());
     env.put("NURTURE_SQLITE_SYNC", sync);
@@ -60,7 +63,8 @@ public final class IntakeBench {
     Wrk.Result signup;
     Wrk.Result assessment;
     try (ServiceProcess web = service(dir, env).start()) {
-      System.out.printf("%s: web node up in %d ms; warming up%n", label, web.startedIn().toMillis());
+      System.out.printf(
+          "%s: web node up in %d ms; warming up%n", label, web.startedIn().toMillis());
       wrk.get("warm-up", web.port, "/health/live", 3);
       wrk.signups("warm-up", web.port, "warm", 4);
       wrk.assessments("warm-up", web.port, "warm", 2);
@@ -82,14 +86,18 @@ public final class IntakeBench {
     lines.add("  " + signup.line());
     lines.add("  " + assessment.line());
     lines.add(String.format("  %-34s %9.0f signups/s", "same writes in-process over JDBC", limit));
-    lines.add(String.format("  signups / trivial endpoint = %.0f%%, signups / database limit = %.0f%%",
-        100 * signup.rate() / trivial.rate(), 100 * signup.rate() / limit));
+    lines.add(
+        String.format(
+            "  signups / trivial endpoint = %.0f%%, signups / database limit = %.0f%%",
+            100 * signup.rate() / trivial.rate(), 100 * signup.rate() / limit));
     lines.forEach(System.out::println);
     return lines;
   }
 
   private static ServiceProcess service(Path dir, Map<String, String> env) {
-    return new ServiceProcess(dir, env).args("--role=web").jvmOptions(BenchMachine.serviceJvmOptions());
+    return new ServiceProcess(dir, env)
+        .args("--role=web")
+        .jvmOptions(BenchMachine.serviceJvmOptions());
   }
 
   /** Signups per second through LeadIntake on its own database, no HTTP; after a warm-up. */
@@ -108,14 +116,19 @@ public final class IntakeBench {
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        pool.submit(() -> {
-          for (int n = 1; !stop.get(); n++) {
-            w.intake.signup(new Signup(run + "-" + thread + "-" + n + "@limit.example", "Ana Tremblay", "Ana",
-                "Tremblay Plumbing"));
-            done.incrementAndGet();
-          }
-          return null;
-        });
+        pool.submit(
+            () -> {
+              for (int n = 1; !stop.get(); n++) {
+                w.intake.signup(
+                    new Signup(
+                        run + "-" + thread + "-" + n + "@limit.example",
+                        "Ana Tremblay",
+                        "Ana",
+                        "Tremblay Plumbing"));
+                done.incrementAndGet();
+              }
+              return null;
+            });
       }
       Thread.sleep(seconds * 1000L);
       stop.set(true);

@@ -36,17 +36,20 @@ final class Seeder {
       for (int from = 0; from < leads; from += PER_TRANSACTION) {
         int start = from;
         int end = Math.min(leads, from + PER_TRANSACTION);
-        db.inTransaction(h -> {
-          for (int i = start; i < end; i++) {
-            Instant due = firstDue.plus(spacing.multipliedBy(i));
-            String email = "seed-" + run + "-" + i + "@bench.example";
-            String id = Ids.newId();
-            contacts.insertIfAbsent(h, id, new Signup(email, "Ana Tremblay", "Ana", "Tremblay Plumbing"), due);
-            contacts.recordAssessment(h, id, Ids.newId(), new Assessment(email, i % 3, 1, 3, 4, 48.0), due);
-            enroller.enroll(h, id, due);
-          }
-          return null;
-        });
+        db.inTransaction(
+            h -> {
+              for (int i = start; i < end; i++) {
+                Instant due = firstDue.plus(spacing.multipliedBy(i));
+                String email = "seed-" + run + "-" + i + "@bench.example";
+                String id = Ids.newId();
+                contacts.insertIfAbsent(
+                    h, id, new Signup(email, "Ana Tremblay", "Ana", "Tremblay Plumbing"), due);
+                contacts.recordAssessment(
+                    h, id, Ids.newId(), new Assessment(email, i % 3, 1, 3, 4, 48.0), due);
+                enroller.enroll(h, id, due);
+              }
+              return null;
+            });
       }
     }
   }

@@ -12,19 +12,31 @@ import java.util.regex.Pattern;
  * measures) with a Lua script that makes every lead's email unique, and reads its figures.
  */
 final class Wrk {
-  /** Requests per second and latency percentiles in milliseconds; failed = non-2xx answers and errors. */
-  record Result(String what, long requests, double seconds, double p50, double p99, double p999, long failed) {
+  /**
+   * Requests per second and latency percentiles in milliseconds; failed = non-2xx answers and
+   * errors.
+   */
+  record Result(
+      String what,
+      long requests,
+      double seconds,
+      double p50,
+      double p99,
+      double p999,
+      long failed) {
     double rate() {
       return requests / seconds;
     }
 
     String line() {
-      return String.format("%-34s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  (%d requests, %d failed)",
+      return String.format(
+          "%-34s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  (%d requests, %d failed)",
           what, rate(), p50, p99, p999, requests, failed);
     }
   }
 
-  private static final String DONE = """
+  private static final String DONE =
+      """
       done = function(summary, latency, requests)
         io.write(string.format("RESULT requests=%d us=%d p50=%d p99=%d p999=%d failed=%d\\n",
           summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
@@ -34,7 +46,8 @@ final class Wrk {
       """;
 
   /** Every thread numbers its leads from 1, under a prefix of the run and the thread. */
-  private static final String LEADS = """
+  private static final String LEADS =
+      """
       threads = 0
       function setup(thread)
         threads = threads + 1
@@ -46,7 +59,9 @@ final class Wrk {
       end
       """;
 
-  private static final String SIGNUP = LEADS + """
+  private static final String SIGNUP =
+      LEADS
+          + """
       request = function()
         n = n + 1
         return wrk.format("POST", "/webhook/signup", {["Content-Type"] = "application/json"},
@@ -55,7 +70,9 @@ final class Wrk {
       """;
 
   /** Assesses the leads the signup run created, in the same order per thread. */
-  private static final String ASSESSMENT = LEADS + """
+  private static final String ASSESSMENT =
+      LEADS
+          + """
       request = function()
         n = n + 1
         return wrk.format("POST", "/webhook/assessment", {["Content-Type"] = "application/json"},
@@ -63,8 +80,9 @@ final class Wrk {
       end
       """;
 
-  private static final Pattern RESULT = Pattern.compile(
-      "RESULT requests=(\\d+) us=(\\d+) p50=(\\d+) p99=(\\d+) p999=(\\d+) failed=(\\d+)");
+  private static final Pattern RESULT =
+      Pattern.compile(
+          "RESULT requests=(\\d+) us=(\\d+) p50=(\\d+) p99=(\\d+) p999=(\\d+) failed=(\\d+)");
 
   private final Path dir;
   private final int threads;
@@ -91,8 +109,18 @@ final class Wrk {
   private Result run(String what, String url, String lua, int seconds, String arg)
       throws IOException, InterruptedException {
     Path script = Files.writeString(dir.resolve("wrk-" + System.nanoTime() + ".lua"), lua + DONE);
-    List<String> command = new java.util.ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections,
-        "-d" + seconds + "s", "--timeout", "10s", "-s", script.toString(), url));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                "wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                script.toString(),
+                url));
     if (arg != null) {
       command.add("--");
       command.add(arg);
@@ -102,8 +130,13 @@ final class Wrk {
     if (!m.find()) {
       throw new IllegalStateException("no figures from wrk: " + out);
     }
-    return new Result(what, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6,
-        Long.parseLong(m.group(3)) / 1e3, Long.parseLong(m.group(4)) / 1e3, Long.parseLong(m.group(5)) / 1e3,
+    return new Result(
+        what,
+        Long.parseLong(m.group(1)),
+        Long.parseLong(m.group(2)) / 1e6,
+        Long.parseLong(m.group(3)) / 1e3,
+        Long.parseLong(m.group(4)) / 1e3,
+        Long.parseLong(m.group(5)) / 1e3,
         Long.parseLong(m.group(6)));
   }
 }

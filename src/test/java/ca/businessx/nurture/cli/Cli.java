@@ -19,8 +19,11 @@ final class Cli {
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = new CommandLine(new Main(), new CliFactory(env))
-        .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+    int exit =
+        new CommandLine(new Main(), new CliFactory(env))
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true))
+            .execute(args);
     return new Result(exit, out.toString(), err.toString());
   }
 }

@@ -25,8 +25,9 @@ class ContactPrivacyCliTest {
   void start() {
     service = new TestApp(dir.resolve("data"), TestDatabases.Kind.SQLITE, Map.of());
     cli = new Cli(Map.of("PORT", "0", "NURTURE_DATA_DIR", dir.resolve("data").toString()));
-    String signup = "{\"email\":\"ana@example.ca\",\"name\":\"Ana Tremblay\",\"first_name\":\"Ana\","
-        + "\"business_name\":\"Tremblay Plumbing\",\"consent_text\":\"I agree to receive emails\"}";
+    String signup =
+        "{\"email\":\"ana@example.ca\",\"name\":\"Ana Tremblay\",\"first_name\":\"Ana\","
+            + "\"business_name\":\"Tremblay Plumbing\",\"consent_text\":\"I agree to receive emails\"}";
     ana = service.http.postJson("/webhook/signup", signup).json().get("contact_id").asText();
     service.assess("ana@example.ca", 2, 0);
     service.advance(Duration.ofHours(25), Duration.ofHours(1));
@@ -58,18 +59,28 @@ class ContactPrivacyCliTest {
     Cli.Result r = cli.run("contact", "forget", "ana@example.ca");
     assertThat(r.exit()).as(r.err()).isZero();
 
-    String everything = service.jdbi().withHandle(h -> String.valueOf(h.createQuery(
-        "select * from contacts").mapToMap().list()) + h.createQuery("select * from emails").mapToMap().list()
-        + h.createQuery("select * from outbox").mapToMap().list() + h.createQuery("select * from events").mapToMap().list());
-    assertThat(everything).doesNotContain("ana@example.ca", "Ana", "Tremblay", "I agree", "127.0.0.1");
+    String everything =
+        service
+            .jdbi()
+            .withHandle(
+                h ->
+                    String.valueOf(h.createQuery("select * from contacts").mapToMap().list())
+                        + h.createQuery("select * from emails").mapToMap().list()
+                        + h.createQuery("select * from outbox").mapToMap().list()
+                        + h.createQuery("select * from events").mapToMap().list());
+    assertThat(everything)
+        .doesNotContain("ana@example.ca", "Ana", "Tremblay", "I agree", "127.0.0.1");
     assertThat(cli.run("contact", "export", "ana@example.ca").exit()).isEqualTo(1);
 
     service.signup("ana@example.ca", "Ana");
     service.assess("ana@example.ca", 3, 0);
     service.advance(Duration.ofDays(8), Duration.ofHours(6));
     assertThat(service.outboxTemplates("ana@example.ca")).isEmpty();
-    int suppressed = service.jdbi().withHandle(h -> h.createQuery("select count(*) from suppressions")
-        .mapTo(Integer.class).one());
+    int suppressed =
+        service
+            .jdbi()
+            .withHandle(
+                h -> h.createQuery("select count(*) from suppressions").mapTo(Integer.class).one());
     assertThat(suppressed).isEqualTo(1);
   }
 

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three nodes on one PostgreSQL database: a web node takes 1,000 leads, two worker nodes mail
- * them through the fake Resend, and one worker is SIGKILLed about halfway. Every lead still gets
- * exactly its five emails in order, no email is delivered twice, and both workers sent some.
+ * Three nodes on one PostgreSQL database: a web node takes 1,000 leads, two worker nodes mail them
+ * through the fake Resend, and one worker is SIGKILLed about halfway. Every lead still gets exactly
+ * its five emails in order, no email is delivered twice, and both workers sent some.
  */
 class ClusterFailoverTest {
   private static final int LEADS = 1_000;
@@ -46,7 +46,10 @@ class ClusterFailoverTest {
       ServiceProcess web = node("web", env, "--role=web");
       ServiceProcess workerA = node("worker-a", env, "--role=worker");
       ServiceProcess workerB = node("worker-b", env, "--role=worker");
-      try (web; workerA; workerB; LogsKept kept = new LogsKept(dir)) {
+      try (web;
+          workerA;
+          workerB;
+          LogsKept kept = new LogsKept(dir)) {
         web.start();
         System.out.printf("%s web node up%n", Instant.now());
         try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
@@ -55,24 +58,30 @@ class ClusterFailoverTest {
           a.get();
           b.get();
           Http http = web.http();
-          List<Future<?>> posts = IntStream.range(0, LEADS)
-              .<Future<?>>mapToObj(i -> pool.submit(() -> postLead(http, i))).toList();
+          List<Future<?>> posts =
+              IntStream.range(0, LEADS)
+                  .<Future<?>>mapToObj(i -> pool.submit(() -> postLead(http, i)))
+                  .toList();
           for (Future<?> post : posts) {
             post.get();
           }
-          System.out.printf("%s leads posted, %d emails delivered%n", Instant.now(), fake.delivered().size());
+          System.out.printf(
+              "%s leads posted, %d emails delivered%n", Instant.now(), fake.delivered().size());
         }
         await(() -> fake.delivered().size() >= LEADS * 5 / 2, "half the emails delivered");
         System.out.printf("%s half delivered%n", Instant.now());
         workerA.kill();
         int atKill = fake.delivered().size();
-        await(() -> count(url, "select count(*) from enrollments where state = 'COMPLETED'") == LEADS,
+        await(
+            () -> count(url, "select count(*) from enrollments where state = 'COMPLETED'") == LEADS,
             "every enrollment completing after the kill at " + atKill + " deliveries");
-        System.out.printf("%s all completed; worker-a was killed at %d deliveries%n", Instant.now(), atKill);
+        System.out.printf(
+            "%s all completed; worker-a was killed at %d deliveries%n", Instant.now(), atKill);
       }
 
       assertExactlyOnceInOrder(fake.delivered());
-      assertThat(count(url, "select count(*) from emails where state = 'SENT'")).isEqualTo(LEADS * 5);
+      assertThat(count(url, "select count(*) from emails where state = 'SENT'"))
+          .isEqualTo(LEADS * 5);
       Map<String, Integer> byNode = sentByNode(url);
       System.out.printf("sent by node: %s%n", byNode);
       assertThat(byNode.keySet()).containsExactlyInAnyOrder("worker-a", "worker-b");
@@ -89,7 +98,10 @@ class ClusterFailoverTest {
         for (Path node : nodes.toList()) {
           Path log = node.resolve("service.log");
           if (Files.exists(log)) {
-            Files.copy(log, out.resolve(node.getFileName() + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                log,
+                out.resolve(node.getFileName() + ".log"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
           }
         }
       }
@@ -114,24 +126,34 @@ class ClusterFailoverTest {
   private static void postLead(Http http, int i) {
     Http.Response signup = http.postJson("/webhook/signup", "{\"email\":\"" + email(i) + "\"}");
     assertThat(signup.status()).as("signup %d: %s", i, signup.body()).isEqualTo(201);
-    Http.Response assessment = http.postJson("/webhook/assessment", "{\"email\":\"" + email(i)
-        + "\",\"red_systems\":" + red(i) + ",\"orange_systems\":0,\"yellow_systems\":1,\"green_systems\":1}");
+    Http.Response assessment =
+        http.postJson(
+            "/webhook/assessment",
+            "{\"email\":\""
+                + email(i)
+                + "\",\"red_systems\":"
+                + red(i)
+                + ",\"orange_systems\":0,\"yellow_systems\":1,\"green_systems\":1}");
     assertThat(assessment.status()).as("assessment %d: %s", i, assessment.body()).isEqualTo(200);
   }
 
   private static void assertExactlyOnceInOrder(List<DeliveredEmail> delivered) {
-    Map<String, Long> perKey = delivered.stream()
-        .collect(Collectors.groupingBy(DeliveredEmail::emailKey, Collectors.counting()));
-    assertThat(perKey).as("email keys delivered more than once").allSatisfy((key, n) -> assertThat(n).isOne());
+    Map<String, Long> perKey =
+        delivered.stream()
+            .collect(Collectors.groupingBy(DeliveredEmail::emailKey, Collectors.counting()));
+    assertThat(perKey)
+        .as("email keys delivered more than once")
+        .allSatisfy((key, n) -> assertThat(n).isOne());
     Map<String, List<DeliveredEmail>> byLead =
         delivered.stream().collect(Collectors.groupingBy(d -> d.to().get(0)));
     assertThat(byLead).hasSize(LEADS);
     for (int i = 0; i < LEADS; i++) {
-      String second = switch (Segment.classify(red(i), 0)) {
-        case CRITICAL -> "email_2a";
-        case URGENT -> "email_2b";
-        case OPTIMIZE -> "email_2c";
-      };
+      String second =
+          switch (Segment.classify(red(i), 0)) {
+            case CRITICAL -> "email_2a";
+            case URGENT -> "email_2b";
+            case OPTIMIZE -> "email_2c";
+          };
       assertThat(byLead.get(email(i)).stream().map(d -> d.tags().get("template")))
           .as("templates of lead %d in delivery order", i)
           .containsExactly("email_1", second, "email_3", "email_4", second.replace('2', '5'));
@@ -141,15 +163,16 @@ class ClusterFailoverTest {
   private static Map<String, Integer> sentByNode(String url) throws SQLException {
     Map<String, Integer> byNode = new HashMap<>();
     try (Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, "");
-        ResultSet rs = c.createStatement().executeQuery(
-            "select sent_by, count(*) from emails where state = 'SENT' group by sent_by")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "select sent_by, count(*) from emails where state = 'SENT' group by sent_by")) {
       while (rs.next()) {
         byNode.put(rs.getString(1), rs.getInt(2));
       }
     }
     return byNode;
   }
-
 
   private static void await(Await.Check check, String what) throws Exception {
     Await.until(check, Duration.ofSeconds(120), what);

@@ -30,8 +30,12 @@ class ConsoleBrowserTest {
   @Test
   void anOperatorLogsInFindsALeadRetriesItsParkedEmailAndPreviewsATemplate() throws Exception {
     FlakySender sender = new FlakySender().refuse("rita@bouncy.example");
-    try (TestApp t = new TestApp(dir.resolve("data"), TestDatabases.Kind.SQLITE, Map.of("ADMIN_TOKEN", TOKEN),
-        b -> b.emailSender(sender))) {
+    try (TestApp t =
+        new TestApp(
+            dir.resolve("data"),
+            TestDatabases.Kind.SQLITE,
+            Map.of("ADMIN_TOKEN", TOKEN),
+            b -> b.emailSender(sender))) {
       seed(t);
       ChromeDriver browser = Browser.start(dir.resolve("profile"));
       try {
@@ -55,7 +59,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.linkText("rita@bouncy.example")).click();
         waitForUrl(browser, "/console/leads/");
 
-        assertThat(browser.findElement(By.id("timeline")).getText()).contains("signed_up", "assessed", "email_parked");
+        assertThat(browser.findElement(By.id("timeline")).getText())
+            .contains("signed_up", "assessed", "email_parked");
         WebElement state = browser.findElement(By.cssSelector("#emails .state"));
         assertThat(state.getText()).isEqualTo("PARKED");
         assertThat(browser.findElement(By.id("enrollment-state")).getText()).isEqualTo("PAUSED");
@@ -64,13 +69,16 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("#emails button.retry")).click();
         waitForUrl(browser, "notice=");
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("queued");
-        assertThat(browser.findElement(By.cssSelector("#emails .state")).getText()).isEqualTo("PENDING");
+        assertThat(browser.findElement(By.cssSelector("#emails .state")).getText())
+            .isEqualTo("PENDING");
         assertThat(browser.findElement(By.id("enrollment-state")).getText()).isEqualTo("ACTIVE");
         t.scheduler().runAnyDueExecutions();
         browser.navigate().refresh();
-        assertThat(browser.findElement(By.cssSelector("#emails .state")).getText()).isEqualTo("SENT");
+        assertThat(browser.findElement(By.cssSelector("#emails .state")).getText())
+            .isEqualTo("SENT");
         assertThat(browser.findElement(By.id("emails")).getText()).contains("msg-nurture-");
-        assertThat(browser.findElement(By.id("timeline")).getText()).contains("email_retry_requested", "email_sent");
+        assertThat(browser.findElement(By.id("timeline")).getText())
+            .contains("email_retry_requested", "email_sent");
         screenshot(browser, Path.of("target", "screenshots", "lead.png"));
 
         browser.findElement(By.linkText("Templates")).click();
@@ -95,8 +103,12 @@ class ConsoleBrowserTest {
   /** A believable week: leads in every segment at different points of the sequence. */
   private static void seed(TestApp t) {
     String[][] leads = {
-        {"ana@tremblay.example", "3", "0"}, {"ben@north.example", "0", "0"}, {"cleo@maple.example", "1", "0"},
-        {"dev@harbour.example", "2", "1"}, {"eli@prairie.example", "0", "3"}, {"fay@coast.example", "0", "1"},
+      {"ana@tremblay.example", "3", "0"},
+      {"ben@north.example", "0", "0"},
+      {"cleo@maple.example", "1", "0"},
+      {"dev@harbour.example", "2", "1"},
+      {"eli@prairie.example", "0", "3"},
+      {"fay@coast.example", "0", "1"},
     };
     for (String[] l : leads) {
       t.signup(l[0], l[0].substring(0, 1).toUpperCase() + l[0].substring(1, l[0].indexOf('@')));
@@ -104,8 +116,10 @@ class ConsoleBrowserTest {
     }
     t.advance(Duration.ofDays(3), Duration.ofHours(6));
     String[][] later = {
-        {"gus@rocky.example", "2", "0"}, {"hana@lake.example", "0", "0"}, {"ivy@river.example", "1", "2"},
-        {"rita@bouncy.example", "0", "2"},
+      {"gus@rocky.example", "2", "0"},
+      {"hana@lake.example", "0", "0"},
+      {"ivy@river.example", "1", "2"},
+      {"rita@bouncy.example", "0", "2"},
     };
     for (String[] l : later) {
       t.signup(l[0], l[0].substring(0, 1).toUpperCase() + l[0].substring(1, l[0].indexOf('@')));
@@ -120,8 +134,11 @@ class ConsoleBrowserTest {
   /** Waits for the navigation a click started, so no element of the previous page is read. */
   private static void waitForUrl(ChromeDriver browser, String part) {
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(
-        d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            d ->
+                "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   private static void screenshot(ChromeDriver browser, Path target) throws Exception {

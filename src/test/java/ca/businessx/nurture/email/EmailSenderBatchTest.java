@@ -10,26 +10,29 @@ class EmailSenderBatchTest {
 
   /** Refuses addresses on the {@code bad.example} domain, accepts the rest. */
   private final List<String> attempted = new ArrayList<>();
-  private final EmailSender sender = new EmailSender() {
-    @Override
-    public String name() {
-      return "picky";
-    }
 
-    @Override
-    public SendResult send(OutboundEmail email) {
-      attempted.add(email.idempotencyKey());
-      if (email.to().endsWith("@bad.example")) {
-        throw SendException.permanent("refused");
-      }
-      return new SendResult("id-" + email.idempotencyKey());
-    }
-  };
+  private final EmailSender sender =
+      new EmailSender() {
+        @Override
+        public String name() {
+          return "picky";
+        }
+
+        @Override
+        public SendResult send(OutboundEmail email) {
+          attempted.add(email.idempotencyKey());
+          if (email.to().endsWith("@bad.example")) {
+            throw SendException.permanent("refused");
+          }
+          return new SendResult("id-" + email.idempotencyKey());
+        }
+      };
 
   @Test
   void defaultBatchSendsEachEmailAndKeepsInputOrder() {
-    List<OutboundEmail> emails = List.of(email("k3", "a@ok.example"), email("k1", "b@bad.example"),
-        email("k2", "c@ok.example"));
+    List<OutboundEmail> emails =
+        List.of(
+            email("k3", "a@ok.example"), email("k1", "b@bad.example"), email("k2", "c@ok.example"));
 
     List<BatchOutcome> outcomes = sender.sendBatch(emails);
 

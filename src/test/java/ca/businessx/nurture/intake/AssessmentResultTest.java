@@ -38,18 +38,23 @@ class AssessmentResultTest {
       LeadIntake intake = new Wiring(config, db, clock, null, null).intake;
       intake.signup(new Signup("ana@example.ca", "Ana Tremblay", "Ana", "Tremblay Plumbing"));
 
-      LeadIntake.AssessmentResult first = intake.assess(new Assessment("ana@example.ca", 2, 1, 3, 4, 48.5));
-      LeadIntake.AssessmentResult again = intake.assess(new Assessment("ana@example.ca", 0, 1, 3, 4, null));
+      LeadIntake.AssessmentResult first =
+          intake.assess(new Assessment("ana@example.ca", 2, 1, 3, 4, 48.5));
+      LeadIntake.AssessmentResult again =
+          intake.assess(new Assessment("ana@example.ca", 0, 1, 3, 4, null));
 
       var contacts = new ContactRepository();
       var enrollments = new EnrollmentRepository();
       assertThat(first.enrolled()).isTrue();
       assertThat(again.enrolled()).isFalse();
-      db.useHandle(h -> {
-        assertThat(again.contact()).isEqualTo(contacts.findByEmail(h, "ana@example.ca").orElseThrow());
-        assertThat(first.enrollment()).isEqualTo(enrollments.ofContact(h, first.contact().id()).orElseThrow());
-        assertThat(again.enrollment()).isEqualTo(first.enrollment());
-      });
+      db.useHandle(
+          h -> {
+            assertThat(again.contact())
+                .isEqualTo(contacts.findByEmail(h, "ana@example.ca").orElseThrow());
+            assertThat(first.enrollment())
+                .isEqualTo(enrollments.ofContact(h, first.contact().id()).orElseThrow());
+            assertThat(again.enrollment()).isEqualTo(first.enrollment());
+          });
     }
   }
 }

@@ -32,31 +32,39 @@ class IntakeCrashTest {
 
   @Test
   void everyAnsweredWebhookSurvivesASigkillMidBurst() throws Exception {
-    ServiceProcess service = new ServiceProcess(dir, Map.of("NURTURE_DATA_DIR", dir.resolve("data").toString()))
-        .args("--role=web").start();
+    ServiceProcess service =
+        new ServiceProcess(dir, Map.of("NURTURE_DATA_DIR", dir.resolve("data").toString()))
+            .args("--role=web")
+            .start();
     Http http = service.http();
     Set<String> signedUp = ConcurrentHashMap.newKeySet();
     Set<String> assessed = ConcurrentHashMap.newKeySet();
     try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
       for (int c = 0; c < CLIENTS; c++) {
         int client = c;
-        clients.submit(() -> {
-          try {
-            for (int n = 0; ; n++) {
-              String email = "c" + client + "-" + n + "@burst.example";
-              if (http.postJson("/webhook/signup", "{\"email\":\"" + email + "\"}").status() == 201) {
-                signedUp.add(email);
+        clients.submit(
+            () -> {
+              try {
+                for (int n = 0; ; n++) {
+                  String email = "c" + client + "-" + n + "@burst.example";
+                  if (http.postJson("/webhook/signup", "{\"email\":\"" + email + "\"}").status()
+                      == 201) {
+                    signedUp.add(email);
+                  }
+                  String assessment =
+                      "{\"email\":\""
+                          + email
+                          + "\",\"red_systems\":"
+                          + (n % 3)
+                          + ",\"orange_systems\":1,\"yellow_systems\":0,\"green_systems\":2}";
+                  if (http.postJson("/webhook/assessment", assessment).status() == 200) {
+                    assessed.add(email);
+                  }
+                }
+              } catch (UncheckedIOException killed) {
+                return null;
               }
-              String assessment = "{\"email\":\"" + email + "\",\"red_systems\":" + (n % 3)
-                  + ",\"orange_systems\":1,\"yellow_systems\":0,\"green_systems\":2}";
-              if (http.postJson("/webhook/assessment", assessment).status() == 200) {
-                assessed.add(email);
-              }
-            }
-          } catch (UncheckedIOException killed) {
-            return null;
-          }
-        });
+            });
       }
       Await.until(() -> assessed.size() >= 300, Duration.ofSeconds(60), "300 answered assessments");
       service.kill();
@@ -64,18 +72,28 @@ class IntakeCrashTest {
 
     String db = "jdbc:sqlite:" + dir.resolve("data/nurture.db");
     assertThat(emails(db, "select email from contacts")).containsAll(signedUp);
-    assertThat(emails(db, "select c.email from enrollments e join contacts c on c.id = e.contact_id"))
+    assertThat(
+            emails(db, "select c.email from enrollments e join contacts c on c.id = e.contact_id"))
         .containsAll(assessed);
-    assertThat(count(db, "select count(*) from contacts c where not exists"
-        + " (select 1 from events v where v.contact_id = c.id and v.kind = 'signed_up')")).isZero();
-    assertThat(count(db, "select count(*) from enrollments e where not exists"
-        + " (select 1 from scheduled_tasks t where t.task_instance = e.id)")).isZero();
+    assertThat(
+            count(
+                db,
+                "select count(*) from contacts c where not exists"
+                    + " (select 1 from events v where v.contact_id = c.id and v.kind = 'signed_up')"))
+        .isZero();
+    assertThat(
+            count(
+                db,
+                "select count(*) from enrollments e where not exists"
+                    + " (select 1 from scheduled_tasks t where t.task_instance = e.id)"))
+        .isZero();
     assertThat(count(db, "select count(*) from contacts")).isGreaterThanOrEqualTo(signedUp.size());
   }
 
   private static Set<String> emails(String db, String sql) throws SQLException {
     Set<String> found = new HashSet<>();
-    try (Connection c = DriverManager.getConnection(db); var rs = c.createStatement().executeQuery(sql)) {
+    try (Connection c = DriverManager.getConnection(db);
+        var rs = c.createStatement().executeQuery(sql)) {
       while (rs.next()) {
         found.add(rs.getString(1));
       }

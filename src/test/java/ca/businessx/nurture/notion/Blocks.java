@@ -29,8 +29,12 @@ final class Blocks {
   }
 
   static ObjectNode block(String type, ObjectNode... runs) {
-    ObjectNode block = FakeNotionData.JSON.createObjectNode().put("object", "block").put("type", type)
-        .put("has_children", false);
+    ObjectNode block =
+        FakeNotionData.JSON
+            .createObjectNode()
+            .put("object", "block")
+            .put("type", type)
+            .put("has_children", false);
     ObjectNode content = block.putObject(type);
     if (!type.equals("divider")) {
       ArrayNode richText = content.putArray("rich_text");

@@ -60,23 +60,33 @@ final class FakeNotion implements AutoCloseable {
   private FakeNotion() {
     contacts = data.addDatabase("Contacts", FakeNotionRoutes.contactsSchema());
     FakeNotionRoutes.selectOptions(contacts, "Segment", "CRITICAL", "URGENT", "OPTIMIZE");
-    FakeNotionRoutes.selectOptions(contacts, "Sequence Status", "Not Started", "Active", "Completed", "Stopped");
-    templates = data.addDatabase("Email templates", Map.of("Name", "title", "Subject", "rich_text"));
+    FakeNotionRoutes.selectOptions(
+        contacts, "Sequence Status", "Not Started", "Active", "Completed", "Stopped");
+    templates =
+        data.addDatabase("Email templates", Map.of("Name", "title", "Subject", "rich_text"));
     FakeNotionRoutes routes = new FakeNotionRoutes(data);
-    app = Javalin.create(cfg -> {
-      cfg.startup.startupWatcherEnabled = false;
-      cfg.startup.showJavalinBanner = false;
-      cfg.routes.get("/v1/databases/{id}", endpoint(BOTH, routes::getDatabase));
-      cfg.routes.patch("/v1/databases/{id}", endpoint(BOTH, routes::patchDatabase));
-      cfg.routes.post("/v1/databases/{id}/query", endpoint(Set.of(V2022), routes::queryDatabase));
-      cfg.routes.get("/v1/data_sources/{id}", endpoint(Set.of(V2025), routes::getDataSource));
-      cfg.routes.patch("/v1/data_sources/{id}", endpoint(Set.of(V2025), routes::patchDataSource));
-      cfg.routes.post("/v1/data_sources/{id}/query", endpoint(Set.of(V2025), routes::queryDataSource));
-      cfg.routes.post("/v1/pages", endpoint(BOTH, routes::createPage));
-      cfg.routes.get("/v1/pages/{id}", endpoint(BOTH, routes::getPage));
-      cfg.routes.patch("/v1/pages/{id}", endpoint(BOTH, routes::updatePage));
-      cfg.routes.get("/v1/blocks/{id}/children", endpoint(BOTH, routes::blockChildren));
-    }).start("127.0.0.1", 0);
+    app =
+        Javalin.create(
+                cfg -> {
+                  cfg.startup.startupWatcherEnabled = false;
+                  cfg.startup.showJavalinBanner = false;
+                  cfg.routes.get("/v1/databases/{id}", endpoint(BOTH, routes::getDatabase));
+                  cfg.routes.patch("/v1/databases/{id}", endpoint(BOTH, routes::patchDatabase));
+                  cfg.routes.post(
+                      "/v1/databases/{id}/query", endpoint(Set.of(V2022), routes::queryDatabase));
+                  cfg.routes.get(
+                      "/v1/data_sources/{id}", endpoint(Set.of(V2025), routes::getDataSource));
+                  cfg.routes.patch(
+                      "/v1/data_sources/{id}", endpoint(Set.of(V2025), routes::patchDataSource));
+                  cfg.routes.post(
+                      "/v1/data_sources/{id}/query",
+                      endpoint(Set.of(V2025), routes::queryDataSource));
+                  cfg.routes.post("/v1/pages", endpoint(BOTH, routes::createPage));
+                  cfg.routes.get("/v1/pages/{id}", endpoint(BOTH, routes::getPage));
+                  cfg.routes.patch("/v1/pages/{id}", endpoint(BOTH, routes::updatePage));
+                  cfg.routes.get("/v1/blocks/{id}/children", endpoint(BOTH, routes::blockChildren));
+                })
+            .start("127.0.0.1", 0);
   }
 
   static FakeNotion start() {
@@ -89,15 +99,24 @@ final class FakeNotion implements AutoCloseable {
 
   /** Settings for a client of this fake: generous rate, short timeout. */
   NotionSettings settings(String version) {
-    return new NotionSettings(TOKEN, contacts.id, templates.id, url(), version, 1000,
-        Duration.ofSeconds(2), PropertyNames.defaults());
+    return new NotionSettings(
+        TOKEN,
+        contacts.id,
+        templates.id,
+        url(),
+        version,
+        1000,
+        Duration.ofSeconds(2),
+        PropertyNames.defaults());
   }
 
   void inject(Fault... injected) {
     faults.addAll(java.util.List.of(injected));
   }
 
-  /** Queues the same fault for the next {@code times} requests: an outage, until {@link #recover}. */
+  /**
+   * Queues the same fault for the next {@code times} requests: an outage, until {@link #recover}.
+   */
   void inject(Fault fault, int times) {
     for (int i = 0; i < times; i++) {
       faults.add(fault);
@@ -141,7 +160,10 @@ final class FakeNotion implements AutoCloseable {
         int limit = rateLimit;
         if (limit > 0 && observed > limit) {
           ctx.header("Retry-After", "1");
-          throw new FakeNotionError(429, "rate_limited", "You have been rate limited. Please try again in a few minutes.");
+          throw new FakeNotionError(
+              429,
+              "rate_limited",
+              "You have been rate limited. Please try again in a few minutes.");
         }
         Fault fault = faults.poll();
         if (fault != null && applyFault(fault, ctx)) {
@@ -152,20 +174,31 @@ final class FakeNotion implements AutoCloseable {
         }
         String version = ctx.header("Notion-Version");
         if (version == null) {
-          throw new FakeNotionError(400, "missing_version", "Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.");
+          throw new FakeNotionError(
+              400,
+              "missing_version",
+              "Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.");
         }
         if (!BOTH.contains(version)) {
-          throw FakeNotionError.validation("Notion-Version header should be a valid version, instead was `" + version + "`.");
+          throw FakeNotionError.validation(
+              "Notion-Version header should be a valid version, instead was `" + version + "`.");
         }
         if (!versions.contains(version)) {
           throw new FakeNotionError(400, "invalid_request_url", "Invalid request URL.");
         }
         JsonNode body = body(ctx);
-        ctx.status(200).contentType("application/json").result(endpoint.handle(new Call(version, ctx, body)).toString());
+        ctx.status(200)
+            .contentType("application/json")
+            .result(endpoint.handle(new Call(version, ctx, body)).toString());
       } catch (FakeNotionError e) {
         errors.computeIfAbsent(e.status, k -> new AtomicInteger()).incrementAndGet();
-        ObjectNode error = FakeNotionData.JSON.createObjectNode().put("object", "error")
-            .put("status", e.status).put("code", e.code).put("message", e.getMessage());
+        ObjectNode error =
+            FakeNotionData.JSON
+                .createObjectNode()
+                .put("object", "error")
+                .put("status", e.status)
+                .put("code", e.code)
+                .put("message", e.getMessage());
         ctx.status(e.status).contentType("application/json").result(error.toString());
       }
     };
@@ -180,7 +213,10 @@ final class FakeNotion implements AutoCloseable {
       }
       case Drop drop -> {
         ServletContextRequest.getServletContextRequest(ctx.req())
-            .getConnectionMetaData().getConnection().getEndPoint().close();
+            .getConnectionMetaData()
+            .getConnection()
+            .getEndPoint()
+            .close();
         return true;
       }
       case Status s -> {

@@ -138,7 +138,8 @@ final class FakeNotionData {
     Map<String, ObjectNode> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> p : properties.properties()) {
       Map.Entry<String, ObjectNode> schema = resolve(page.db, p.getKey());
-      values.put(schema.getKey(), FakeNotionValues.read(schema.getKey(), schema.getValue(), p.getValue()));
+      values.put(
+          schema.getKey(), FakeNotionValues.read(schema.getKey(), schema.getValue(), p.getValue()));
     }
     values.forEach(page.properties::set);
   }
@@ -146,22 +147,41 @@ final class FakeNotionData {
   synchronized void patchSchema(Db db, JsonNode properties) {
     for (Map.Entry<String, JsonNode> change : properties.properties()) {
       JsonNode def = change.getValue();
-      Map.Entry<String, ObjectNode> existing = db.schema.entrySet().stream()
-          .filter(e -> e.getKey().equals(change.getKey())).findFirst().orElse(null);
+      Map.Entry<String, ObjectNode> existing =
+          db.schema.entrySet().stream()
+              .filter(e -> e.getKey().equals(change.getKey()))
+              .findFirst()
+              .orElse(null);
       if (def.isNull()) {
         db.schema.remove(change.getKey());
       } else if (def.has("name") && existing != null && def.size() == 1) {
         ObjectNode renamed = existing.getValue().put("name", def.get("name").asText());
         db.schema.remove(change.getKey());
         db.schema.put(def.get("name").asText(), renamed);
-        pages(db).forEach(p -> p.properties.set(def.get("name").asText(), p.properties.remove(change.getKey())));
+        pages(db)
+            .forEach(
+                p ->
+                    p.properties.set(
+                        def.get("name").asText(), p.properties.remove(change.getKey())));
       } else {
         String type = def.properties().iterator().next().getKey();
-        if (!List.of("title", "rich_text", "number", "select", "multi_select", "date", "email",
-            "checkbox", "url", "phone_number").contains(type)) {
-          throw FakeNotionError.validation("body.properties." + change.getKey() + " has an unknown type " + type + ".");
+        if (!List.of(
+                "title",
+                "rich_text",
+                "number",
+                "select",
+                "multi_select",
+                "date",
+                "email",
+                "checkbox",
+                "url",
+                "phone_number")
+            .contains(type)) {
+          throw FakeNotionError.validation(
+              "body.properties." + change.getKey() + " has an unknown type " + type + ".");
         }
-        if (type.equals("title") && (existing == null || !existing.getValue().path("type").asText().equals("title"))) {
+        if (type.equals("title")
+            && (existing == null || !existing.getValue().path("type").asText().equals("title"))) {
           throw FakeNotionError.validation("Cannot create a second title property.");
         }
         ObjectNode p = property(change.getKey(), type);
@@ -171,10 +191,12 @@ final class FakeNotionData {
         if (def.path(type).has("options")) {
           p.withObject(type).set("options", def.path(type).path("options").deepCopy());
         }
-        boolean retyped = existing == null || !existing.getValue().path("type").asText().equals(type);
+        boolean retyped =
+            existing == null || !existing.getValue().path("type").asText().equals(type);
         db.schema.put(change.getKey(), p);
         if (retyped) {
-          pages(db).forEach(page -> page.properties.set(change.getKey(), FakeNotionValues.empty(p)));
+          pages(db)
+              .forEach(page -> page.properties.set(change.getKey(), FakeNotionValues.empty(p)));
         }
       }
     }
@@ -189,7 +211,8 @@ final class FakeNotionData {
       blocks.computeIfAbsent(parentId, k -> new ArrayList<>()).add(child);
       ids.add(id);
     }
-    blocks.values().stream().flatMap(List::stream)
+    blocks.values().stream()
+        .flatMap(List::stream)
         .filter(b -> b.path("id").asText().equals(parentId))
         .forEach(b -> b.put("has_children", true));
     return ids;

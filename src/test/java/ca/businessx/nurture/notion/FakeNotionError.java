@@ -16,7 +16,13 @@ final class FakeNotionError extends RuntimeException {
   }
 
   static FakeNotionError notFound(String what, String id) {
-    return new FakeNotionError(404, "object_not_found", "Could not find " + what + " with ID: " + id
-        + ". Make sure the relevant pages and databases are shared with your integration.");
+    return new FakeNotionError(
+        404,
+        "object_not_found",
+        "Could not find "
+            + what
+            + " with ID: "
+            + id
+            + ". Make sure the relevant pages and databases are shared with your integration.");
   }
 }

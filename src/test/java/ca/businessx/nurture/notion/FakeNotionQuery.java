@@ -39,35 +39,49 @@ final class FakeNotionQuery {
     if (!filter.has("property")) {
       throw FakeNotionError.validation("body.filter should have a property, timestamp, or/and.");
     }
-    Map.Entry<String, ObjectNode> property = FakeNotionData.resolve(page.db, filter.get("property").asText());
+    Map.Entry<String, ObjectNode> property =
+        FakeNotionData.resolve(page.db, filter.get("property").asText());
     String type = property.getValue().path("type").asText();
     if (!filter.has(type)) {
-      throw FakeNotionError.validation("database property " + type + " does not match filter "
-          + filter.properties().stream().map(Map.Entry::getKey).filter(k -> !k.equals("property")).findFirst().orElse("?") + ".");
+      throw FakeNotionError.validation(
+          "database property "
+              + type
+              + " does not match filter "
+              + filter.properties().stream()
+                  .map(Map.Entry::getKey)
+                  .filter(k -> !k.equals("property"))
+                  .findFirst()
+                  .orElse("?")
+              + ".");
     }
     JsonNode condition = filter.get(type);
     JsonNode value = page.properties.path(property.getKey()).path(type);
-    String actual = switch (type) {
-      case "title", "rich_text" -> RichText.plain(value);
-      case "select" -> value.path("name").asText(null);
-      default -> value.isNull() ? null : value.asText();
-    };
+    String actual =
+        switch (type) {
+          case "title", "rich_text" -> RichText.plain(value);
+          case "select" -> value.path("name").asText(null);
+          default -> value.isNull() ? null : value.asText();
+        };
     if (condition.has("equals")) {
       return condition.get("equals").asText().equals(actual);
     }
     if (condition.has("is_empty")) {
       return actual == null || actual.isEmpty();
     }
-    throw FakeNotionError.validation("body.filter." + type + " uses an operator the fake does not know.");
+    throw FakeNotionError.validation(
+        "body.filter." + type + " uses an operator the fake does not know.");
   }
 
   private static boolean timestamp(FakeNotionData.Page page, JsonNode filter) {
     String which = filter.get("timestamp").asText();
-    Instant at = switch (which) {
-      case "last_edited_time" -> page.lastEdited;
-      case "created_time" -> page.created;
-      default -> throw FakeNotionError.validation("body.filter.timestamp should be created_time or last_edited_time.");
-    };
+    Instant at =
+        switch (which) {
+          case "last_edited_time" -> page.lastEdited;
+          case "created_time" -> page.created;
+          default ->
+              throw FakeNotionError.validation(
+                  "body.filter.timestamp should be created_time or last_edited_time.");
+        };
     JsonNode condition = filter.path(which);
     if (condition.has("on_or_after")) {
       return !at.isBefore(instant(condition.get("on_or_after").asText()));
@@ -85,16 +99,25 @@ final class FakeNotionQuery {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (RuntimeException e) {
-      throw FakeNotionError.validation("body.filter date should be an ISO 8601 date, instead was `" + text + "`.");
+      throw FakeNotionError.validation(
+          "body.filter date should be an ISO 8601 date, instead was `" + text + "`.");
     }
   }
 
   /** One page of a list answer; the cursor is the id of the next item, as in Notion. */
-  static <T> ObjectNode page(List<T> all, Function<T, String> id, Function<T, JsonNode> render,
-      JsonNode pageSize, String cursor) {
-    int size = pageSize == null || pageSize.isMissingNode() || pageSize.isNull() ? 100 : pageSize.asInt(-1);
+  static <T> ObjectNode page(
+      List<T> all,
+      Function<T, String> id,
+      Function<T, JsonNode> render,
+      JsonNode pageSize,
+      String cursor) {
+    int size =
+        pageSize == null || pageSize.isMissingNode() || pageSize.isNull()
+            ? 100
+            : pageSize.asInt(-1);
     if (size < 1 || size > 100) {
-      throw FakeNotionError.validation("body.page_size should be ≤ `100`, instead was `" + pageSize + "`.");
+      throw FakeNotionError.validation(
+          "body.page_size should be ≤ `100`, instead was `" + pageSize + "`.");
     }
     int from = 0;
     if (cursor != null) {

@@ -19,14 +19,19 @@ final class FakeNotionValues {
       throw FakeNotionError.validation(at + " should be defined, instead was `undefined`.");
     }
     JsonNode value = written.get(type);
-    ObjectNode out = FakeNotionData.JSON.createObjectNode().put("id", schema.path("id").asText()).put("type", type);
+    ObjectNode out =
+        FakeNotionData.JSON
+            .createObjectNode()
+            .put("id", schema.path("id").asText())
+            .put("type", type);
     switch (type) {
       case "title", "rich_text" -> out.set(type, richText(at, value));
       case "email" -> out.set(type, text(at, value, 200));
       case "url" -> out.set(type, text(at, value, 2000));
       case "number" -> {
         if (!value.isNull() && !value.isNumber()) {
-          throw FakeNotionError.validation(at + " should be a number or `null`, instead was `" + value + "`.");
+          throw FakeNotionError.validation(
+              at + " should be a number or `null`, instead was `" + value + "`.");
         }
         out.set(type, value);
       }
@@ -34,7 +39,8 @@ final class FakeNotionValues {
       case "date" -> out.set(type, date(at, value));
       case "checkbox" -> {
         if (!value.isBoolean()) {
-          throw FakeNotionError.validation(at + " should be a boolean, instead was `" + value + "`.");
+          throw FakeNotionError.validation(
+              at + " should be a boolean, instead was `" + value + "`.");
         }
         out.set(type, value);
       }
@@ -46,7 +52,11 @@ final class FakeNotionValues {
   /** An empty value of the type, as Notion shows properties that were never set. */
   static ObjectNode empty(ObjectNode schema) {
     String type = schema.path("type").asText();
-    ObjectNode out = FakeNotionData.JSON.createObjectNode().put("id", schema.path("id").asText()).put("type", type);
+    ObjectNode out =
+        FakeNotionData.JSON
+            .createObjectNode()
+            .put("id", schema.path("id").asText())
+            .put("type", type);
     if (type.equals("title") || type.equals("rich_text") || type.equals("multi_select")) {
       out.putArray(type);
     } else if (type.equals("checkbox")) {
@@ -62,25 +72,37 @@ final class FakeNotionValues {
       throw FakeNotionError.validation(at + " should be an array, instead was `" + value + "`.");
     }
     if (value.size() > 100) {
-      throw FakeNotionError.validation(at + ".length should be ≤ `100`, instead was `" + value.size() + "`.");
+      throw FakeNotionError.validation(
+          at + ".length should be ≤ `100`, instead was `" + value.size() + "`.");
     }
     ArrayNode items = FakeNotionData.JSON.createArrayNode();
     for (int i = 0; i < value.size(); i++) {
       JsonNode content = value.get(i).path("text").path("content");
       if (!content.isTextual()) {
-        throw FakeNotionError.validation(at + "[" + i + "].text.content should be a string, instead was `undefined`.");
+        throw FakeNotionError.validation(
+            at + "[" + i + "].text.content should be a string, instead was `undefined`.");
       }
       int length = content.asText().length();
       if (length > 2000) {
         throw FakeNotionError.validation(
-            at + "[" + i + "].text.content.length should be ≤ `2000`, instead was `" + length + "`.");
+            at
+                + "["
+                + i
+                + "].text.content.length should be ≤ `2000`, instead was `"
+                + length
+                + "`.");
       }
       JsonNode link = value.get(i).path("text").path("link");
       ObjectNode item = items.addObject().put("type", "text");
       ObjectNode text = item.putObject("text").put("content", content.asText());
       text.set("link", link.isMissingNode() ? null : link);
-      item.putObject("annotations").put("bold", false).put("italic", false).put("strikethrough", false)
-          .put("underline", false).put("code", false).put("color", "default");
+      item.putObject("annotations")
+          .put("bold", false)
+          .put("italic", false)
+          .put("strikethrough", false)
+          .put("underline", false)
+          .put("code", false)
+          .put("color", "default");
       item.put("plain_text", content.asText());
       item.put("href", link.path("url").asText(null));
     }
@@ -92,11 +114,12 @@ final class FakeNotionValues {
       return value;
     }
     if (!value.isTextual()) {
-      throw FakeNotionError.validation(at + " should be a string or `null`, instead was `" + value + "`.");
+      throw FakeNotionError.validation(
+          at + " should be a string or `null`, instead was `" + value + "`.");
     }
     if (value.asText().length() > max) {
-      throw FakeNotionError.validation(at + ".length should be ≤ `" + max + "`, instead was `"
-          + value.asText().length() + "`.");
+      throw FakeNotionError.validation(
+          at + ".length should be ≤ `" + max + "`, instead was `" + value.asText().length() + "`.");
     }
     return value;
   }
@@ -116,8 +139,12 @@ final class FakeNotionValues {
       }
     }
     // Notion adds an unknown option when the integration may edit the schema (unconfirmed).
-    ObjectNode added = options.addObject().put("id", UUID.randomUUID().toString()).put("name", name)
-        .put("color", "default");
+    ObjectNode added =
+        options
+            .addObject()
+            .put("id", UUID.randomUUID().toString())
+            .put("name", name)
+            .put("color", "default");
     return added.deepCopy();
   }
 

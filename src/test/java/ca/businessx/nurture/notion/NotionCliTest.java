@@ -44,8 +44,11 @@ class NotionCliTest {
   Run cli(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = new CommandLine(new Main(), new CliFactory(env()))
-        .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+    int exit =
+        new CommandLine(new Main(), new CliFactory(env()))
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true))
+            .execute(args);
     return new Run(exit, out.toString(), err.toString());
   }
 
@@ -72,10 +75,15 @@ class NotionCliTest {
     Map<String, String> env = env();
     env.put("NOTION_API_KEY", "ntn_wrong");
     StringWriter out = new StringWriter();
-    int exit = new CommandLine(new Main(), new CliFactory(env)).setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(new StringWriter(), true)).execute("notion", "check");
+    int exit =
+        new CommandLine(new Main(), new CliFactory(env))
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(new StringWriter(), true))
+            .execute("notion", "check");
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).doesNotContain("ntn_wrong").containsIgnoringCase("contacts database");
+    assertThat(out.toString())
+        .doesNotContain("ntn_wrong")
+        .containsIgnoringCase("contacts database");
   }
 
   @Test

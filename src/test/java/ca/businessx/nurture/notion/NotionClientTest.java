@@ -62,13 +62,16 @@ class NotionClientTest {
 
     client.updateSchema(fake.contacts.id, change);
 
-    assertThat(client.schema(fake.contacts.id).path("Notes").path("type").asText()).isEqualTo("rich_text");
-    assertThat(client.schema(fake.contacts.id).path("Email").path("type").asText()).isEqualTo("email");
+    assertThat(client.schema(fake.contacts.id).path("Notes").path("type").asText())
+        .isEqualTo("rich_text");
+    assertThat(client.schema(fake.contacts.id).path("Email").path("type").asText())
+        .isEqualTo("email");
   }
 
   @Test
   void readsBlockChildrenPageByPageAndRecurses() {
-    String page = client2025().createPage(fake.templates.id, FakeNotionData.JSON.createObjectNode()).id();
+    String page =
+        client2025().createPage(fake.templates.id, FakeNotionData.JSON.createObjectNode()).id();
     List<ObjectNode> many = new java.util.ArrayList<>();
     for (int i = 0; i < 130; i++) {
       many.add(Blocks.block("paragraph", Blocks.run("p" + i)));
@@ -80,17 +83,28 @@ class NotionClientTest {
 
     assertThat(tree).hasSize(130);
     assertThat(RichText.plain(tree.get(129).richText())).isEqualTo("p129");
-    assertThat(tree.get(129).children()).singleElement()
+    assertThat(tree.get(129).children())
+        .singleElement()
         .satisfies(b -> assertThat(RichText.plain(b.richText())).isEqualTo("nested"));
   }
 
   @Test
   void rejectedTokenIsPermanentAndNeverQuoted() {
-    NotionSettings wrongKey = new NotionSettings("ntn_wrong_secret_value", fake.contacts.id, null,
-        fake.url(), FakeNotion.V2025, 100, java.time.Duration.ofSeconds(2), PropertyNames.defaults());
+    NotionSettings wrongKey =
+        new NotionSettings(
+            "ntn_wrong_secret_value",
+            fake.contacts.id,
+            null,
+            fake.url(),
+            FakeNotion.V2025,
+            100,
+            java.time.Duration.ofSeconds(2),
+            PropertyNames.defaults());
 
-    NotionException e = catchThrowableOfType(NotionException.class,
-        () -> new NotionClient(wrongKey, Clock.systemUTC()).query(fake.contacts.id, null));
+    NotionException e =
+        catchThrowableOfType(
+            NotionException.class,
+            () -> new NotionClient(wrongKey, Clock.systemUTC()).query(fake.contacts.id, null));
 
     assertThat(e.isTransient()).isFalse();
     assertThat(e.status()).isEqualTo(401);
@@ -100,11 +114,16 @@ class NotionClientTest {
 
   @Test
   void redactsQuotedValuesAndEmailsFromNotionMessages() {
-    String message = NotionErrors.redact("body.properties.Name.title[0].text.content should be"
-        + " shorter, instead was `\"Ana Tremblay\"`; ana@example.ca; length ≤ `2000`, instead was `5867`.");
+    String message =
+        NotionErrors.redact(
+            "body.properties.Name.title[0].text.content should be"
+                + " shorter, instead was `\"Ana Tremblay\"`; ana@example.ca; length ≤ `2000`, instead was `5867`.");
 
-    assertThat(message).doesNotContain("Ana Tremblay").doesNotContain("ana@example.ca")
-        .contains("`2000`").contains("`5867`");
+    assertThat(message)
+        .doesNotContain("Ana Tremblay")
+        .doesNotContain("ana@example.ca")
+        .contains("`2000`")
+        .contains("`5867`");
   }
 
   private NotionClient client2025() {

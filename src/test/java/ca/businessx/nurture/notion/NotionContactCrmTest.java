@@ -1,12 +1,11 @@
 package ca.businessx.nurture.notion;
 
-import ca.businessx.nurture.support.TestClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ca.businessx.nurture.contact.CrmContact;
 import ca.businessx.nurture.segment.Segment;
+import ca.businessx.nurture.support.TestClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -46,14 +45,33 @@ class NotionContactCrmTest {
   void mapsEveryPropertyBothWays(String version) {
     NotionContactCrm crm = crm(version);
     String longBusiness = "Tremblay 🚀 ".repeat(400);
-    CrmContact sent = new CrmContact(null, null, "ana@example.ca", "Ana Tremblay", "Ana", longBusiness,
-        3, 2, 1, 0, 42.5, Segment.CRITICAL, "Active", "email_2", SIGNED_UP,
-        SIGNED_UP.plusSeconds(3600), null);
+    CrmContact sent =
+        new CrmContact(
+            null,
+            null,
+            "ana@example.ca",
+            "Ana Tremblay",
+            "Ana",
+            longBusiness,
+            3,
+            2,
+            1,
+            0,
+            42.5,
+            Segment.CRITICAL,
+            "Active",
+            "email_2",
+            SIGNED_UP,
+            SIGNED_UP.plusSeconds(3600),
+            null);
 
     crm.upsert(sent, null);
     CrmContact read = crm.findByEmail(" ANA@example.ca ").orElseThrow();
 
-    assertThat(read).usingRecursiveComparison().ignoringFields("pageId", "url", "lastEditedAt").isEqualTo(sent);
+    assertThat(read)
+        .usingRecursiveComparison()
+        .ignoringFields("pageId", "url", "lastEditedAt")
+        .isEqualTo(sent);
     assertThat(read.lastEditedAt()).isNotNull();
     assertThat(crm.findByEmail("someone@else.ca")).isEmpty();
   }
@@ -68,11 +86,14 @@ class NotionContactCrmTest {
     crm.upsert(lead("late@example.ca", "Active", null), null);
     Instant since = Instant.parse("2026-02-01T10:05:00Z");
 
-    assertThat(crm.editedSince(since)).extracting(CrmContact::email).containsExactly("late@example.ca");
+    assertThat(crm.editedSince(since))
+        .extracting(CrmContact::email)
+        .containsExactly("late@example.ca");
 
     notionTime.advance(java.time.Duration.ofMinutes(5));
     crm.upsert(lead("early@example.ca", "Stopped", null), early);
-    assertThat(crm.editedSince(since)).extracting(CrmContact::email)
+    assertThat(crm.editedSince(since))
+        .extracting(CrmContact::email)
         .containsExactlyInAnyOrder("late@example.ca", "early@example.ca");
   }
 
@@ -81,8 +102,10 @@ class NotionContactCrmTest {
     NotionContactCrm crm = crm(FakeNotion.V2025);
     String original = crm.upsert(lead("ana@example.ca", "Active", null), null).pageId();
 
-    CrmContact byEmail = crm.upsert(lead("ana@example.ca", "Active", null), UUID.randomUUID().toString());
-    CrmContact recreated = crm.upsert(lead("bob@example.ca", "Active", null), UUID.randomUUID().toString());
+    CrmContact byEmail =
+        crm.upsert(lead("ana@example.ca", "Active", null), UUID.randomUUID().toString());
+    CrmContact recreated =
+        crm.upsert(lead("bob@example.ca", "Active", null), UUID.randomUUID().toString());
 
     assertThat(byEmail.pageId()).isEqualTo(original);
     assertThat(recreated.pageId()).isNotEqualTo(original);
@@ -93,8 +116,10 @@ class NotionContactCrmTest {
   void anOverlongEmailIsAPermanentErrorThatDoesNotQuoteIt() {
     String email = "a".repeat(200) + "@example.ca";
 
-    NotionException e = catchThrowableOfType(NotionException.class,
-        () -> crm(FakeNotion.V2025).upsert(lead(email, "Active", null), null));
+    NotionException e =
+        catchThrowableOfType(
+            NotionException.class,
+            () -> crm(FakeNotion.V2025).upsert(lead(email, "Active", null), null));
 
     assertThat(e.isTransient()).isFalse();
     assertThat(e.code()).isEqualTo("validation_error");
@@ -107,7 +132,23 @@ class NotionContactCrmTest {
   }
 
   static CrmContact lead(String email, String status, String lastEmail) {
-    return new CrmContact(null, null, email, "Ana Tremblay", "Ana", null, null, null, null, null,
-        null, null, status, lastEmail, SIGNED_UP, null, null);
+    return new CrmContact(
+        null,
+        null,
+        email,
+        "Ana Tremblay",
+        "Ana",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        status,
+        lastEmail,
+        SIGNED_UP,
+        null,
+        null);
   }
 }

@@ -30,7 +30,8 @@ final class NotionE2E {
     return start(dir, fake, extra, b -> b);
   }
 
-  static TestApp start(Path dir, FakeNotion fake, Map<String, String> extra, UnaryOperator<App.Builder> custom) {
+  static TestApp start(
+      Path dir, FakeNotion fake, Map<String, String> extra, UnaryOperator<App.Builder> custom) {
     Map<String, String> env = new HashMap<>();
     env.put("NOTION_API_KEY", FakeNotion.TOKEN);
     env.put("NOTION_CONTACTS_DB_ID", fake.contacts.id);
@@ -48,7 +49,8 @@ final class NotionE2E {
   static void drain(TestApp t) {
     for (int round = 0; round < 200; round++) {
       t.runDue();
-      if (!anyDue(t.app.scheduler(), t.clock.instant()) && !anyDue(t.app.integrationScheduler(), t.clock.instant())) {
+      if (!anyDue(t.app.scheduler(), t.clock.instant())
+          && !anyDue(t.app.integrationScheduler(), t.clock.instant())) {
         return;
       }
     }
@@ -70,15 +72,24 @@ final class NotionE2E {
   }
 
   static List<SyncState> syncStates(TestApp t) {
-    return t.jdbi().withHandle(h -> h.createQuery(
-            "select email, crm_version, crm_synced_version, crm_page_id from contacts order by email")
-        .map((rs, ctx) -> new SyncState(rs.getString("email"), rs.getInt("crm_version"),
-            rs.getInt("crm_synced_version"), rs.getString("crm_page_id")))
-        .list());
+    return t.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select email, crm_version, crm_synced_version, crm_page_id from contacts order by email")
+                    .map(
+                        (rs, ctx) ->
+                            new SyncState(
+                                rs.getString("email"),
+                                rs.getInt("crm_version"),
+                                rs.getInt("crm_synced_version"),
+                                rs.getString("crm_page_id")))
+                    .list());
   }
 
   static int count(TestApp t, String table) {
-    return t.jdbi().withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Integer.class).one());
+    return t.jdbi()
+        .withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Integer.class).one());
   }
 
   /** The fake's contact pages whose Email is this address. */
@@ -109,9 +120,16 @@ final class NotionE2E {
 
   /** Changes a page the way a person does in Notion: the edit time moves to now. */
   static void editInNotion(FakeNotion fake, String pageId, String property, String selectOption) {
-    JsonNode change = FakeNotionData.JSON.createObjectNode().set(property,
-        FakeNotionData.JSON.createObjectNode().set("select",
-            FakeNotionData.JSON.createObjectNode().put("name", selectOption)));
+    JsonNode change =
+        FakeNotionData.JSON
+            .createObjectNode()
+            .set(
+                property,
+                FakeNotionData.JSON
+                    .createObjectNode()
+                    .set(
+                        "select",
+                        FakeNotionData.JSON.createObjectNode().put("name", selectOption)));
     fake.data.updatePage(pageId, change);
   }
 }

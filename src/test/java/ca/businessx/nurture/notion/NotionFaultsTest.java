@@ -1,10 +1,9 @@
 package ca.businessx.nurture.notion;
 
-import ca.businessx.nurture.support.TestClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ca.businessx.nurture.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -24,9 +23,14 @@ class NotionFaultsTest {
 
   @ParameterizedTest
   @CsvSource({
-      "429, rate_limited, 7", "529, service_overload, 3",
-      "500, internal_server_error, ", "502, bad_gateway, ", "503, service_unavailable, 30",
-      "504, gateway_timeout, ", "409, conflict_error, "})
+    "429, rate_limited, 7",
+    "529, service_overload, 3",
+    "500, internal_server_error, ",
+    "502, bad_gateway, ",
+    "503, service_unavailable, 30",
+    "504, gateway_timeout, ",
+    "409, conflict_error, "
+  })
   void serverTroubleIsTransient(int status, String code, String retryAfter) {
     fake.inject(new FakeNotion.Status(status, code, retryAfter));
 
@@ -35,12 +39,19 @@ class NotionFaultsTest {
     assertThat(e.isTransient()).isTrue();
     assertThat(e.status()).isEqualTo(status);
     assertThat(e.getMessage()).contains(code);
-    assertThat(e.retryAfter()).isEqualTo(java.util.Optional.ofNullable(retryAfter)
-        .map(s -> Duration.ofSeconds(Long.parseLong(s))));
+    assertThat(e.retryAfter())
+        .isEqualTo(
+            java.util.Optional.ofNullable(retryAfter)
+                .map(s -> Duration.ofSeconds(Long.parseLong(s))));
   }
 
   @ParameterizedTest
-  @CsvSource({"400, validation_error", "401, unauthorized", "403, restricted_resource", "404, object_not_found"})
+  @CsvSource({
+    "400, validation_error",
+    "401, unauthorized",
+    "403, restricted_resource",
+    "404, object_not_found"
+  })
   void refusalsArePermanentAndNameTheCode(int status, String code) {
     fake.inject(new FakeNotion.Status(status, code, null));
 
@@ -48,7 +59,10 @@ class NotionFaultsTest {
 
     assertThat(e.isTransient()).isFalse();
     assertThat(e.status()).isEqualTo(status);
-    assertThat(e.getMessage()).contains(String.valueOf(status)).contains(code).contains("Injected " + code);
+    assertThat(e.getMessage())
+        .contains(String.valueOf(status))
+        .contains(code)
+        .contains("Injected " + code);
   }
 
   @Test
@@ -98,7 +112,8 @@ class NotionFaultsTest {
   void retryAfterAsAnHttpDateIsUnderstood() {
     fake.inject(new FakeNotion.Status(429, "rate_limited", "Sun, 01 Mar 2026 12:00:45 GMT"));
 
-    assertThat(failure(client(Duration.ofSeconds(2))).retryAfter()).contains(Duration.ofSeconds(45));
+    assertThat(failure(client(Duration.ofSeconds(2))).retryAfter())
+        .contains(Duration.ofSeconds(45));
   }
 
   private NotionClient client(Duration timeout) {
@@ -106,7 +121,8 @@ class NotionFaultsTest {
   }
 
   private NotionException failure(NotionClient client) {
-    NotionException e = catchThrowableOfType(NotionException.class, () -> client.query(fake.contacts.id, null));
+    NotionException e =
+        catchThrowableOfType(NotionException.class, () -> client.query(fake.contacts.id, null));
     assertThat(e).as("the call should have failed").isNotNull();
     return e;
   }

@@ -33,13 +33,23 @@ class NotionImportTest {
       assertThat(assessed.status()).isEqualTo(200);
       assertThat(assessed.json().get("enrolled").asBoolean()).isTrue();
       String id = assessed.json().get("contact_id").asText();
-      Map<String, Object> row = t.jdbi().withHandle(h -> h.createQuery(
-              "select name, first_name, business_name, crm_page_id from contacts where id = :id")
-          .bind("id", id).mapToMap().one());
-      assertThat(row).containsEntry("name", "Béa Gagnon").containsEntry("first_name", "Béa")
-          .containsEntry("business_name", "Gagnon Électrique").containsEntry("crm_page_id", entered.id);
+      Map<String, Object> row =
+          t.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select name, first_name, business_name, crm_page_id from contacts where id = :id")
+                          .bind("id", id)
+                          .mapToMap()
+                          .one());
+      assertThat(row)
+          .containsEntry("name", "Béa Gagnon")
+          .containsEntry("first_name", "Béa")
+          .containsEntry("business_name", "Gagnon Électrique")
+          .containsEntry("crm_page_id", entered.id);
       assertThat(t.http.get("/api/contacts/" + id).json().get("timeline"))
-          .extracting(e -> e.get("kind").asText()).contains("imported_from_crm", "assessed");
+          .extracting(e -> e.get("kind").asText())
+          .contains("imported_from_crm", "assessed");
 
       NotionE2E.drain(t);
 
@@ -71,14 +81,18 @@ class NotionImportTest {
       // A first lookup finds the data source, so each fault below meets the query itself.
       assertThat(t.assess("nobody@example.ca", 2, 0).status()).isEqualTo(404);
 
-      for (FakeNotion.Fault fault : List.of(new FakeNotion.Status(503, "service_unavailable", null),
-          new FakeNotion.Status(500, "internal_server_error", null), new FakeNotion.Drop())) {
+      for (FakeNotion.Fault fault :
+          List.of(
+              new FakeNotion.Status(503, "service_unavailable", null),
+              new FakeNotion.Status(500, "internal_server_error", null),
+              new FakeNotion.Drop())) {
         fake.inject(fault);
         Http.Response r = t.assess(BEA, 2, 0);
 
         assertThat(r.status()).as(fault.toString()).isEqualTo(503);
-        assertThat(r.header("Retry-After")).as(fault.toString()).hasValueSatisfying(
-            v -> assertThat(Integer.parseInt(v)).isPositive());
+        assertThat(r.header("Retry-After"))
+            .as(fault.toString())
+            .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
         assertNothingWritten(t);
       }
 
@@ -93,12 +107,21 @@ class NotionImportTest {
     assertThat(t.integrations().getScheduledExecutionsForTask("crm-sync")).isEmpty();
   }
 
-  private FakeNotionData.Page enteredByTheTeam(String email, String name, String firstName, String business) {
+  private FakeNotionData.Page enteredByTheTeam(
+      String email, String name, String firstName, String business) {
     ObjectNode p = FakeNotionData.JSON.createObjectNode();
     p.putObject("Name").putArray("title").addObject().putObject("text").put("content", name);
     p.putObject("Email").put("email", email);
-    p.putObject("First Name").putArray("rich_text").addObject().putObject("text").put("content", firstName);
-    p.putObject("Business Name").putArray("rich_text").addObject().putObject("text").put("content", business);
+    p.putObject("First Name")
+        .putArray("rich_text")
+        .addObject()
+        .putObject("text")
+        .put("content", firstName);
+    p.putObject("Business Name")
+        .putArray("rich_text")
+        .addObject()
+        .putObject("text")
+        .put("content", business);
     p.putObject("Sequence Status").putObject("select").put("name", "Not Started");
     return fake.data.createPage(fake.contacts, p);
   }

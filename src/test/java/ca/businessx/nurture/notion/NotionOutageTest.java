@@ -31,8 +31,9 @@ class NotionOutageTest {
   @Test
   void leadsAreMailedOnTimeDuringAnOutageAndReachNotionOnceAfterIt() {
     fake.inject(new FakeNotion.Status(503, "service_unavailable", null), 100_000);
-    try (TestApp t = NotionE2E.start(dir, fake,
-        Map.of("NOTION_RETRY_DELAY", "PT1M", "NOTION_RESYNC_INTERVAL", "PT10M"))) {
+    try (TestApp t =
+        NotionE2E.start(
+            dir, fake, Map.of("NOTION_RETRY_DELAY", "PT1M", "NOTION_RESYNC_INTERVAL", "PT10M"))) {
       for (int i = 0; i < LEADS; i++) {
         t.signup(email(i), "Lead" + i);
         assertThat(t.assess(email(i), 2 - i % 3, 0).status()).isEqualTo(200);
@@ -41,10 +42,15 @@ class NotionOutageTest {
       }
 
       // Every lead has its first email, recorded the moment it was enrolled.
-      List<long[]> sends = t.jdbi().withHandle(h -> h.createQuery(
-              "select o.recorded_at, e.started_at from outbox o join contacts c on c.email = o.recipient"
-                  + " join enrollments e on e.contact_id = c.id where o.template_key = 'email_1'")
-          .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+      List<long[]> sends =
+          t.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select o.recorded_at, e.started_at from outbox o join contacts c on c.email = o.recipient"
+                                  + " join enrollments e on e.contact_id = c.id where o.template_key = 'email_1'")
+                          .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                          .list());
       assertThat(sends).hasSize(LEADS).allSatisfy(s -> assertThat(s[0]).isEqualTo(s[1]));
 
       // The outage lasts past the retries into the out-of-sync state.
@@ -60,7 +66,9 @@ class NotionOutageTest {
       for (int i = 0; i < LEADS; i++) {
         assertPage(t, i);
       }
-      assertThat(NotionE2E.syncStates(t)).hasSize(LEADS).allMatch(NotionE2E.SyncState::inSync)
+      assertThat(NotionE2E.syncStates(t))
+          .hasSize(LEADS)
+          .allMatch(NotionE2E.SyncState::inSync)
           .allSatisfy(s -> assertThat(s.pageId()).isNotNull());
       assertThat(t.outboxTemplates(email(0))).containsExactly("email_1");
     }
@@ -70,8 +78,15 @@ class NotionOutageTest {
     List<FakeNotionData.Page> pages = NotionE2E.pagesFor(fake, email(i));
     assertThat(pages).as("pages of " + email(i)).hasSize(1);
     FakeNotionData.Page p = pages.get(0);
-    Instant signedUp = Instant.ofEpochMilli(t.jdbi().withHandle(h -> h.createQuery(
-            "select signed_up_at from contacts where email = :e").bind("e", email(i)).mapTo(Long.class).one()));
+    Instant signedUp =
+        Instant.ofEpochMilli(
+            t.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("select signed_up_at from contacts where email = :e")
+                            .bind("e", email(i))
+                            .mapTo(Long.class)
+                            .one()));
     assertThat(NotionE2E.text(p, "Name")).isEqualTo("Lead" + i + " Tremblay");
     assertThat(NotionE2E.text(p, "First Name")).isEqualTo("Lead" + i);
     assertThat(NotionE2E.text(p, "Business Name")).isEqualTo("Tremblay Plumbing");
@@ -83,7 +98,9 @@ class NotionOutageTest {
     assertThat(NotionE2E.select(p, "Segment")).isEqualTo(SEGMENTS.get(i % 3));
     assertThat(NotionE2E.select(p, "Sequence Status")).isEqualTo("Active");
     assertThat(NotionE2E.text(p, "Last Email")).isEqualTo("email_1");
-    assertThat(NotionE2E.date(p, "Signed Up")).isEqualTo(signedUp).isEqualTo(TestApp.START.plusSeconds(i));
+    assertThat(NotionE2E.date(p, "Signed Up"))
+        .isEqualTo(signedUp)
+        .isEqualTo(TestApp.START.plusSeconds(i));
     assertThat(NotionE2E.date(p, "Assessed")).isEqualTo(signedUp);
   }
 

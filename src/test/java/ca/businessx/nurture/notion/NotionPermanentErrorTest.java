@@ -48,9 +48,13 @@ class NotionPermanentErrorTest {
       }
       assertThat(NotionE2E.syncStates(t)).hasSize(LEADS).noneMatch(NotionE2E.SyncState::inSync);
       assertThat(fake.data.pages(fake.contacts)).isEmpty();
-      // One line from the sync jobs (not one per contact or try), one saying polling for stops paused.
-      List<String> refusals = logs.lines().stream().filter(l -> l.contains("unauthorized")).toList();
-      assertThat(refusals).as("log lines naming the refusal").hasSize(2)
+      // One line from the sync jobs (not one per contact or try), one saying polling for stops
+      // paused.
+      List<String> refusals =
+          logs.lines().stream().filter(l -> l.contains("unauthorized")).toList();
+      assertThat(refusals)
+          .as("log lines naming the refusal")
+          .hasSize(2)
           .allSatisfy(l -> assertThat(l).contains("401 unauthorized: API token is invalid"))
           .anySatisfy(l -> assertThat(l).contains("refused to sync"))
           .anySatisfy(l -> assertThat(l).contains("refused the poll for stops"));
@@ -77,7 +81,8 @@ class NotionPermanentErrorTest {
       NotionE2E.advance(t, Duration.ofMinutes(2), Duration.ofSeconds(30));
 
       assertThat(NotionE2E.text(page, "First Name")).isEqualTo("Anna");
-      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText()).isEqualTo("STOPPED");
+      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText())
+          .isEqualTo("STOPPED");
     }
   }
 
@@ -100,12 +105,16 @@ class NotionPermanentErrorTest {
 
       assertThat(fake.answered(403)).isEqualTo(LEADS);
       assertThat(NotionE2E.syncStates(t)).noneMatch(NotionE2E.SyncState::inSync);
-      assertThat(logs.lines()).filteredOn(l -> l.contains("refused to sync")).singleElement()
+      assertThat(logs.lines())
+          .filteredOn(l -> l.contains("refused to sync"))
+          .singleElement()
           .satisfies(l -> assertThat(l).contains("403 restricted_resource"));
     }
   }
 
-  /** Shares the contacts database with the integration, or takes the sharing away, as a person can. */
+  /**
+   * Shares the contacts database with the integration, or takes the sharing away, as a person can.
+   */
   private void share(boolean shared) {
     synchronized (fake.data) {
       if (shared) {

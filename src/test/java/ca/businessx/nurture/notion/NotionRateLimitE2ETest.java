@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two hundred signups through the webhook: the sync jobs pace themselves under the rate Notion
- * enforces, so none is refused, and every lead arrives once. Production runs at 3 req/s; the
- * same pacing at 30 req/s keeps this test near 15 s.
+ * enforces, so none is refused, and every lead arrives once. Production runs at 3 req/s; the same
+ * pacing at 30 req/s keeps this test near 15 s.
  */
 class NotionRateLimitE2ETest {
   private static final int RATE = 30;
@@ -33,25 +33,33 @@ class NotionRateLimitE2ETest {
   @Test
   void aBurstOfSignupsNeverExceedsTheRateAndAllArrive() {
     fake.rateLimit(RATE);
-    try (TestApp t = NotionE2E.start(dir, fake, Map.of("NOTION_RATE_LIMIT", String.valueOf(RATE)))) {
+    try (TestApp t =
+        NotionE2E.start(dir, fake, Map.of("NOTION_RATE_LIMIT", String.valueOf(RATE)))) {
       for (int i = 0; i < LEADS; i++) {
         t.signup("lead" + i + "@example.ca", "Lead" + i);
       }
 
       // The client paces in real time, so run the integration jobs until the backlog is gone.
       long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-      while (NotionE2E.syncStates(t).stream().anyMatch(s -> !s.inSync()) && System.nanoTime() < deadline) {
+      while (NotionE2E.syncStates(t).stream().anyMatch(s -> !s.inSync())
+          && System.nanoTime() < deadline) {
         t.runDue();
       }
 
       assertThat(fake.answered(429)).as("requests refused for rate").isZero();
-      assertThat(fake.maxObservedRate()).as("the pace came near the limit").isLessThanOrEqualTo(RATE)
+      assertThat(fake.maxObservedRate())
+          .as("the pace came near the limit")
+          .isLessThanOrEqualTo(RATE)
           .isGreaterThan(RATE / 2);
       assertThat(NotionE2E.syncStates(t)).hasSize(LEADS).allMatch(NotionE2E.SyncState::inSync);
       assertThat(fake.data.pages(fake.contacts)).hasSize(LEADS);
-      Set<String> arrived = fake.data.pages(fake.contacts).stream().map(NotionE2E::email).collect(Collectors.toSet());
-      assertThat(arrived).isEqualTo(
-          IntStream.range(0, LEADS).mapToObj(i -> "lead" + i + "@example.ca").collect(Collectors.toSet()));
+      Set<String> arrived =
+          fake.data.pages(fake.contacts).stream().map(NotionE2E::email).collect(Collectors.toSet());
+      assertThat(arrived)
+          .isEqualTo(
+              IntStream.range(0, LEADS)
+                  .mapToObj(i -> "lead" + i + "@example.ca")
+                  .collect(Collectors.toSet()));
     }
   }
 }

@@ -28,12 +28,14 @@ class NotionRateLimitTest {
   void twoHundredUpsertsFromFourThreadsStayUnderTheRate() throws Exception {
     fake.rateLimit(RATE);
     NotionSettings settings = fake.settings(FakeNotion.V2025).withRequestsPerSecond(RATE);
-    NotionContactCrm crm = new NotionContactCrm(new NotionClient(settings, Clock.systemUTC()), settings);
+    NotionContactCrm crm =
+        new NotionContactCrm(new NotionClient(settings, Clock.systemUTC()), settings);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<?>> upserts = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       String email = "lead" + i + "@example.ca";
-      upserts.add(pool.submit(() -> crm.upsert(NotionContactCrmTest.lead(email, "Active", null), null)));
+      upserts.add(
+          pool.submit(() -> crm.upsert(NotionContactCrmTest.lead(email, "Active", null), null)));
     }
     try {
       for (Future<?> upsert : upserts) {
@@ -44,6 +46,8 @@ class NotionRateLimitTest {
     }
 
     assertThat(fake.data.pages(fake.contacts)).hasSize(200);
-    assertThat(fake.maxObservedRate()).isLessThanOrEqualTo(RATE).isGreaterThanOrEqualTo(RATE * 3 / 4);
+    assertThat(fake.maxObservedRate())
+        .isLessThanOrEqualTo(RATE)
+        .isGreaterThanOrEqualTo(RATE * 3 / 4);
   }
 }

@@ -3,8 +3,8 @@ package ca.businessx.nurture.notion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.businessx.nurture.email.EmailSender;
-import ca.businessx.nurture.email.OutboxSender;
 import ca.businessx.nurture.email.OutboundEmail;
+import ca.businessx.nurture.email.OutboxSender;
 import ca.businessx.nurture.email.SendException;
 import ca.businessx.nurture.email.SendResult;
 import ca.businessx.nurture.support.TestApp;
@@ -36,7 +36,8 @@ class NotionStopTest {
 
   @Test
   void stoppedInNotionStopsTheSequenceAndIsNeverOverwritten() {
-    try (TestApp t = NotionE2E.start(dir, fake, Map.of("EMAIL_RETRIES", "100"), b -> b.emailSender(sender))) {
+    try (TestApp t =
+        NotionE2E.start(dir, fake, Map.of("EMAIL_RETRIES", "100"), b -> b.emailSender(sender))) {
       sender.outbox = new OutboxSender(t.jdbi(), t.clock);
       String id = t.signup(ANA, "Ana");
       t.assess(ANA, 1, 0);
@@ -47,7 +48,8 @@ class NotionStopTest {
       FakeNotionData.Page page = NotionE2E.pagesFor(fake, ANA).get(0);
       assertThat(NotionE2E.select(page, "Sequence Status")).isEqualTo("Active");
       assertThat(NotionE2E.text(page, "Last Email")).isEqualTo("email_2b");
-      assertThat(t.http.get("/api/contacts/" + id).json().at("/emails/2/state").asText()).isEqualTo("PENDING");
+      assertThat(t.http.get("/api/contacts/" + id).json().at("/emails/2/state").asText())
+          .isEqualTo("PENDING");
 
       NotionE2E.editInNotion(fake, page.id, "Sequence Status", "Stopped");
       // A change here synced before the next poll does not undo the person's stop.
@@ -60,7 +62,8 @@ class NotionStopTest {
 
       JsonNode view = t.http.get("/api/contacts/" + id).json();
       assertThat(view.at("/enrollment/state").asText()).isEqualTo("STOPPED");
-      assertThat(view.get("emails")).extracting(e -> e.get("template").asText() + " " + e.get("state").asText())
+      assertThat(view.get("emails"))
+          .extracting(e -> e.get("template").asText() + " " + e.get("state").asText())
           .containsExactly("email_1 SENT", "email_2b SENT", "email_3 CANCELLED");
 
       sender.down = false;

@@ -1,12 +1,11 @@
 package ca.businessx.nurture.notion;
 
-import ca.businessx.nurture.support.TestClock;
-
 import static ca.businessx.nurture.notion.Blocks.block;
 import static ca.businessx.nurture.notion.Blocks.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.businessx.nurture.notion.TemplateFallbackListener.Reason;
+import ca.businessx.nurture.support.TestClock;
 import ca.businessx.nurture.template.EmailTemplate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.samskivert.mustache.Mustache;
@@ -25,12 +24,16 @@ class NotionTemplateSourceTest {
   private final TestClock clock = new TestClock(Instant.parse("2026-04-01T09:00:00Z"));
   private final TemplateFallbackCounter counter = new TemplateFallbackCounter();
   private final List<Reason> reasons = new ArrayList<>();
-  private final NotionTemplateSource source = new NotionTemplateSource(
-      new NotionClient(fake.settings(FakeNotion.V2025), Clock.systemUTC()), fake.settings(FakeNotion.V2025),
-      TTL, clock, (key, reason) -> {
-        counter.fallback(key, reason);
-        reasons.add(reason);
-      });
+  private final NotionTemplateSource source =
+      new NotionTemplateSource(
+          new NotionClient(fake.settings(FakeNotion.V2025), Clock.systemUTC()),
+          fake.settings(FakeNotion.V2025),
+          TTL,
+          clock,
+          (key, reason) -> {
+            counter.fallback(key, reason);
+            reasons.add(reason);
+          });
 
   @AfterEach
   void stop() {
@@ -39,9 +42,12 @@ class NotionTemplateSourceTest {
 
   @Test
   void readsTheTemplatePageAndCachesItForTheTtl() {
-    String page = template("email_1", "Welcome, {{first_name}}",
-        block("paragraph", run("Hi {{first_", "bold"), run("name}}!")),
-        block("bulleted_list_item", run("Step one")));
+    String page =
+        template(
+            "email_1",
+            "Welcome, {{first_name}}",
+            block("paragraph", run("Hi {{first_", "bold"), run("name}}!")),
+            block("bulleted_list_item", run("Step one")));
 
     EmailTemplate first = source.find("email_1").orElseThrow();
     int requests = fake.requestCount();
@@ -84,7 +90,8 @@ class NotionTemplateSourceTest {
     assertThat(source.find("email_5a")).isEmpty();
 
     assertThat(reasons).containsExactly(Reason.MISSING, Reason.EMPTY, Reason.EMPTY, Reason.FAILED);
-    assertThat(counter.snapshot()).isEqualTo(Map.of("email_9", 1L, "email_3", 1L, "email_4", 1L, "email_5a", 1L));
+    assertThat(counter.snapshot())
+        .isEqualTo(Map.of("email_9", 1L, "email_3", 1L, "email_4", 1L, "email_5a", 1L));
   }
 
   @Test

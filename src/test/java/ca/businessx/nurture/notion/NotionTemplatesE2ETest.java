@@ -30,16 +30,30 @@ class NotionTemplatesE2ETest {
   void templates() throws IOException {
     // An empty override folder, so the static templates are the ones shipped in the jar.
     Path overrides = Files.createDirectories(dir.resolve("config"));
-    env = Map.of("NOTION_TEMPLATES_DB_ID", fake.templates.id, "NURTURE_CONFIG_DIR", overrides.toString());
+    env =
+        Map.of(
+            "NOTION_TEMPLATES_DB_ID",
+            fake.templates.id,
+            "NURTURE_CONFIG_DIR",
+            overrides.toString());
     ObjectNode p = FakeNotionData.JSON.createObjectNode();
     p.putObject("Name").putArray("title").addObject().putObject("text").put("content", "email_1");
-    p.putObject("Subject").putArray("rich_text").addObject().putObject("text")
+    p.putObject("Subject")
+        .putArray("rich_text")
+        .addObject()
+        .putObject("text")
         .put("content", "Welcome aboard, {{first_name}}");
     FakeNotionData.Page page = fake.data.createPage(fake.templates, p);
-    fake.data.addBlocks(page.id, List.of(
-        block("heading_2", run("Your results")),
-        block("paragraph", run("Hi {{first_", "bold"), run("name}}", "italic"), run(", thanks for the assessment.")),
-        block("bulleted_list_item", run("Book a call"))));
+    fake.data.addBlocks(
+        page.id,
+        List.of(
+            block("heading_2", run("Your results")),
+            block(
+                "paragraph",
+                run("Hi {{first_", "bold"),
+                run("name}}", "italic"),
+                run(", thanks for the assessment.")),
+            block("bulleted_list_item", run("Book a call"))));
   }
 
   @AfterEach
@@ -60,7 +74,9 @@ class NotionTemplatesE2ETest {
           .contains("<h2>Your results</h2>")
           .contains("<strong>Hi Ana</strong>, thanks for the assessment.")
           .contains("<ul><li>Book a call</li></ul>")
-          .doesNotContain("{{").doesNotContain("first_").doesNotContain("<em>");
+          .doesNotContain("{{")
+          .doesNotContain("first_")
+          .doesNotContain("<em>");
       JsonNode email = t.http.get("/api/contacts/" + id).json().at("/emails/0");
       assertThat(email.get("template_origin").asText()).isEqualTo("notion");
       assertThat(t.app.templateFallbacks()).isEmpty();
@@ -82,14 +98,20 @@ class NotionTemplatesE2ETest {
       JsonNode email = t.http.get("/api/contacts/" + id).json().at("/emails/0");
       assertThat(email.get("template_origin").asText()).isEqualTo("default");
       assertThat(t.app.templateFallbacks()).isEqualTo(Map.of("email_1", 1L));
-      assertThat(logs.lines()).anyMatch(l -> l.startsWith("WARN") && l.contains("email_1")
-          && l.contains("static template"));
+      assertThat(logs.lines())
+          .anyMatch(
+              l -> l.startsWith("WARN") && l.contains("email_1") && l.contains("static template"));
     }
   }
 
   private static Map<String, Object> outbox(TestApp t) {
-    return t.jdbi().withHandle(h -> h.createQuery(
-            "select subject, html from outbox where recipient = :r and template_key = 'email_1'")
-        .bind("r", ANA).mapToMap().one());
+    return t.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select subject, html from outbox where recipient = :r and template_key = 'email_1'")
+                    .bind("r", ANA)
+                    .mapToMap()
+                    .one());
   }
 }

@@ -25,37 +25,63 @@ class ConfigLoaderTest {
 
   @Test
   void everyInvalidValueIsNamedOnItsOwnLine() {
-    assertThatThrownBy(() -> ConfigLoader.load(Map.of(
-            "PORT", "eighty",
-            "TESTING_MODE", "maybe",
-            "SEQUENCE_WAITS", "PT2S,soon",
-            "NURTURE_DB_URL", "mysql://x",
-            "RESEND_RETRIES", "-1")))
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "PORT", "eighty",
+                        "TESTING_MODE", "maybe",
+                        "SEQUENCE_WAITS", "PT2S,soon",
+                        "NURTURE_DB_URL", "mysql://x",
+                        "RESEND_RETRIES", "-1")))
         .isInstanceOf(ConfigException.class)
-        .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
-            "PORT must be a whole number, got 'eighty'",
-            "TESTING_MODE must be true or false, got 'maybe'",
-            "SEQUENCE_WAITS must be ISO-8601 durations such as PT2S or PT24H, got 'soon'",
-            "NURTURE_DB_URL must start with jdbc:postgresql: or jdbc:sqlite:",
-            "RESEND_RETRIES must be between 0 and 100, got -1"));
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .containsExactlyInAnyOrder(
+                        "PORT must be a whole number, got 'eighty'",
+                        "TESTING_MODE must be true or false, got 'maybe'",
+                        "SEQUENCE_WAITS must be ISO-8601 durations such as PT2S or PT24H, got 'soon'",
+                        "NURTURE_DB_URL must start with jdbc:postgresql: or jdbc:sqlite:",
+                        "RESEND_RETRIES must be between 0 and 100, got -1"));
   }
 
   @Test
   void aRealProviderNeedsTheSenderIdentityThatCaslRequires() {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("RESEND_API_KEY", "re_x")))
         .isInstanceOf(ConfigException.class)
-        .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(4)
-            .allSatisfy(line -> assertThat(line).contains("required once a real email provider")));
-    Config ok = ConfigLoader.load(Map.of("SMTP_HOST", "mail.example", "SENDER_NAME", "B", "SENDER_ADDRESS", "A",
-        "SENDER_CONTACT", "c@b.ca", "PUBLIC_BASE_URL", "https://n.example"));
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .hasSize(4)
+                    .allSatisfy(
+                        line -> assertThat(line).contains("required once a real email provider")));
+    Config ok =
+        ConfigLoader.load(
+            Map.of(
+                "SMTP_HOST",
+                "mail.example",
+                "SENDER_NAME",
+                "B",
+                "SENDER_ADDRESS",
+                "A",
+                "SENDER_CONTACT",
+                "c@b.ca",
+                "PUBLIC_BASE_URL",
+                "https://n.example"));
     assertThat(ok.mail().smtp()).isPresent();
   }
 
   @Test
   void sequenceWaitsAreParsed() {
     Config c = ConfigLoader.load(Map.of("SEQUENCE_WAITS", "PT2S, PT3S,PT1M,PT0S"));
-    assertThat(c.sequence().waits()).contains(
-        List.of(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ZERO));
+    assertThat(c.sequence().waits())
+        .contains(
+            List.of(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
+                Duration.ofMinutes(1),
+                Duration.ZERO));
   }
 
   @Test

@@ -27,7 +27,11 @@ class GroupCommitTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(new Config.Db(Optional.empty(), Optional.empty(), Optional.empty(), "FULL"), dir, "test");
+    db =
+        Database.open(
+            new Config.Db(Optional.empty(), Optional.empty(), Optional.empty(), "FULL"),
+            dir,
+            "test");
     db.useHandle(h -> h.execute("create table lead (n integer primary key)"));
   }
 
@@ -37,42 +41,55 @@ class GroupCommitTest {
   }
 
   @Test
-  void writersQueuedBehindAnotherShareOneCommitAndAFailureRollsBackOnlyItsOwnWrite() throws Exception {
+  void writersQueuedBehindAnotherShareOneCommitAndAFailureRollsBackOnlyItsOwnWrite()
+      throws Exception {
     Set<String> committedOn = ConcurrentHashMap.newKeySet();
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     List<Future<Integer>> answers = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1)) {
-      pool.submit(() -> db.inTransaction(h -> {
-        holding.countDown();
-        release.await();
-        return null;
-      }));
+      pool.submit(
+          () ->
+              db.inTransaction(
+                  h -> {
+                    holding.countDown();
+                    release.await();
+                    return null;
+                  }));
       holding.await();
       for (int i = 0; i < WRITERS; i++) {
         int n = i;
-        answers.add(pool.submit(() -> db.inGroupTransaction(h -> {
-          h.execute("insert into lead (n) values (?)", n);
-          committedOn.add(Thread.currentThread().getName());
-          if (n == FAILING) {
-            throw new IllegalArgumentException("lead " + n + " is refused");
-          }
-          return n;
-        })));
+        answers.add(
+            pool.submit(
+                () ->
+                    db.inGroupTransaction(
+                        h -> {
+                          h.execute("insert into lead (n) values (?)", n);
+                          committedOn.add(Thread.currentThread().getName());
+                          if (n == FAILING) {
+                            throw new IllegalArgumentException("lead " + n + " is refused");
+                          }
+                          return n;
+                        })));
       }
       Thread.sleep(300);
       release.countDown();
 
       for (int i = 0; i < WRITERS; i++) {
         if (i == FAILING) {
-          assertThat(answers.get(i)).failsWithin(java.time.Duration.ofSeconds(10))
-              .withThrowableThat().havingCause().withMessage("lead 7 is refused");
+          assertThat(answers.get(i))
+              .failsWithin(java.time.Duration.ofSeconds(10))
+              .withThrowableThat()
+              .havingCause()
+              .withMessage("lead 7 is refused");
         } else {
           assertThat(answers.get(i).get()).isEqualTo(i);
         }
       }
     }
-    List<Integer> stored = db.withHandle(h -> h.createQuery("select n from lead order by n").mapTo(Integer.class).list());
+    List<Integer> stored =
+        db.withHandle(
+            h -> h.createQuery("select n from lead order by n").mapTo(Integer.class).list());
     assertThat(stored).hasSize(WRITERS - 1).doesNotContain(FAILING);
     assertThat(committedOn).as("threads that ran a group's commit").hasSizeLessThan(WRITERS / 2);
   }
@@ -80,7 +97,8 @@ class GroupCommitTest {
   @Test
   void aLoneWriterCommitsAtOnce() {
     int inserted = db.inGroupTransaction(h -> h.execute("insert into lead (n) values (1)"));
-    int stored = db.withHandle(h -> h.createQuery("select count(*) from lead").mapTo(Integer.class).one());
+    int stored =
+        db.withHandle(h -> h.createQuery("select count(*) from lead").mapTo(Integer.class).one());
     assertThat(inserted).isEqualTo(1);
     assertThat(stored).isEqualTo(1);
   }

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,10 +39,17 @@ class CrashRecoveryTest {
     ServiceProcess service = new ServiceProcess(dir, env).start();
     for (int i = 0; i < LEADS; i++) {
       String email = "lead" + i + "@example.ca";
-      assertThat(service.http().postJson("/webhook/signup", "{\"email\":\"" + email + "\"}").status()).isEqualTo(201);
-      String assessment = "{\"email\":\"" + email + "\",\"red_systems\":" + (i % 3)
-          + ",\"orange_systems\":0,\"yellow_systems\":1,\"green_systems\":1}";
-      assertThat(service.http().postJson("/webhook/assessment", assessment).status()).isEqualTo(200);
+      assertThat(
+              service.http().postJson("/webhook/signup", "{\"email\":\"" + email + "\"}").status())
+          .isEqualTo(201);
+      String assessment =
+          "{\"email\":\""
+              + email
+              + "\",\"red_systems\":"
+              + (i % 3)
+              + ",\"orange_systems\":0,\"yellow_systems\":1,\"green_systems\":1}";
+      assertThat(service.http().postJson("/webhook/assessment", assessment).status())
+          .isEqualTo(200);
     }
     awaitOutbox(db, 25);
     service.kill();
@@ -57,7 +63,12 @@ class CrashRecoveryTest {
     assertThat(count(db, "select count(*) from outbox")).isEqualTo(LEADS * 5);
     assertThat(count(db, "select count(*) from emails where state = 'SENT'")).isEqualTo(LEADS * 5);
     for (int i = 0; i < LEADS; i++) {
-      String second = switch (i % 3) { case 0 -> "email_2c"; case 1 -> "email_2b"; default -> "email_2a"; };
+      String second =
+          switch (i % 3) {
+            case 0 -> "email_2c";
+            case 1 -> "email_2b";
+            default -> "email_2a";
+          };
       String fifth = second.replace("2", "5");
       assertThat(templates(db, "lead" + i + "@example.ca"))
           .as("lead %d", i)
@@ -70,10 +81,10 @@ class CrashRecoveryTest {
   }
 
   private static void awaitCompleted(String db) throws Exception {
-    await(() -> count(db, "select count(*) from enrollments where state = 'COMPLETED'") == LEADS,
+    await(
+        () -> count(db, "select count(*) from enrollments where state = 'COMPLETED'") == LEADS,
         "every enrollment completing");
   }
-
 
   private static void await(Await.Check check, String what) throws Exception {
     Await.until(check, Duration.ofSeconds(90), what);
@@ -86,9 +97,10 @@ class CrashRecoveryTest {
   private static List<String> templates(String db, String email) throws SQLException {
     List<String> keys = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(db);
-        var ps = c.prepareStatement(
-            "select e.template_key from emails e join contacts c on c.id = e.contact_id"
-                + " where c.email = ? and e.state = 'SENT' order by e.step")) {
+        var ps =
+            c.prepareStatement(
+                "select e.template_key from emails e join contacts c on c.id = e.contact_id"
+                    + " where c.email = ? and e.state = 'SENT' order by e.step")) {
       ps.setString(1, email);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -98,7 +110,9 @@ class CrashRecoveryTest {
     }
     List<String> outbox = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(db);
-        var ps = c.prepareStatement("select template_key from outbox where recipient = ? order by recorded_at")) {
+        var ps =
+            c.prepareStatement(
+                "select template_key from outbox where recipient = ? order by recorded_at")) {
       ps.setString(1, email);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -36,17 +36,24 @@ class LateOutcomeTest {
   void aLateFailureOfATakenOverGroupLeavesItsSentEmailsSent() throws Exception {
     HeldSender sender = new HeldSender();
     ExecutorService threads = Executors.newFixedThreadPool(2);
-    try (threads; TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of("EMAIL_SEND_LEASE", "PT60S"),
-        b -> b.emailSender(sender))) {
+    try (threads;
+        TestApp t =
+            new TestApp(
+                dir,
+                TestDatabases.Kind.SQLITE,
+                Map.of("EMAIL_SEND_LEASE", "PT60S"),
+                b -> b.emailSender(sender))) {
       t.signup("a@example.ca", "A");
       t.assess("a@example.ca", 0, 0);
       t.signup("b@example.ca", "B");
       t.assess("b@example.ca", 0, 0);
 
-      CompletableFuture<Void> first = CompletableFuture.runAsync(() -> t.scheduler().runAnyDueExecutions(), threads);
+      CompletableFuture<Void> first =
+          CompletableFuture.runAsync(() -> t.scheduler().runAnyDueExecutions(), threads);
       assertThat(sender.firstCalled.await(10, TimeUnit.SECONDS)).isTrue();
       t.clock.tick(LEASE.plusSeconds(1));
-      CompletableFuture<Void> second = CompletableFuture.runAsync(() -> t.scheduler().runAnyDueExecutions(), threads);
+      CompletableFuture<Void> second =
+          CompletableFuture.runAsync(() -> t.scheduler().runAnyDueExecutions(), threads);
       boolean taken = sender.secondCalled.await(10, TimeUnit.SECONDS);
       assertThat(taken).as("the group taken over").isTrue();
       sender.releaseFirst.countDown();
@@ -54,16 +61,28 @@ class LateOutcomeTest {
       sender.releaseSecond.countDown();
       second.get(10, TimeUnit.SECONDS);
 
-      List<String> states = t.jdbi().withHandle(h -> h.createQuery(
-          "select state from emails where step = 1").mapTo(String.class).list());
+      List<String> states =
+          t.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select state from emails where step = 1")
+                          .mapTo(String.class)
+                          .list());
       assertThat(states).containsExactly("SENT", "SENT");
-      List<String> enrollments = t.jdbi().withHandle(h -> h.createQuery(
-          "select state || ' ' || current_step from enrollments").mapTo(String.class).list());
+      List<String> enrollments =
+          t.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select state || ' ' || current_step from enrollments")
+                          .mapTo(String.class)
+                          .list());
       assertThat(enrollments).containsOnly("ACTIVE 2");
     }
   }
 
-  /** Holds its first two batches until told; the first answers sent, the second a 409 in progress. */
+  /**
+   * Holds its first two batches until told; the first answers sent, the second a 409 in progress.
+   */
   private static final class HeldSender implements EmailSender {
     final CountDownLatch firstCalled = new CountDownLatch(1);
     final CountDownLatch secondCalled = new CountDownLatch(1);
@@ -90,8 +109,11 @@ class LateOutcomeTest {
       } else if (call == 2) {
         secondCalled.countDown();
         await(releaseSecond);
-        SendException inProgress = SendException.transientFailure(
-            "resend 409 concurrent_idempotent_requests: original request still in progress", null, null);
+        SendException inProgress =
+            SendException.transientFailure(
+                "resend 409 concurrent_idempotent_requests: original request still in progress",
+                null,
+                null);
         return emails.stream().map(e -> BatchOutcome.failed(e, inProgress)).toList();
       }
       return emails.stream().map(e -> BatchOutcome.sent(e, send(e))).toList();

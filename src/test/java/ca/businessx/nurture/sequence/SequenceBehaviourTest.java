@@ -47,47 +47,65 @@ class SequenceBehaviourTest {
   @Test
   void aCriticalLeadRaisesOneAlertWithoutPersonalContactDetails() {
     List<LeadAlert> alerts = new CopyOnWriteArrayList<>();
-    try (TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of(), b -> b.alerter(recording(alerts)))) {
+    try (TestApp t =
+        new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of(), b -> b.alerter(recording(alerts)))) {
       String id = t.signup("hot@example.ca", "Hot");
       t.assess("hot@example.ca", 3, 1);
       t.signup("cool@example.ca", "Cool");
       t.assess("cool@example.ca", 0, 0);
       t.advance(HOUR, HOUR);
-      assertThat(alerts).singleElement().satisfies(a -> {
-        assertThat(a.contactId()).isEqualTo(id);
-        assertThat(a.segment()).isEqualTo(Segment.CRITICAL);
-        assertThat(a.redSystems()).isEqualTo(3);
-        assertThat(a.businessName()).isEqualTo("Tremblay Plumbing");
-      });
+      assertThat(alerts)
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.contactId()).isEqualTo(id);
+                assertThat(a.segment()).isEqualTo(Segment.CRITICAL);
+                assertThat(a.redSystems()).isEqualTo(3);
+                assertThat(a.businessName()).isEqualTo("Tremblay Plumbing");
+              });
     }
   }
 
   @Test
   void aFailingAlertChannelIsRetriedAndNeverHoldsUpTheSequence() {
     AtomicInteger calls = new AtomicInteger();
-    Alerter down = new Alerter() {
-      public String name() { return "down"; }
-      public void criticalLead(LeadAlert alert) {
-        calls.incrementAndGet();
-        throw new AlertException("503 from the channel", true);
-      }
-    };
+    Alerter down =
+        new Alerter() {
+          public String name() {
+            return "down";
+          }
+
+          public void criticalLead(LeadAlert alert) {
+            calls.incrementAndGet();
+            throw new AlertException("503 from the channel", true);
+          }
+        };
     try (TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of(), b -> b.alerter(down))) {
       t.signup("hot@example.ca", "Hot");
       t.assess("hot@example.ca", 2, 0);
       t.advance(WEEK, Duration.ofMinutes(30));
       assertThat(t.outboxTemplates("hot@example.ca")).hasSize(5);
       assertThat(calls.get()).isEqualTo(3);
-      String id = t.jdbi().withHandle(h -> h.createQuery("select id from contacts").mapTo(String.class).one());
-      assertThat(t.http.get("/api/contacts/" + id).json().get("timeline").toString().split("alert_retry", -1))
-          .as("each failed alert attempt is on the timeline").hasSize(4);
+      String id =
+          t.jdbi()
+              .withHandle(h -> h.createQuery("select id from contacts").mapTo(String.class).one());
+      assertThat(
+              t.http
+                  .get("/api/contacts/" + id)
+                  .json()
+                  .get("timeline")
+                  .toString()
+                  .split("alert_retry", -1))
+          .as("each failed alert attempt is on the timeline")
+          .hasSize(4);
     }
   }
 
   @Test
   void transientSendFailuresAreRetriedDurablyUnderTheSameKey() {
     FlakySender flaky = new FlakySender(2, true);
-    try (TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of(), b -> b.emailSender(flaky))) {
+    try (TestApp t =
+        new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of(), b -> b.emailSender(flaky))) {
       String id = t.signup("flaky@example.ca", "Fl");
       t.assess("flaky@example.ca", 0, 0);
       t.advance(Duration.ofSeconds(90), Duration.ofSeconds(10));
@@ -96,14 +114,16 @@ class SequenceBehaviourTest {
       assertThat(first.get("attempts").asInt()).isEqualTo(3);
       assertThat(flaky.keys.subList(0, 3)).containsOnly(first.get("idempotency_key").asText());
       t.advance(WEEK, HOUR);
-      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText()).isEqualTo("COMPLETED");
+      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText())
+          .isEqualTo("COMPLETED");
     }
   }
 
   @Test
   void anEmailThatKeepsFailingIsParkedAndTheSequencePauses() {
     FlakySender down = new FlakySender(Integer.MAX_VALUE, true);
-    try (TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of(), b -> b.emailSender(down))) {
+    try (TestApp t =
+        new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of(), b -> b.emailSender(down))) {
       String id = t.signup("down@example.ca", "Dn");
       t.assess("down@example.ca", 0, 0);
       t.advance(WEEK, Duration.ofSeconds(10 * 60));
@@ -119,19 +139,26 @@ class SequenceBehaviourTest {
   @Test
   void aPermanentRefusalParksAtOnce() {
     FlakySender refusing = new FlakySender(Integer.MAX_VALUE, false);
-    try (TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of(), b -> b.emailSender(refusing))) {
+    try (TestApp t =
+        new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of(), b -> b.emailSender(refusing))) {
       String id = t.signup("bad@example.ca", "Bd");
       t.assess("bad@example.ca", 0, 0);
       t.advance(WEEK, HOUR);
       assertThat(refusing.keys).hasSize(1);
-      assertThat(t.http.get("/api/contacts/" + id).json().at("/emails/0/state").asText()).isEqualTo("PARKED");
+      assertThat(t.http.get("/api/contacts/" + id).json().at("/emails/0/state").asText())
+          .isEqualTo("PARKED");
     }
   }
 
   static Alerter recording(List<LeadAlert> alerts) {
     return new Alerter() {
-      public String name() { return "recording"; }
-      public void criticalLead(LeadAlert alert) { alerts.add(alert); }
+      public String name() {
+        return "recording";
+      }
+
+      public void criticalLead(LeadAlert alert) {
+        alerts.add(alert);
+      }
     };
   }
 
@@ -146,7 +173,9 @@ class SequenceBehaviourTest {
       this.transientFailure = transientFailure;
     }
 
-    public String name() { return "flaky"; }
+    public String name() {
+      return "flaky";
+    }
 
     public SendResult send(OutboundEmail email) {
       keys.add(email.idempotencyKey());

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The operator actions through the JSON API, on both databases, with the scheduler stepped by hand. */
+/**
+ * The operator actions through the JSON API, on both databases, with the scheduler stepped by hand.
+ */
 class SequenceControlTest {
   static final Duration HOUR = Duration.ofHours(1);
   @TempDir Path dir;
@@ -29,20 +31,25 @@ class SequenceControlTest {
       t.advance(HOUR, HOUR);
       JsonNode email = t.http.get("/api/emails?contact_id=" + id).json().at("/emails/0");
       assertThat(email.get("state").asText()).isEqualTo("PARKED");
-      assertThat(t.http.postJson("/api/contacts/" + id + "/send-next", "").status()).as("paused").isEqualTo(409);
+      assertThat(t.http.postJson("/api/contacts/" + id + "/send-next", "").status())
+          .as("paused")
+          .isEqualTo(409);
 
       sender.accept("pat@example.ca");
-      Http.Response retried = t.http.postJson("/api/emails/" + email.get("id").asText() + "/retry", "");
+      Http.Response retried =
+          t.http.postJson("/api/emails/" + email.get("id").asText() + "/retry", "");
       assertThat(retried.status()).isEqualTo(200);
       assertThat(retried.json().at("/email/state").asText()).isEqualTo("PENDING");
       assertThat(retried.json().at("/email/attempts").asInt()).isZero();
       assertThat(t.http.postJson("/api/emails/" + email.get("id").asText() + "/retry", "").status())
-          .as("no longer parked").isEqualTo(409);
+          .as("no longer parked")
+          .isEqualTo(409);
       t.scheduler().runAnyDueExecutions();
       assertThat(sender.delivered).extracting(e -> e.templateKey()).containsExactly("email_1");
       t.advance(Duration.ofDays(8), HOUR);
       assertThat(sender.delivered).hasSize(5);
-      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText()).isEqualTo("COMPLETED");
+      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText())
+          .isEqualTo("COMPLETED");
     }
   }
 
@@ -56,7 +63,12 @@ class SequenceControlTest {
       t.advance(HOUR, HOUR);
       String parked = t.http.get("/api/emails?contact_id=" + id).json().at("/emails/0/id").asText();
       sender.accept("sam@example.ca");
-      assertThat(t.http.postJson("/api/emails/" + parked + "/skip", "").json().at("/email/state").asText())
+      assertThat(
+              t.http
+                  .postJson("/api/emails/" + parked + "/skip", "")
+                  .json()
+                  .at("/email/state")
+                  .asText())
           .isEqualTo("SKIPPED");
       JsonNode enrollment = t.http.get("/api/contacts/" + id).json().get("enrollment");
       assertThat(enrollment.get("state").asText()).isEqualTo("ACTIVE");
@@ -64,7 +76,8 @@ class SequenceControlTest {
       t.advance(Duration.ofHours(23), HOUR);
       assertThat(sender.delivered).as("email 2 waits its 24 h from the skip").isEmpty();
       t.advance(Duration.ofDays(8), HOUR);
-      assertThat(sender.delivered).extracting(e -> e.templateKey())
+      assertThat(sender.delivered)
+          .extracting(e -> e.templateKey())
           .containsExactly("email_2c", "email_3", "email_4", "email_5c");
     }
   }
@@ -78,21 +91,35 @@ class SequenceControlTest {
       t.assess("lee@example.ca", 1, 0);
       t.advance(HOUR, HOUR);
       assertThat(sender.delivered).hasSize(1);
-      assertThat(t.http.postJson("/api/contacts/" + id + "/send-next", "").json().at("/enrollment/current_step").asInt())
+      assertThat(
+              t.http
+                  .postJson("/api/contacts/" + id + "/send-next", "")
+                  .json()
+                  .at("/enrollment/current_step")
+                  .asInt())
           .isEqualTo(2);
       t.scheduler().runAnyDueExecutions();
-      assertThat(sender.delivered).extracting(e -> e.templateKey()).containsExactly("email_1", "email_2b");
+      assertThat(sender.delivered)
+          .extracting(e -> e.templateKey())
+          .containsExactly("email_1", "email_2b");
 
       Http.Response stopped = t.http.postJson("/api/contacts/" + id + "/stop", "");
       assertThat(stopped.json().at("/enrollment/state").asText()).isEqualTo("STOPPED");
       assertThat(t.http.postJson("/api/contacts/" + id + "/stop", "").status()).isEqualTo(409);
       assertThat(t.http.postJson("/api/contacts/nobody/stop", "").status()).isEqualTo(404);
-      long scheduled = t.jdbi().withHandle(h -> h.createQuery(
-          "select count(*) from scheduled_tasks where task_name = 'sequence-step'").mapTo(Long.class).one());
+      long scheduled =
+          t.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select count(*) from scheduled_tasks where task_name = 'sequence-step'")
+                          .mapTo(Long.class)
+                          .one());
       assertThat(scheduled).isZero();
       t.advance(Duration.ofDays(8), HOUR);
       assertThat(sender.delivered).hasSize(2);
-      assertThat(t.http.get("/api/contacts/" + id).json().get("timeline").toString()).contains("sequence_stopped");
+      assertThat(t.http.get("/api/contacts/" + id).json().get("timeline").toString())
+          .contains("sequence_stopped");
     }
   }
 
@@ -104,9 +131,14 @@ class SequenceControlTest {
       t.assess("kim@example.ca", 0, 0);
       assertThat(t.http.postJson("/api/contacts/" + id + "/stop", "").status()).isEqualTo(401);
       Http admin = new Http(t.app.port()).bearer("tok-123456");
-      var foreign = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + t.app.port()
-              + "/api/contacts/" + id + "/stop")).header("Authorization", "Bearer tok-123456")
-          .header("Origin", "https://evil.example").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+      var foreign =
+          java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create(
+                      "http://127.0.0.1:" + t.app.port() + "/api/contacts/" + id + "/stop"))
+              .header("Authorization", "Bearer tok-123456")
+              .header("Origin", "https://evil.example")
+              .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+              .build();
       assertThat(admin.send(foreign).status()).isEqualTo(403);
       assertThat(admin.postJson("/api/contacts/" + id + "/stop", "").status()).isEqualTo(200);
     }

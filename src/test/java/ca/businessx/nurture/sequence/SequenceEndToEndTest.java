@@ -34,10 +34,20 @@ class SequenceEndToEndTest {
 
   @ParameterizedTest(name = "{0} {3}")
   @MethodSource("cases")
-  void productionWeek(TestDatabases.Kind db, int red, int orange, String segment, String second, String fifth) {
+  void productionWeek(
+      TestDatabases.Kind db, int red, int orange, String segment, String second, String fifth) {
     try (TestApp t = new TestApp(dir, db, Map.of())) {
-      runWeek(t, red, orange, segment, second, fifth, Duration.ofHours(1), Duration.ofDays(8),
-          List.of(0L, 24L, 72L, 120L, 168L), Duration.ofHours(1));
+      runWeek(
+          t,
+          red,
+          orange,
+          segment,
+          second,
+          fifth,
+          Duration.ofHours(1),
+          Duration.ofDays(8),
+          List.of(0L, 24L, 72L, 120L, 168L),
+          Duration.ofHours(1));
     }
   }
 
@@ -46,14 +56,31 @@ class SequenceEndToEndTest {
   void testingModeCompressesTheWeekIntoMinutes(
       TestDatabases.Kind db, int red, int orange, String segment, String second, String fifth) {
     try (TestApp t = new TestApp(dir, db, Map.of("TESTING_MODE", "true"))) {
-      runWeek(t, red, orange, segment, second, fifth, Duration.ofSeconds(10), Duration.ofMinutes(11),
-          List.of(0L, 1L, 3L, 6L, 10L), Duration.ofMinutes(1));
+      runWeek(
+          t,
+          red,
+          orange,
+          segment,
+          second,
+          fifth,
+          Duration.ofSeconds(10),
+          Duration.ofMinutes(11),
+          List.of(0L, 1L, 3L, 6L, 10L),
+          Duration.ofMinutes(1));
     }
   }
 
   private void runWeek(
-      TestApp t, int red, int orange, String segment, String second, String fifth, Duration step,
-      Duration total, List<Long> expectedOffsets, Duration unit) {
+      TestApp t,
+      int red,
+      int orange,
+      String segment,
+      String second,
+      String fifth,
+      Duration step,
+      Duration total,
+      List<Long> expectedOffsets,
+      Duration unit) {
     String email = "ana." + segment.toLowerCase() + "@example.ca";
     String id = t.signup(email, "Ana");
     Http.Response assessed = t.assess(email, red, orange);
@@ -71,8 +98,10 @@ class SequenceEndToEndTest {
     List<Long> sentOffsets = new ArrayList<>();
     for (JsonNode e : view.get("emails")) {
       assertThat(e.get("state").asText()).isEqualTo("SENT");
-      dueOffsets.add(Duration.between(started, Instant.parse(e.get("due_at").asText())).dividedBy(unit));
-      sentOffsets.add(Duration.between(started, Instant.parse(e.get("sent_at").asText())).dividedBy(unit));
+      dueOffsets.add(
+          Duration.between(started, Instant.parse(e.get("due_at").asText())).dividedBy(unit));
+      sentOffsets.add(
+          Duration.between(started, Instant.parse(e.get("sent_at").asText())).dividedBy(unit));
     }
     assertThat(dueOffsets).isEqualTo(expectedOffsets);
     assertThat(sentOffsets).isEqualTo(expectedOffsets);

@@ -35,21 +35,26 @@ class StepWakesTest {
     try (Database db = Database.open(ConfigLoader.load(env).db(), dir, "test")) {
       db.migrate();
       var task = SequenceTasks.step(null, Duration.ofSeconds(30));
-      SchedulerClient client = SchedulerClient.Builder.create(db.dataSource(), List.of(task)).build();
+      SchedulerClient client =
+          SchedulerClient.Builder.create(db.dataSource(), List.of(task)).build();
       Instant due = Instant.parse("2026-11-27T10:00:00Z");
       Instant later = due.plus(3, ChronoUnit.DAYS);
       client.scheduleIfNotExists(new TaskInstance<Void>(SequenceTasks.STEP_TASK, "idle"), due);
       client.scheduleIfNotExists(new TaskInstance<Void>(SequenceTasks.STEP_TASK, "running"), due);
-      db.useHandle(h -> h.execute("update scheduled_tasks set picked = ? where task_instance = 'running'", true));
+      db.useHandle(
+          h ->
+              h.execute(
+                  "update scheduled_tasks set picked = ? where task_instance = 'running'", true));
 
       Map<String, Instant> wakes = new LinkedHashMap<>();
       wakes.put("idle", later);
       wakes.put("missing", later);
       wakes.put("running", later);
-      db.inTransaction(h -> {
-        new StepWakes(db.dataSource(), "scheduled_tasks").wakeAll(h, wakes);
-        return null;
-      });
+      db.inTransaction(
+          h -> {
+            new StepWakes(db.dataSource(), "scheduled_tasks").wakeAll(h, wakes);
+            return null;
+          });
 
       assertThat(executionTime(client, "idle")).isEqualTo(later);
       assertThat(executionTime(client, "running")).isEqualTo(due);
@@ -57,7 +62,9 @@ class StepWakesTest {
   }
 
   private static Instant executionTime(SchedulerClient client, String enrollmentId) {
-    return client.getScheduledExecution(TaskInstanceId.of(SequenceTasks.STEP_TASK, enrollmentId))
-        .orElseThrow().getExecutionTime();
+    return client
+        .getScheduledExecution(TaskInstanceId.of(SequenceTasks.STEP_TASK, enrollmentId))
+        .orElseThrow()
+        .getExecutionTime();
   }
 }

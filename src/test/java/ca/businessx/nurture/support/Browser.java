@@ -24,8 +24,12 @@ public final class Browser {
 
   public static ChromeDriver start(Path profileDir) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String message = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-          + " (apt-get install -y chromium chromium-driver)";
+      String message =
+          "browser tests need "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + " (apt-get install -y chromium chromium-driver)";
       if ("true".equals(System.getenv("CI"))) {
         throw new IllegalStateException(message + "; CI requires them");
       }
@@ -39,11 +43,22 @@ public final class Browser {
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profileDir.toAbsolutePath(), "--window-size=1280,1400");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profileDir.toAbsolutePath(),
+        "--window-size=1280,1400");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;

@@ -15,7 +15,8 @@ import java.util.Optional;
 /** A small HTTP client for tests against a running service on loopback. */
 public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private String bearer;
 
@@ -59,7 +60,8 @@ public final class Http {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
     }

@@ -18,7 +18,12 @@ public final class LogCapture implements AutoCloseable {
 
   public List<String> lines() {
     return appender.list.stream()
-        .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
+        .map(
+            e ->
+                e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null
+                        ? ""
+                        : " " + e.getThrowableProxy().getMessage()))
         .toList();
   }
 

@@ -52,7 +52,9 @@ public final class ServiceProcess implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new java.util.ArrayList<>(List.of(java));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "ca.businessx.nurture.Main", "serve"));
+    command.addAll(
+        List.of(
+            "-cp", System.getProperty("java.class.path"), "ca.businessx.nurture.Main", "serve"));
     command.addAll(serveArgs);
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.directory(workDir.toFile());
@@ -101,7 +103,8 @@ public final class ServiceProcess implements AutoCloseable {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("service exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "service exited with " + process.exitValue() + "; see " + log);
       }
       try {
         if (http().get("/health").status() == 200) {

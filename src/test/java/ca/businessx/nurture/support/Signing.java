@@ -12,7 +12,9 @@ public final class Signing {
   private Signing() {}
 
   public static String nurture(String secret, long timestamp, String body) {
-    return "sha256=" + HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), timestamp + "." + body));
+    return "sha256="
+        + HexFormat.of()
+            .formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), timestamp + "." + body));
   }
 
   public static String svix(String whsec, String id, long timestamp, String body) {

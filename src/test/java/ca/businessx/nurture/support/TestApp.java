@@ -29,7 +29,10 @@ public final class TestApp implements AutoCloseable {
   }
 
   public TestApp(
-      Path dataDir, TestDatabases.Kind kind, Map<String, String> extraEnv, UnaryOperator<App.Builder> custom) {
+      Path dataDir,
+      TestDatabases.Kind kind,
+      Map<String, String> extraEnv,
+      UnaryOperator<App.Builder> custom) {
     Map<String, String> env = new HashMap<>(TestDatabases.env(kind));
     env.put("PORT", "0");
     // Tests post in bursts from one address; the rate limit has its own test.
@@ -38,7 +41,8 @@ public final class TestApp implements AutoCloseable {
     env.put("NURTURE_DATA_DIR", dataDir.toString());
     env.putAll(extraEnv);
     Config config = ConfigLoader.load(env);
-    this.app = custom.apply(App.builder(config).clock(clock).manualScheduler(clock.settable())).start();
+    this.app =
+        custom.apply(App.builder(config).clock(clock).manualScheduler(clock.settable())).start();
     this.http = new Http(app.port());
   }
 
@@ -70,8 +74,14 @@ public final class TestApp implements AutoCloseable {
   }
 
   public String signup(String email, String firstName) {
-    String body = "{\"email\":\"" + email + "\",\"name\":\"" + firstName + " Tremblay\",\"first_name\":\""
-        + firstName + "\",\"business_name\":\"Tremblay Plumbing\"}";
+    String body =
+        "{\"email\":\""
+            + email
+            + "\",\"name\":\""
+            + firstName
+            + " Tremblay\",\"first_name\":\""
+            + firstName
+            + "\",\"business_name\":\"Tremblay Plumbing\"}";
     Http.Response r = http.postJson("/webhook/signup", body);
     if (r.status() / 100 != 2) {
       throw new AssertionError("signup failed: " + r);
@@ -80,15 +90,27 @@ public final class TestApp implements AutoCloseable {
   }
 
   public Http.Response assess(String email, int red, int orange) {
-    return http.postJson("/webhook/assessment", "{\"email\":\"" + email + "\",\"red_systems\":" + red
-        + ",\"orange_systems\":" + orange + ",\"yellow_systems\":2,\"green_systems\":3,\"assessment_score\":61.5}");
+    return http.postJson(
+        "/webhook/assessment",
+        "{\"email\":\""
+            + email
+            + "\",\"red_systems\":"
+            + red
+            + ",\"orange_systems\":"
+            + orange
+            + ",\"yellow_systems\":2,\"green_systems\":3,\"assessment_score\":61.5}");
   }
 
   /** The templates the outbox holds for a recipient, oldest first. */
   public List<String> outboxTemplates(String email) {
-    return jdbi().withHandle(h -> h.createQuery(
-            "select template_key from outbox where recipient = :r order by recorded_at, template_key")
-        .bind("r", email).mapTo(String.class).list());
+    return jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select template_key from outbox where recipient = :r order by recorded_at, template_key")
+                    .bind("r", email)
+                    .mapTo(String.class)
+                    .list());
   }
 
   @Override

@@ -29,9 +29,20 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class HostileInputProperties {
   static final String WHSEC = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
-  static final List<String> FRAGMENTS = List.of("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
-      "'; DROP TABLE contacts; --", "Robert'); DELETE FROM emails;--", "&amp;&lt;", "{{first_name}}",
-      "{{{body}}}", "💥 Ünïcödé ✓", "\u202Eevil", "a\"b'c<d>e&f", "%00%0d%0a", "\\\\u0000");
+  static final List<String> FRAGMENTS =
+      List.of(
+          "<script>alert(1)</script>",
+          "\"><img src=x onerror=alert(1)>",
+          "'; DROP TABLE contacts; --",
+          "Robert'); DELETE FROM emails;--",
+          "&amp;&lt;",
+          "{{first_name}}",
+          "{{{body}}}",
+          "💥 Ünïcödé ✓",
+          "\u202Eevil",
+          "a\"b'c<d>e&f",
+          "%00%0d%0a",
+          "\\\\u0000");
   static TestApp t;
 
   @BeforeContainer
@@ -46,7 +57,9 @@ class HostileInputProperties {
   }
 
   @Property(tries = 1500)
-  void leadWebhooksNeverFailOnGarbage(@ForAll("hostileBodies") String body, @ForAll("paths") String path,
+  void leadWebhooksNeverFailOnGarbage(
+      @ForAll("hostileBodies") String body,
+      @ForAll("paths") String path,
       @ForAll("contentTypes") String contentType) {
     int before = contacts();
     Http.Response r = t.http.post(path, contentType, body);
@@ -58,28 +71,51 @@ class HostileInputProperties {
   }
 
   @Property(tries = 800)
-  void resendWebhookNeverFailsOnGarbage(@ForAll("hostileBodies") String body, @ForAll boolean sign) {
+  void resendWebhookNeverFailsOnGarbage(
+      @ForAll("hostileBodies") String body, @ForAll boolean sign) {
     long ts = t.clock.instant().getEpochSecond();
     String id = "msg_" + Integer.toHexString(body.hashCode()) + ts;
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + "/webhook/resend"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + "/webhook/resend"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (sign) {
-      b.header("svix-id", id).header("svix-timestamp", Long.toString(ts))
+      b.header("svix-id", id)
+          .header("svix-timestamp", Long.toString(ts))
           .header("svix-signature", Signing.svix(WHSEC, id, ts, body));
     }
     assertThat(t.http.send(b.build()).status()).as(body).isBetween(200, 499);
   }
 
   @Property(tries = 150)
-  void storedTextNeverAppearsUnescapedInAnEmail(@ForAll("fragments") String first, @ForAll("fragments") String business) {
-    String email = "p" + Integer.toHexString((first + business).hashCode()) + System.nanoTime() + "@example.ca";
-    String signup = "{\"email\":\"" + email + "\",\"first_name\":" + json(first) + ",\"name\":" + json(first)
-        + ",\"business_name\":" + json(business) + "}";
+  void storedTextNeverAppearsUnescapedInAnEmail(
+      @ForAll("fragments") String first, @ForAll("fragments") String business) {
+    String email =
+        "p"
+            + Integer.toHexString((first + business).hashCode())
+            + System.nanoTime()
+            + "@example.ca";
+    String signup =
+        "{\"email\":\""
+            + email
+            + "\",\"first_name\":"
+            + json(first)
+            + ",\"name\":"
+            + json(first)
+            + ",\"business_name\":"
+            + json(business)
+            + "}";
     assertThat(t.http.postJson("/webhook/signup", signup).status()).isEqualTo(201);
     assertThat(t.assess(email, 2, 0).status()).isEqualTo(200);
     t.runDue();
-    String html = t.jdbi().withHandle(h -> h.createQuery("select html from outbox where recipient = :r")
-        .bind("r", email).mapTo(String.class).one());
+    String html =
+        t.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select html from outbox where recipient = :r")
+                        .bind("r", email)
+                        .mapTo(String.class)
+                        .one());
     for (String typed : List.of(first, business)) {
       if (typed.matches("(?s).*[<>&\"'].*")) {
         assertThat(html).doesNotContain(typed);
@@ -95,42 +131,93 @@ class HostileInputProperties {
 
   @Provide
   Arbitrary<String> contentTypes() {
-    return Arbitraries.of("application/json", "application/json; charset=utf-8",
-        "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x");
+    return Arbitraries.of(
+        "application/json",
+        "application/json; charset=utf-8",
+        "application/x-www-form-urlencoded",
+        "text/plain",
+        "multipart/form-data; boundary=x");
   }
 
   @Provide
   Arbitrary<String> fragments() {
-    return Arbitraries.oneOf(Arbitraries.of(FRAGMENTS),
-        Arbitraries.strings().ofMinLength(1).ofMaxLength(60).withCharRange(' ', '~').withCharRange('\u00C0', '\u024F'));
+    return Arbitraries.oneOf(
+        Arbitraries.of(FRAGMENTS),
+        Arbitraries.strings()
+            .ofMinLength(1)
+            .ofMaxLength(60)
+            .withCharRange(' ', '~')
+            .withCharRange('\u00C0', '\u024F'));
   }
 
   @Provide
   Arbitrary<String> hostileBodies() {
-    Arbitrary<String> value = Arbitraries.oneOf(
-        Arbitraries.of("null", "true", "[]", "{}", "-1", "1e400", "123456789012345678901234567890",
-            "-0.5", "\"\"", "\"3\"", "[1,2,3]", "{\"$ne\":1}"),
-        Arbitraries.of(FRAGMENTS).map(HostileInputProperties::json),
-        Arbitraries.strings().ofMaxLength(300).map(HostileInputProperties::json),
-        Arbitraries.integers().map(String::valueOf),
-        Arbitraries.doubles().map(String::valueOf));
-    Arbitrary<String> field = Arbitraries.of("email", "name", "first_name", "business_name", "red_systems",
-        "orange_systems", "yellow_systems", "green_systems", "assessment_score", "consent", "type", "data");
-    Arbitrary<String> object = Combinators.combine(field.list().ofMaxSize(8), value.list().ofSize(8))
-        .as((keys, values) -> {
-          StringBuilder sb = new StringBuilder("{");
-          for (int i = 0; i < keys.size(); i++) {
-            sb.append(i == 0 ? "" : ",").append(json(keys.get(i))).append(':').append(values.get(i));
-          }
-          return sb.append('}').toString();
-        });
-    Arbitrary<String> almostValid = Combinators.combine(value, value).as((red, emailValue) ->
-        "{\"email\":" + emailValue + ",\"red_systems\":" + red + ",\"orange_systems\":0,\"yellow_systems\":0,\"green_systems\":0}");
-    Arbitrary<String> deep = Arbitraries.integers().between(100, 3000).map(n -> "[".repeat(n) + "]".repeat(n));
-    Arbitrary<String> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(400)
-        .map(b -> new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
-    Arbitrary<String> form = Arbitraries.strings().ofMaxLength(200).map(s -> "email=" + s + "&red_systems=" + s);
-    return Arbitraries.oneOf(object, almostValid, deep, bytes, form, Arbitraries.strings().ofMaxLength(500));
+    Arbitrary<String> value =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "null",
+                "true",
+                "[]",
+                "{}",
+                "-1",
+                "1e400",
+                "123456789012345678901234567890",
+                "-0.5",
+                "\"\"",
+                "\"3\"",
+                "[1,2,3]",
+                "{\"$ne\":1}"),
+            Arbitraries.of(FRAGMENTS).map(HostileInputProperties::json),
+            Arbitraries.strings().ofMaxLength(300).map(HostileInputProperties::json),
+            Arbitraries.integers().map(String::valueOf),
+            Arbitraries.doubles().map(String::valueOf));
+    Arbitrary<String> field =
+        Arbitraries.of(
+            "email",
+            "name",
+            "first_name",
+            "business_name",
+            "red_systems",
+            "orange_systems",
+            "yellow_systems",
+            "green_systems",
+            "assessment_score",
+            "consent",
+            "type",
+            "data");
+    Arbitrary<String> object =
+        Combinators.combine(field.list().ofMaxSize(8), value.list().ofSize(8))
+            .as(
+                (keys, values) -> {
+                  StringBuilder sb = new StringBuilder("{");
+                  for (int i = 0; i < keys.size(); i++) {
+                    sb.append(i == 0 ? "" : ",")
+                        .append(json(keys.get(i)))
+                        .append(':')
+                        .append(values.get(i));
+                  }
+                  return sb.append('}').toString();
+                });
+    Arbitrary<String> almostValid =
+        Combinators.combine(value, value)
+            .as(
+                (red, emailValue) ->
+                    "{\"email\":"
+                        + emailValue
+                        + ",\"red_systems\":"
+                        + red
+                        + ",\"orange_systems\":0,\"yellow_systems\":0,\"green_systems\":0}");
+    Arbitrary<String> deep =
+        Arbitraries.integers().between(100, 3000).map(n -> "[".repeat(n) + "]".repeat(n));
+    Arbitrary<String> bytes =
+        Arbitraries.bytes()
+            .array(byte[].class)
+            .ofMaxSize(400)
+            .map(b -> new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
+    Arbitrary<String> form =
+        Arbitraries.strings().ofMaxLength(200).map(s -> "email=" + s + "&red_systems=" + s);
+    return Arbitraries.oneOf(
+        object, almostValid, deep, bytes, form, Arbitraries.strings().ofMaxLength(500));
   }
 
   static String json(String s) {
@@ -152,6 +239,7 @@ class HostileInputProperties {
   }
 
   static int contacts() {
-    return t.jdbi().withHandle(h -> h.createQuery("select count(*) from contacts").mapTo(Integer.class).one());
+    return t.jdbi()
+        .withHandle(h -> h.createQuery("select count(*) from contacts").mapTo(Integer.class).one());
   }
 }

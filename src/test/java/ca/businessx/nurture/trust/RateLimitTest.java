@@ -17,8 +17,11 @@ class RateLimitTest {
 
   @Test
   void aFloodFromOneAddressGets429WithRetryAfterAfterTheBurst() {
-    try (TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE,
-        Map.of("WEBHOOK_RATE_LIMIT", "1", "WEBHOOK_RATE_BURST", "5"))) {
+    try (TestApp t =
+        new TestApp(
+            dir,
+            TestDatabases.Kind.SQLITE,
+            Map.of("WEBHOOK_RATE_LIMIT", "1", "WEBHOOK_RATE_BURST", "5"))) {
       List<Integer> statuses = new ArrayList<>();
       Http.Response last = null;
       for (int i = 0; i < 8; i++) {
@@ -29,7 +32,9 @@ class RateLimitTest {
       assertThat(statuses.subList(5, 8)).containsOnly(429);
       assertThat(last.header("Retry-After")).isPresent();
       assertThat(last.json().get("error").asText()).isEqualTo("rate_limited");
-      assertThat(t.http.get("/health/live").status()).as("other routes are not limited").isEqualTo(200);
+      assertThat(t.http.get("/health/live").status())
+          .as("other routes are not limited")
+          .isEqualTo(200);
     }
   }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Resend's delivery events, signed by Svix: recorded, deduplicated, and bounces stop mail. */
 class ResendEventsTest {
-  static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+  static final String SECRET =
+      "whsec_" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
   @TempDir Path dir;
 
   TestApp app() {
@@ -25,11 +26,14 @@ class ResendEventsTest {
   }
 
   static Http.Response deliver(TestApp t, String id, long ts, String body, String signature) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + "/webhook/resend"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + "/webhook/resend"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (id != null) {
-      b.header("svix-id", id).header("svix-timestamp", Long.toString(ts)).header("svix-signature", signature);
+      b.header("svix-id", id)
+          .header("svix-timestamp", Long.toString(ts))
+          .header("svix-signature", signature);
     }
     return t.http.send(b.build());
   }
@@ -40,13 +44,22 @@ class ResendEventsTest {
   }
 
   static String event(String type, String messageId, String extra) {
-    return "{\"type\":\"" + type + "\",\"created_at\":\"2026-03-02T14:00:05Z\",\"data\":{\"email_id\":\""
-        + messageId + "\",\"created_at\":\"2026-03-02T14:00:00Z\",\"from\":\"a@b.ca\",\"to\":[\"x@y.ca\"],"
-        + "\"subject\":\"s\"" + extra + "}}";
+    return "{\"type\":\""
+        + type
+        + "\",\"created_at\":\"2026-03-02T14:00:05Z\",\"data\":{\"email_id\":\""
+        + messageId
+        + "\",\"created_at\":\"2026-03-02T14:00:00Z\",\"from\":\"a@b.ca\",\"to\":[\"x@y.ca\"],"
+        + "\"subject\":\"s\""
+        + extra
+        + "}}";
   }
 
   static String firstMessageId(TestApp t, String contactId) {
-    return t.http.get("/api/contacts/" + contactId).json().at("/emails/0/provider_message_id").asText();
+    return t.http
+        .get("/api/contacts/" + contactId)
+        .json()
+        .at("/emails/0/provider_message_id")
+        .asText();
   }
 
   @Test
@@ -56,13 +69,37 @@ class ResendEventsTest {
       t.assess("ana@example.ca", 0, 0);
       t.runDue();
       String message = firstMessageId(t, id);
-      assertThat(signed(t, "msg_1", event("email.delivered", message, "")).json().get("status").asText()).isEqualTo("recorded");
-      assertThat(signed(t, "msg_1", event("email.delivered", message, "")).json().get("status").asText()).isEqualTo("duplicate");
+      assertThat(
+              signed(t, "msg_1", event("email.delivered", message, ""))
+                  .json()
+                  .get("status")
+                  .asText())
+          .isEqualTo("recorded");
+      assertThat(
+              signed(t, "msg_1", event("email.delivered", message, ""))
+                  .json()
+                  .get("status")
+                  .asText())
+          .isEqualTo("duplicate");
       signed(t, "msg_2", event("email.opened", message, ""));
-      signed(t, "msg_3", event("email.bounced", message, ",\"bounce\":{\"type\":\"Transient\",\"subType\":\"MailboxFull\"}"));
-      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText()).isEqualTo("ACTIVE");
-      signed(t, "msg_4", event("email.bounced", message, ",\"bounce\":{\"type\":\"Permanent\",\"subType\":\"General\"}"));
-      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText()).isEqualTo("STOPPED");
+      signed(
+          t,
+          "msg_3",
+          event(
+              "email.bounced",
+              message,
+              ",\"bounce\":{\"type\":\"Transient\",\"subType\":\"MailboxFull\"}"));
+      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText())
+          .isEqualTo("ACTIVE");
+      signed(
+          t,
+          "msg_4",
+          event(
+              "email.bounced",
+              message,
+              ",\"bounce\":{\"type\":\"Permanent\",\"subType\":\"General\"}"));
+      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText())
+          .isEqualTo("STOPPED");
       t.advance(Duration.ofDays(8), Duration.ofHours(6));
       assertThat(t.outboxTemplates("ana@example.ca")).containsExactly("email_1");
       String timeline = t.http.get("/api/contacts/" + id).json().get("timeline").toString();
@@ -78,9 +115,15 @@ class ResendEventsTest {
       t.assess("bo@example.ca", 1, 0);
       t.runDue();
       signed(t, "msg_c", event("email.complained", firstMessageId(t, id), ""));
-      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText()).isEqualTo("STOPPED");
-      int suppressed = t.jdbi().withHandle(h -> h.createQuery(
-          "select count(*) from suppressions where reason = 'COMPLAINED'").mapTo(Integer.class).one());
+      assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText())
+          .isEqualTo("STOPPED");
+      int suppressed =
+          t.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select count(*) from suppressions where reason = 'COMPLAINED'")
+                          .mapTo(Integer.class)
+                          .one());
       assertThat(suppressed).isEqualTo(1);
     }
   }
@@ -92,9 +135,16 @@ class ResendEventsTest {
       long now = t.clock.instant().getEpochSecond();
       assertThat(deliver(t, null, now, body, null).status()).isEqualTo(400);
       assertThat(deliver(t, "m1", now, body, "v1,AAAA").status()).isEqualTo(400);
-      assertThat(deliver(t, "m2", now - 301, body, Signing.svix(SECRET, "m2", now - 301, body)).status()).isEqualTo(400);
-      assertThat(deliver(t, "m3", now + 301, body, Signing.svix(SECRET, "m3", now + 301, body)).status()).isEqualTo(400);
-      assertThat(deliver(t, "m4", now, body, Signing.svix(SECRET, "m4", now, body + " ")).status()).isEqualTo(400);
+      assertThat(
+              deliver(t, "m2", now - 301, body, Signing.svix(SECRET, "m2", now - 301, body))
+                  .status())
+          .isEqualTo(400);
+      assertThat(
+              deliver(t, "m3", now + 301, body, Signing.svix(SECRET, "m3", now + 301, body))
+                  .status())
+          .isEqualTo(400);
+      assertThat(deliver(t, "m4", now, body, Signing.svix(SECRET, "m4", now, body + " ")).status())
+          .isEqualTo(400);
     }
   }
 }

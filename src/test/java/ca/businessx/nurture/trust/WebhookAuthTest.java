@@ -24,8 +24,11 @@ class WebhookAuthTest {
 
   @BeforeAll
   static void start() {
-    t = new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of("WEBHOOK_SECRET", SECRET,
-        "CORS_ORIGINS", "https://businessx.ca"));
+    t =
+        new TestApp(
+            dir,
+            TestDatabases.Kind.SQLITE,
+            Map.of("WEBHOOK_SECRET", SECRET, "CORS_ORIGINS", "https://businessx.ca"));
   }
 
   @AfterAll
@@ -38,9 +41,10 @@ class WebhookAuthTest {
   }
 
   Http.Response post(String body, String timestamp, String signature, String origin) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + "/webhook/signup"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.app.port() + "/webhook/signup"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (timestamp != null) {
       b.header("X-Nurture-Timestamp", timestamp);
     }
@@ -75,8 +79,12 @@ class WebhookAuthTest {
     Http.Response r = post(BODY.replace("signed@", "forged@"), Long.toString(ts), forged, null);
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.json().get("message").asText()).contains("does not match");
-    Http.Response tampered = post(BODY.replace("signed@", "tampered@"), Long.toString(ts),
-        Signing.nurture(SECRET, ts, BODY), null);
+    Http.Response tampered =
+        post(
+            BODY.replace("signed@", "tampered@"),
+            Long.toString(ts),
+            Signing.nurture(SECRET, ts, BODY),
+            null);
     assertThat(tampered.status()).isEqualTo(401);
     assertNotStored("forged@example.ca");
     assertNotStored("tampered@example.ca");
@@ -96,23 +104,35 @@ class WebhookAuthTest {
   void onlyListedOriginsMayPostFromABrowser() {
     long ts = now();
     String body = BODY.replace("signed@", "origin@");
-    Http.Response other = post(body, Long.toString(ts), Signing.nurture(SECRET, ts, body), "https://evil.example");
+    Http.Response other =
+        post(body, Long.toString(ts), Signing.nurture(SECRET, ts, body), "https://evil.example");
     assertThat(other.status()).isEqualTo(403);
-    Http.Response ours = post(body, Long.toString(ts), Signing.nurture(SECRET, ts, body), "https://businessx.ca");
+    Http.Response ours =
+        post(body, Long.toString(ts), Signing.nurture(SECRET, ts, body), "https://businessx.ca");
     assertThat(ours.status()).isIn(200, 201);
     assertThat(ours.header("Access-Control-Allow-Origin")).contains("https://businessx.ca");
-    Http.Response preflight = t.http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + t.app.port() + "/webhook/signup"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "https://businessx.ca")
-        .header("Access-Control-Request-Method", "POST").build());
+    Http.Response preflight =
+        t.http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + t.app.port() + "/webhook/signup"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://businessx.ca")
+                .header("Access-Control-Request-Method", "POST")
+                .build());
     assertThat(preflight.status()).isEqualTo(204);
-    assertThat(preflight.header("Access-Control-Allow-Headers").orElse("")).contains("X-Nurture-Signature");
+    assertThat(preflight.header("Access-Control-Allow-Headers").orElse(""))
+        .contains("X-Nurture-Signature");
   }
 
   static void assertNotStored(String email) {
-    int n = t.jdbi().withHandle(h -> h.createQuery("select count(*) from contacts where email = :e")
-        .bind("e", email).mapTo(Integer.class).one());
+    int n =
+        t.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from contacts where email = :e")
+                        .bind("e", email)
+                        .mapTo(Integer.class)
+                        .one());
     assertThat(n).isZero();
   }
 }

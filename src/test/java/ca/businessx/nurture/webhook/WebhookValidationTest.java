@@ -63,8 +63,10 @@ class WebhookValidationTest {
         "count as object    | {}        | red_systems | must be a number",
       })
   void assessmentFieldProblemsAreNamed(String label, String red, String field, String problem) {
-    String body = "{\"email\":\"lead@example.ca\",\"red_systems\":" + red
-        + ",\"orange_systems\":0,\"yellow_systems\":0,\"green_systems\":0}";
+    String body =
+        "{\"email\":\"lead@example.ca\",\"red_systems\":"
+            + red
+            + ",\"orange_systems\":0,\"yellow_systems\":0,\"green_systems\":0}";
     assertProblem(t.http.postJson("/webhook/assessment", body), 422, field, problem);
   }
 
@@ -74,8 +76,14 @@ class WebhookValidationTest {
     assertThat(r.status()).isEqualTo(422);
     List<String> fields = new ArrayList<>();
     r.json().get("problems").forEach(p -> fields.add(p.get("field").asText()));
-    assertThat(fields).containsExactlyInAnyOrder(
-        "email", "red_systems", "orange_systems", "yellow_systems", "green_systems", "assessment_score");
+    assertThat(fields)
+        .containsExactlyInAnyOrder(
+            "email",
+            "red_systems",
+            "orange_systems",
+            "yellow_systems",
+            "green_systems",
+            "assessment_score");
   }
 
   @Test
@@ -83,14 +91,20 @@ class WebhookValidationTest {
     assertError(t.http.postJson("/webhook/signup", "{\"email\": "), 400, "malformed_body");
     assertError(t.http.postJson("/webhook/signup", "[1,2]"), 400, "malformed_body");
     assertError(t.http.postJson("/webhook/signup", ""), 400, "malformed_body");
-    assertError(t.http.postJson("/webhook/signup", "{\"email\":\"a@b.ca\",\"email\":\"c@d.ca\"}"), 400, "malformed_body");
+    assertError(
+        t.http.postJson("/webhook/signup", "{\"email\":\"a@b.ca\",\"email\":\"c@d.ca\"}"),
+        400,
+        "malformed_body");
     assertError(t.http.postJson("/webhook/signup", "[".repeat(5000)), 400, "malformed_body");
     assertNoContacts();
   }
 
   @Test
   void unsupportedContentTypeIsRefused() {
-    assertError(t.http.post("/webhook/signup", "text/plain", "email=a@b.ca"), 415, "unsupported_content_type");
+    assertError(
+        t.http.post("/webhook/signup", "text/plain", "email=a@b.ca"),
+        415,
+        "unsupported_content_type");
     assertError(t.http.post("/webhook/signup", null, "{}"), 415, "unsupported_content_type");
     assertNoContacts();
   }
@@ -104,8 +118,10 @@ class WebhookValidationTest {
 
   @Test
   void assessmentForUnknownContactIs404() {
-    Http.Response r = t.http.postJson("/webhook/assessment",
-        "{\"email\":\"nobody@example.ca\",\"red_systems\":2,\"orange_systems\":0,\"yellow_systems\":0,\"green_systems\":0}");
+    Http.Response r =
+        t.http.postJson(
+            "/webhook/assessment",
+            "{\"email\":\"nobody@example.ca\",\"red_systems\":2,\"orange_systems\":0,\"yellow_systems\":0,\"green_systems\":0}");
     assertError(r, 404, "contact_not_found");
   }
 
@@ -113,18 +129,23 @@ class WebhookValidationTest {
   void formPostsWorkLikeJsonAndTheSameSignupTwiceIsOneContact() {
     String form = "email=%20Form.Lead%40Example.CA%20&first_name=Jo&business_name=Jo%27s+Caf%C3%A9";
     Http.Response first = t.http.post("/webhook/signup", "application/x-www-form-urlencoded", form);
-    Http.Response again = t.http.postJson("/webhook/signup", "{\"email\":\"form.lead@example.ca\"}");
+    Http.Response again =
+        t.http.postJson("/webhook/signup", "{\"email\":\"form.lead@example.ca\"}");
     assertThat(first.status()).isEqualTo(201);
     assertThat(first.json().get("created").asBoolean()).isTrue();
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().get("created").asBoolean()).isFalse();
     assertThat(again.json().get("contact_id")).isEqualTo(first.json().get("contact_id"));
-    JsonNode contact = t.http.get("/api/contacts/" + first.json().get("contact_id").asText()).json();
+    JsonNode contact =
+        t.http.get("/api/contacts/" + first.json().get("contact_id").asText()).json();
     assertThat(contact.at("/contact/email").asText()).isEqualTo("form.lead@example.ca");
     assertThat(contact.at("/contact/business_name").asText()).isEqualTo("Jo's Café");
 
-    Http.Response assessed = t.http.post("/webhook/assessment", "application/x-www-form-urlencoded",
-        "email=form.lead%40example.ca&red_systems=0&orange_systems=2&yellow_systems=1&green_systems=4");
+    Http.Response assessed =
+        t.http.post(
+            "/webhook/assessment",
+            "application/x-www-form-urlencoded",
+            "email=form.lead%40example.ca&red_systems=0&orange_systems=2&yellow_systems=1&green_systems=4");
     assertThat(assessed.status()).isEqualTo(200);
     assertThat(assessed.json().get("segment").asText()).isEqualTo("URGENT");
   }
@@ -132,7 +153,9 @@ class WebhookValidationTest {
   private static void assertProblem(Http.Response r, int status, String field, String problem) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     List<String> named = new ArrayList<>();
-    r.json().get("problems").forEach(p -> named.add(p.get("field").asText() + " " + p.get("problem").asText()));
+    r.json()
+        .get("problems")
+        .forEach(p -> named.add(p.get("field").asText() + " " + p.get("problem").asText()));
     assertThat(named).contains(field + " " + problem);
   }
 
@@ -143,8 +166,13 @@ class WebhookValidationTest {
   }
 
   private static void assertNoContacts() {
-    int count = t.jdbi().withHandle(h -> h.createQuery(
-        "select count(*) from contacts where email not like 'form.%'").mapTo(Integer.class).one());
+    int count =
+        t.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from contacts where email not like 'form.%'")
+                        .mapTo(Integer.class)
+                        .one());
     assertThat(count).isZero();
   }
 }

@@ -37,10 +37,11 @@ public final class DiscordAlerter implements Alerter {
   public DiscordAlerter(DiscordSettings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(settings.timeout())
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.timeout())
+            .build();
   }
 
   @Override
@@ -51,14 +52,18 @@ public final class DiscordAlerter implements Alerter {
   @Override
   public void criticalLead(LeadAlert alert) {
     if (switchedOff.get()) {
-      throw new AlertException("discord webhook is switched off: it answered Unknown Webhook", false);
+      throw new AlertException(
+          "discord webhook is switched off: it answered Unknown Webhook", false);
     }
-    HttpRequest request = HttpRequest.newBuilder(settings.webhookUrl())
-        .timeout(settings.timeout())
-        .header("Content-Type", "application/json")
-        .header("User-Agent", USER_AGENT)
-        .POST(HttpRequest.BodyPublishers.ofString(messages.criticalLead(alert, clock.instant()).toString()))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(settings.webhookUrl())
+            .timeout(settings.timeout())
+            .header("Content-Type", "application/json")
+            .header("User-Agent", USER_AGENT)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    messages.criticalLead(alert, clock.instant()).toString()))
+            .build();
     check(exchange(request));
   }
 
@@ -82,7 +87,8 @@ public final class DiscordAlerter implements Alerter {
     }
     JsonNode error = parse(response.body());
     int code = error.path("code").asInt(0);
-    String what = "discord " + status + " code " + code + ": " + error.path("message").asText("(no message)");
+    String what =
+        "discord " + status + " code " + code + ": " + error.path("message").asText("(no message)");
     if (status == 429) {
       throw new AlertException(what, true, retryAfter(error, response));
     }
@@ -91,8 +97,11 @@ public final class DiscordAlerter implements Alerter {
     }
     if (status == 404 || code == UNKNOWN_WEBHOOK || code == INVALID_WEBHOOK_TOKEN) {
       if (switchedOff.compareAndSet(false, true)) {
-        log.warn("Discord webhook {} answered {} (code {}); no more alerts go to it until it is reconfigured",
-            DiscordWebhookUrl.redacted(settings.webhookUrl()), status, code);
+        log.warn(
+            "Discord webhook {} answered {} (code {}); no more alerts go to it until it is reconfigured",
+            DiscordWebhookUrl.redacted(settings.webhookUrl()),
+            status,
+            code);
       }
     }
     throw new AlertException(what, false);
@@ -102,7 +111,8 @@ public final class DiscordAlerter implements Alerter {
   private static Duration retryAfter(JsonNode error, HttpResponse<String> response) {
     double seconds = error.path("retry_after").asDouble(-1);
     if (seconds < 0) {
-      seconds = response.headers().firstValue("Retry-After").map(DiscordAlerter::number).orElse(1.0);
+      seconds =
+          response.headers().firstValue("Retry-After").map(DiscordAlerter::number).orElse(1.0);
     }
     return Duration.ofMillis((long) Math.ceil(seconds * 1000));
   }

@@ -52,7 +52,10 @@ final class DiscordMessages {
     return message;
   }
 
-  /** Trims like Discord does, never sends an empty value (which it refuses), and cuts with an ellipsis. */
+  /**
+   * Trims like Discord does, never sends an empty value (which it refuses), and cuts with an
+   * ellipsis.
+   */
   static String clip(String text, int max) {
     String value = text == null ? "" : text.strip();
     if (value.isEmpty()) {
@@ -79,14 +82,20 @@ final class DiscordMessages {
   }
 
   private static int color(Segment segment) {
-    return segment == Segment.CRITICAL ? CRITICAL_RED : segment == Segment.URGENT ? URGENT_ORANGE : OTHER_BLUE;
+    return segment == Segment.CRITICAL
+        ? CRITICAL_RED
+        : segment == Segment.URGENT ? URGENT_ORANGE : OTHER_BLUE;
   }
 
   private static String score(Double score) {
-    return score == null || score.isNaN() ? "—" : BigDecimal.valueOf(score).stripTrailingZeros().toPlainString();
+    return score == null || score.isNaN()
+        ? "—"
+        : BigDecimal.valueOf(score).stripTrailingZeros().toPlainString();
   }
 
   private static boolean isWebLink(String url) {
-    return url != null && url.length() <= 2048 && (url.startsWith("https://") || url.startsWith("http://"));
+    return url != null
+        && url.length() <= 2048
+        && (url.startsWith("https://") || url.startsWith("http://"));
   }
 }

@@ -23,6 +23,10 @@ public record DiscordSettings(URI webhookUrl, Duration timeout) {
   /** Never prints the token: settings end up in start-up logs. */
   @Override
   public String toString() {
-    return "DiscordSettings[webhook=" + DiscordWebhookUrl.redacted(webhookUrl) + ", timeout=" + timeout + "]";
+    return "DiscordSettings[webhook="
+        + DiscordWebhookUrl.redacted(webhookUrl)
+        + ", timeout="
+        + timeout
+        + "]";
   }
 }

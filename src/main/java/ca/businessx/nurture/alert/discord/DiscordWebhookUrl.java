@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Discord hands out unversioned webhook URLs, which land on the deprecated default API version
- * (retry_after in milliseconds, older error shapes). Every URL is pinned to v10 here, with
- * {@code wait=true} so that a message that fails to save is reported instead of silently dropped.
+ * (retry_after in milliseconds, older error shapes). Every URL is pinned to v10 here, with {@code
+ * wait=true} so that a message that fails to save is reported instead of silently dropped.
  */
 final class DiscordWebhookUrl {
   static final String API_VERSION = "v10";
@@ -20,12 +20,25 @@ final class DiscordWebhookUrl {
 
   static URI normalise(URI url) {
     Matcher path = matcher(url);
-    String query = url.getRawQuery() == null ? "" : Arrays.stream(url.getRawQuery().split("&"))
-        .filter(param -> param.startsWith("thread_id="))
-        .map(param -> param + "&").collect(Collectors.joining());
+    String query =
+        url.getRawQuery() == null
+            ? ""
+            : Arrays.stream(url.getRawQuery().split("&"))
+                .filter(param -> param.startsWith("thread_id="))
+                .map(param -> param + "&")
+                .collect(Collectors.joining());
     try {
-      return new URI(url.getScheme(), url.getRawAuthority(), null, null, null).resolve(
-          "/api/" + API_VERSION + "/webhooks/" + path.group(1) + "/" + path.group(2) + "?" + query + "wait=true");
+      return new URI(url.getScheme(), url.getRawAuthority(), null, null, null)
+          .resolve(
+              "/api/"
+                  + API_VERSION
+                  + "/webhooks/"
+                  + path.group(1)
+                  + "/"
+                  + path.group(2)
+                  + "?"
+                  + query
+                  + "wait=true");
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("the Discord webhook URL is malformed");
     }
@@ -34,7 +47,14 @@ final class DiscordWebhookUrl {
   /** The URL without its token, for log lines. */
   static String redacted(URI url) {
     Matcher path = matcher(url);
-    return url.getScheme() + "://" + url.getRawAuthority() + "/api/" + API_VERSION + "/webhooks/" + path.group(1) + "/***";
+    return url.getScheme()
+        + "://"
+        + url.getRawAuthority()
+        + "/api/"
+        + API_VERSION
+        + "/webhooks/"
+        + path.group(1)
+        + "/***";
   }
 
   private static Matcher matcher(URI url) {

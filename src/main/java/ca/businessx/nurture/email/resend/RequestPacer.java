@@ -12,14 +12,15 @@ import java.util.concurrent.TimeUnit;
  * <p>Two rules. Starts are spaced evenly, a little under the limit, rather than allowed in bursts.
  * And a request may start only a full window after the answer to the request {@code limit} places
  * before it: the provider counts arrivals in a sliding second, and an arrival lies somewhere
- * between a request's start and its answer. Spacing starts alone is not enough, because one
- * request that travels slowly (a cold connection, a slow hop) lets the next ones crowd into its
- * second. A token bucket (bucket4j) was tried first: on a change of pace it carried a token or part
- * of one saved at the old pace, which let the next request follow the last one too closely.
+ * between a request's start and its answer. Spacing starts alone is not enough, because one request
+ * that travels slowly (a cold connection, a slow hop) lets the next ones crowd into its second. A
+ * token bucket (bucket4j) was tried first: on a change of pace it carried a token or part of one
+ * saved at the old pace, which let the next request follow the last one too closely.
  */
 final class RequestPacer {
   /** Pace a little under the limit: request arrival times jitter on the way to the provider. */
   private static final double HEADROOM = 0.9;
+
   private static final long UNANSWERED = Long.MAX_VALUE;
 
   /** A granted request; closing it records that its answer (or failure) has come back. */
@@ -37,8 +38,10 @@ final class RequestPacer {
 
   private double requestsPerSecond;
   private long intervalNanos;
+
   /** The earliest start of the next request; the last granted start is one interval earlier. */
   private long nextStartNanos = System.nanoTime();
+
   /** The most recent grants, oldest first, at most as many as the limit allows per window. */
   private final Deque<Permit> recent = new ArrayDeque<>();
 

@@ -33,23 +33,34 @@ final class ResendBatchAnswers {
       return allFailed(chunk, "resend accepted the batch but its answer was not JSON");
     }
     Map<Integer, String> rejected = new HashMap<>();
-    answer.path("errors").forEach(error ->
-        rejected.put(error.path("index").asInt(-1), error.path("message").asText("")));
+    answer
+        .path("errors")
+        .forEach(
+            error -> rejected.put(error.path("index").asInt(-1), error.path("message").asText("")));
     List<JsonNode> ids = new ArrayList<>();
     answer.path("data").forEach(ids::add);
     boolean indexesFit = rejected.keySet().stream().allMatch(i -> i >= 0 && i < chunk.size());
     if (!indexesFit || ids.size() + rejected.size() != chunk.size()) {
       // We cannot tell which items went out; a person must look rather than risk a second send.
-      return allFailed(chunk, "resend answered " + ids.size() + " ids and " + rejected.size()
-          + " errors for a batch of " + chunk.size());
+      return allFailed(
+          chunk,
+          "resend answered "
+              + ids.size()
+              + " ids and "
+              + rejected.size()
+              + " errors for a batch of "
+              + chunk.size());
     }
     Iterator<JsonNode> nextId = ids.iterator();
     List<BatchOutcome> outcomes = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {
       OutboundEmail email = chunk.get(i);
       if (rejected.containsKey(i)) {
-        outcomes.add(BatchOutcome.failed(email, SendException.permanent(
-            "resend rejected this batch item: " + ProviderText.safe(rejected.get(i)))));
+        outcomes.add(
+            BatchOutcome.failed(
+                email,
+                SendException.permanent(
+                    "resend rejected this batch item: " + ProviderText.safe(rejected.get(i)))));
       } else {
         outcomes.add(BatchOutcome.sent(email, new SendResult(nextId.next().path("id").asText())));
       }

@@ -26,8 +26,10 @@ import java.util.List;
  */
 public final class ResendEmailSender implements EmailSender {
   static final int MAX_BATCH = 100;
+
   /** Longer waits are the durable scheduler's business; threads should not sleep for them. */
   private static final Duration MAX_PAUSE = Duration.ofSeconds(60);
+
   private static final String USER_AGENT = "nurture/0.1 (resend-adapter; java-httpclient)";
 
   private final ResendSettings settings;
@@ -40,10 +42,11 @@ public final class ResendEmailSender implements EmailSender {
 
   public ResendEmailSender(ResendSettings settings, Clock clock) {
     this.settings = settings;
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(settings.timeout())
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.timeout())
+            .build();
     this.requests = new ResendRequests(json, settings.from(), settings.replyTo());
     this.failures = new ResendFailures(json, clock);
     this.batchAnswers = new ResendBatchAnswers(json);
@@ -79,7 +82,8 @@ public final class ResendEmailSender implements EmailSender {
     Arrays.sort(order, Comparator.comparing(i -> emails.get(i).idempotencyKey()));
     BatchOutcome[] outcomes = new BatchOutcome[emails.size()];
     for (int start = 0; start < order.length; start += MAX_BATCH) {
-      List<Integer> positions = Arrays.asList(order).subList(start, Math.min(order.length, start + MAX_BATCH));
+      List<Integer> positions =
+          Arrays.asList(order).subList(start, Math.min(order.length, start + MAX_BATCH));
       List<OutboundEmail> chunk = positions.stream().map(emails::get).toList();
       List<BatchOutcome> answers = sendChunk(chunk);
       for (int i = 0; i < positions.size(); i++) {
@@ -106,14 +110,16 @@ public final class ResendEmailSender implements EmailSender {
     }
   }
 
-  private HttpResponse<String> post(String path, JsonNode body, String idempotencyKey, boolean batch) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(settings.apiUrl().resolve(path))
-        .timeout(settings.timeout())
-        .header("Authorization", "Bearer " + settings.apiKey())
-        .header("Content-Type", "application/json")
-        .header("User-Agent", USER_AGENT)
-        .header("Idempotency-Key", idempotencyKey)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+  private HttpResponse<String> post(
+      String path, JsonNode body, String idempotencyKey, boolean batch) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(settings.apiUrl().resolve(path))
+            .timeout(settings.timeout())
+            .header("Authorization", "Bearer " + settings.apiKey())
+            .header("Content-Type", "application/json")
+            .header("User-Agent", USER_AGENT)
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     if (batch) {
       request.header("x-batch-validation", "permissive");
     }
@@ -125,7 +131,9 @@ public final class ResendEmailSender implements EmailSender {
       return response;
     }
     if (response.statusCode() == 429 && failure.isTransient()) {
-      failure.retryAfter().ifPresent(wait -> pacer.pauseFor(wait.compareTo(MAX_PAUSE) < 0 ? wait : MAX_PAUSE));
+      failure
+          .retryAfter()
+          .ifPresent(wait -> pacer.pauseFor(wait.compareTo(MAX_PAUSE) < 0 ? wait : MAX_PAUSE));
     }
     throw failure;
   }
@@ -134,9 +142,11 @@ public final class ResendEmailSender implements EmailSender {
     try (RequestPacer.Permit answered = pacer.acquire()) {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
-      throw SendException.transientFailure("resend did not answer within " + settings.timeout(), null, e);
+      throw SendException.transientFailure(
+          "resend did not answer within " + settings.timeout(), null, e);
     } catch (IOException e) {
-      throw SendException.transientFailure("resend connection failed: " + e.getClass().getSimpleName(), null, e);
+      throw SendException.transientFailure(
+          "resend connection failed: " + e.getClass().getSimpleName(), null, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw SendException.transientFailure("interrupted before resend answered", null, e);

@@ -45,36 +45,47 @@ final class ResendFailures {
     }
     String what = "resend " + status + " " + name + ": " + ProviderText.safe(message);
     return switch (status) {
-      case 429 -> name.endsWith("_quota_exceeded")
-          ? SendException.permanent(what + " (sending quota used up; not retried)")
-          : SendException.transientFailure(what, retryAfter(headers).orElse(DEFAULT_RETRY_AFTER), null);
-      case 409 -> switch (name) {
-        case "concurrent_idempotent_requests" -> SendException.transientFailure(what, null, null);
-        case "invalid_idempotent_request" -> SendException.permanent(
-            "BUG: an idempotency key was reused with a different payload; " + what);
-        default -> SendException.permanent(what);
-      };
+      case 429 ->
+          name.endsWith("_quota_exceeded")
+              ? SendException.permanent(what + " (sending quota used up; not retried)")
+              : SendException.transientFailure(
+                  what, retryAfter(headers).orElse(DEFAULT_RETRY_AFTER), null);
+      case 409 ->
+          switch (name) {
+            case "concurrent_idempotent_requests" ->
+                SendException.transientFailure(what, null, null);
+            case "invalid_idempotent_request" ->
+                SendException.permanent(
+                    "BUG: an idempotency key was reused with a different payload; " + what);
+            default -> SendException.permanent(what);
+          };
       case 408 -> SendException.transientFailure(what, null, null);
-      default -> status >= 500
-          ? SendException.transientFailure(what, null, null)
-          : SendException.permanent(what);
+      default ->
+          status >= 500
+              ? SendException.transientFailure(what, null, null)
+              : SendException.permanent(what);
     };
   }
 
   /** retry-after as delta-seconds or an HTTP date. */
   Optional<Duration> retryAfter(HttpHeaders headers) {
-    return headers.firstValue("retry-after").map(String::strip).flatMap(value -> {
-      try {
-        return Optional.of(Duration.ofMillis((long) (Double.parseDouble(value) * 1000)));
-      } catch (NumberFormatException notSeconds) {
-        try {
-          ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-          Duration wait = Duration.between(clock.instant(), at.toInstant());
-          return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeParseException notDate) {
-          return Optional.empty();
-        }
-      }
-    });
+    return headers
+        .firstValue("retry-after")
+        .map(String::strip)
+        .flatMap(
+            value -> {
+              try {
+                return Optional.of(Duration.ofMillis((long) (Double.parseDouble(value) * 1000)));
+              } catch (NumberFormatException notSeconds) {
+                try {
+                  ZonedDateTime at =
+                      ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                  Duration wait = Duration.between(clock.instant(), at.toInstant());
+                  return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+                } catch (DateTimeParseException notDate) {
+                  return Optional.empty();
+                }
+              }
+            });
   }
 }

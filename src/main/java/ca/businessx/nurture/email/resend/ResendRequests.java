@@ -62,14 +62,17 @@ final class ResendRequests {
   /** The email's own key when Resend accepts it as a header value, else a digest of it. */
   static String singleKey(OutboundEmail email) {
     String key = email.idempotencyKey();
-    boolean usable = !key.isEmpty() && key.length() <= MAX_KEY_LENGTH
-        && key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    boolean usable =
+        !key.isEmpty()
+            && key.length() <= MAX_KEY_LENGTH
+            && key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     return usable ? key : "key-" + sha256(key);
   }
 
   /** One key per batch, fixed by its members whatever their order: a retried batch replays. */
   static String batchKey(List<OutboundEmail> emails) {
-    String members = String.join("\n", emails.stream().map(OutboundEmail::idempotencyKey).sorted().toList());
+    String members =
+        String.join("\n", emails.stream().map(OutboundEmail::idempotencyKey).sorted().toList());
     return "batch-" + sha256(members);
   }
 
@@ -81,7 +84,8 @@ final class ResendRequests {
 
   static String sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);

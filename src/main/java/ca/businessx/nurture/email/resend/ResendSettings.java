@@ -9,7 +9,12 @@ import java.util.Objects;
  * told us its own limit; {@code replyTo} may be null.
  */
 public record ResendSettings(
-    String apiKey, URI apiUrl, String from, String replyTo, double requestsPerSecond, Duration timeout) {
+    String apiKey,
+    URI apiUrl,
+    String from,
+    String replyTo,
+    double requestsPerSecond,
+    Duration timeout) {
 
   public static final URI DEFAULT_API_URL = URI.create("https://api.resend.com");
   public static final double DEFAULT_REQUESTS_PER_SECOND = 2.0;
@@ -43,7 +48,12 @@ public record ResendSettings(
   /** Never prints the key or the addresses: settings end up in start-up logs. */
   @Override
   public String toString() {
-    return "ResendSettings[apiUrl=" + apiUrl + ", requestsPerSecond=" + requestsPerSecond
-        + ", timeout=" + timeout + "]";
+    return "ResendSettings[apiUrl="
+        + apiUrl
+        + ", requestsPerSecond="
+        + requestsPerSecond
+        + ", timeout="
+        + timeout
+        + "]";
   }
 }

@@ -11,18 +11,21 @@ import java.util.regex.Pattern;
  * reader cannot click an anchor it cannot see.
  */
 final class HtmlText {
-  private static final Pattern HIDDEN = Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>|<!--.*?-->");
+  private static final Pattern HIDDEN =
+      Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>|<!--.*?-->");
   private static final Pattern LINK =
       Pattern.compile("(?is)<a\\b[^>]*?href\\s*=\\s*([\"'])(.*?)\\1[^>]*>(.*?)</a\\s*>");
   private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>");
-  private static final Pattern BLOCK_END = Pattern.compile("(?i)</(p|div|h[1-6]|table|ul|ol|blockquote)\\s*>");
+  private static final Pattern BLOCK_END =
+      Pattern.compile("(?i)</(p|div|h[1-6]|table|ul|ol|blockquote)\\s*>");
   private static final Pattern LINE_END = Pattern.compile("(?i)</(li|tr)\\s*>");
   private static final Pattern LIST_ITEM = Pattern.compile("(?i)<li\\b[^>]*>");
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);");
-  private static final Map<String, String> NAMED = Map.of(
-      "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ",
-      "mdash", "—", "ndash", "–", "hellip", "…", "rsquo", "’");
+  private static final Map<String, String> NAMED =
+      Map.of(
+          "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ", "mdash", "—",
+          "ndash", "–", "hellip", "…", "rsquo", "’");
 
   private HtmlText() {}
 
@@ -43,28 +46,32 @@ final class HtmlText {
   private static String link(MatchResult anchor) {
     String url = anchor.group(2).strip();
     String label = TAG.matcher(anchor.group(3)).replaceAll("").strip();
-    String shown = label.isEmpty() || decode(label).equals(decode(url)) || url.startsWith("#")
-        ? (label.isEmpty() ? url : label)
-        : label + " (" + url + ")";
+    String shown =
+        label.isEmpty() || decode(label).equals(decode(url)) || url.startsWith("#")
+            ? (label.isEmpty() ? url : label)
+            : label + " (" + url + ")";
     return Matcher.quoteReplacement(shown);
   }
 
   private static String decode(String text) {
-    return ENTITY.matcher(text).replaceAll(entity -> {
-      String name = entity.group(1);
-      String decoded = entity.group();
-      try {
-        if (name.startsWith("#x") || name.startsWith("#X")) {
-          decoded = Character.toString(Integer.parseInt(name.substring(2), 16));
-        } else if (name.startsWith("#")) {
-          decoded = Character.toString(Integer.parseInt(name.substring(1)));
-        } else {
-          decoded = NAMED.getOrDefault(name, decoded);
-        }
-      } catch (IllegalArgumentException notACodePoint) {
-        // Left as written: a broken entity is still readable.
-      }
-      return Matcher.quoteReplacement(decoded);
-    });
+    return ENTITY
+        .matcher(text)
+        .replaceAll(
+            entity -> {
+              String name = entity.group(1);
+              String decoded = entity.group();
+              try {
+                if (name.startsWith("#x") || name.startsWith("#X")) {
+                  decoded = Character.toString(Integer.parseInt(name.substring(2), 16));
+                } else if (name.startsWith("#")) {
+                  decoded = Character.toString(Integer.parseInt(name.substring(1)));
+                } else {
+                  decoded = NAMED.getOrDefault(name, decoded);
+                }
+              } catch (IllegalArgumentException notACodePoint) {
+                // Left as written: a broken entity is still readable.
+              }
+              return Matcher.quoteReplacement(decoded);
+            });
   }
 }

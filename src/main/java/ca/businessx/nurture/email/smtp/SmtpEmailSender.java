@@ -66,7 +66,9 @@ public final class SmtpEmailSender implements EmailSender {
   /** {@code <sha256-of-key@from-domain>}: the same email always carries the same id. */
   String messageId(String idempotencyKey) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
       return "<" + HexFormat.of().formatHex(digest) + "@" + idDomain + ">";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
@@ -88,7 +90,8 @@ public final class SmtpEmailSender implements EmailSender {
       message.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2, value));
     }
     MimeBodyPart text = new MimeBodyPart();
-    text.setText(email.text() != null ? email.text() : HtmlText.from(email.html()), "UTF-8", "plain");
+    text.setText(
+        email.text() != null ? email.text() : HtmlText.from(email.html()), "UTF-8", "plain");
     MimeBodyPart html = new MimeBodyPart();
     html.setText(email.html(), "UTF-8", "html");
     // Plain text first: in multipart/alternative the last part is the richest, preferred one.
@@ -115,7 +118,9 @@ public final class SmtpEmailSender implements EmailSender {
     try {
       String address = new InternetAddress(from, true).getAddress();
       int at = address.lastIndexOf('@');
-      return at > 0 && at < address.length() - 1 ? address.substring(at + 1).toLowerCase() : "nurture.local";
+      return at > 0 && at < address.length() - 1
+          ? address.substring(at + 1).toLowerCase()
+          : "nurture.local";
     } catch (AddressException e) {
       return "nurture.local";
     }

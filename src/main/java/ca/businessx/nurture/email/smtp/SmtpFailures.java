@@ -21,14 +21,16 @@ final class SmtpFailures {
 
   static SendException classify(MessagingException failure) {
     if (failure instanceof AuthenticationFailedException) {
-      return SendException.permanent("smtp authentication failed: " + ProviderText.safe(failure.getMessage()));
+      return SendException.permanent(
+          "smtp authentication failed: " + ProviderText.safe(failure.getMessage()));
     }
     Set<Throwable> seen = new HashSet<>();
     IOException network = null;
     for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
       int code = replyCode(t);
       if (code >= 400 && code < 500) {
-        return SendException.transientFailure("smtp " + code + ": " + ProviderText.safe(t.getMessage()), null, null);
+        return SendException.transientFailure(
+            "smtp " + code + ": " + ProviderText.safe(t.getMessage()), null, null);
       }
       if (code >= 500) {
         return SendException.permanent("smtp " + code + ": " + ProviderText.safe(t.getMessage()));
@@ -42,7 +44,8 @@ final class SmtpFailures {
           "smtp connection failed: " + network.getClass().getSimpleName(), null, network);
     }
     // Unknown trouble: retry, and the retry budget will park the email for a person if it persists.
-    return SendException.transientFailure("smtp failed: " + ProviderText.safe(failure.getMessage()), null, null);
+    return SendException.transientFailure(
+        "smtp failed: " + ProviderText.safe(failure.getMessage()), null, null);
   }
 
   private static int replyCode(Throwable t) {
@@ -54,9 +57,14 @@ final class SmtpFailures {
     };
   }
 
-  /** Angus reports a refused greeting or command as a plain exception whose text starts with the reply. */
+  /**
+   * Angus reports a refused greeting or command as a plain exception whose text starts with the
+   * reply.
+   */
   private static int leadingCode(String message) {
-    if (message != null && message.length() >= 3 && message.substring(0, 3).chars().allMatch(Character::isDigit)
+    if (message != null
+        && message.length() >= 3
+        && message.substring(0, 3).chars().allMatch(Character::isDigit)
         && (message.length() == 3 || !Character.isDigit(message.charAt(3)))) {
       return Integer.parseInt(message.substring(0, 3));
     }

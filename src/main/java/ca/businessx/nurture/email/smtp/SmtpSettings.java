@@ -7,7 +7,13 @@ import java.time.Duration;
  * requires STARTTLS, never falling back to plain text. {@code replyTo} may be null.
  */
 public record SmtpSettings(
-    String host, int port, String username, String password, boolean tls, String from, String replyTo,
+    String host,
+    int port,
+    String username,
+    String password,
+    boolean tls,
+    String from,
+    String replyTo,
     Duration timeout) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -31,7 +37,13 @@ public record SmtpSettings(
   }
 
   public SmtpSettings(
-      String host, int port, String username, String password, boolean tls, String from, String replyTo) {
+      String host,
+      int port,
+      String username,
+      String password,
+      boolean tls,
+      String from,
+      String replyTo) {
     this(host, port, username, password, tls, from, replyTo, DEFAULT_TIMEOUT);
   }
 
@@ -46,7 +58,16 @@ public record SmtpSettings(
   /** Never prints the credentials or the addresses: settings end up in start-up logs. */
   @Override
   public String toString() {
-    return "SmtpSettings[host=" + host + ", port=" + port + ", auth=" + authenticates() + ", tls=" + tls
-        + ", timeout=" + timeout + "]";
+    return "SmtpSettings[host="
+        + host
+        + ", port="
+        + port
+        + ", auth="
+        + authenticates()
+        + ", tls="
+        + tls
+        + ", timeout="
+        + timeout
+        + "]";
   }
 }

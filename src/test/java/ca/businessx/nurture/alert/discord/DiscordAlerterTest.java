@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class DiscordAlerterTest {
   private static final String TOKEN = "s3cr3t-T0ken_abc";
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T14:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-02T14:00:00Z"), ZoneOffset.UTC);
   private final FakeDiscord fake = FakeDiscord.start();
   private final URI webhook = fake.createWebhook("1234567890", TOKEN);
   private final DiscordAlerter alerter = alerter(webhook, Duration.ofSeconds(2));
@@ -34,11 +35,14 @@ class DiscordAlerterTest {
   void postsOneEmbedWithTheLeadAndPingsNobody() {
     alerter.criticalLead(alert("Ana", "Tremblay Plomberie", "https://notion.so/page-1"));
 
-    assertThat(fake.requests()).singleElement().satisfies(request -> {
-      assertThat(request.path()).isEqualTo("/api/v10/webhooks/1234567890/" + TOKEN);
-      assertThat(request.query()).isEqualTo("wait=true");
-      assertThat(request.status()).isEqualTo(200);
-    });
+    assertThat(fake.requests())
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.path()).isEqualTo("/api/v10/webhooks/1234567890/" + TOKEN);
+              assertThat(request.query()).isEqualTo("wait=true");
+              assertThat(request.status()).isEqualTo(200);
+            });
     JsonNode message = fake.messages().getFirst();
     assertThat(message.path("allowed_mentions").path("parse").isArray()).isTrue();
     assertThat(message.path("allowed_mentions").path("parse")).isEmpty();
@@ -49,7 +53,11 @@ class DiscordAlerterTest {
     assertThat(field(embed, "Business")).isEqualTo("Tremblay Plomberie");
     assertThat(field(embed, "First name")).isEqualTo("Ana");
     assertThat(field(embed, "Segment")).isEqualTo("CRITICAL");
-    assertThat(field(embed, "Red") + field(embed, "Orange") + field(embed, "Yellow") + field(embed, "Green"))
+    assertThat(
+            field(embed, "Red")
+                + field(embed, "Orange")
+                + field(embed, "Yellow")
+                + field(embed, "Green"))
         .isEqualTo("3210");
     assertThat(field(embed, "Score")).isEqualTo("42.5");
     assertThat(embed.path("footer").path("text").asText()).isEqualTo("contact c-1");
@@ -57,7 +65,8 @@ class DiscordAlerterTest {
 
   @Test
   void leavesOutAnUnknownCrmLinkAndFillsEmptyValues() {
-    alerter.criticalLead(new LeadAlert("c-2", "  ", null, Segment.CRITICAL, 2, 0, 0, 0, null, null));
+    alerter.criticalLead(
+        new LeadAlert("c-2", "  ", null, Segment.CRITICAL, 2, 0, 0, 0, null, null));
 
     JsonNode embed = fake.messages().getFirst().path("embeds").get(0);
     assertThat(embed.has("url")).isFalse();
@@ -79,16 +88,23 @@ class DiscordAlerterTest {
     fake.deleteWebhook("1234567890");
 
     try (CapturedLogs logs = new CapturedLogs(DiscordAlerter.class)) {
-      AlertException first = catchThrowableOfType(AlertException.class, () -> alerter.criticalLead(alert()));
-      AlertException second = catchThrowableOfType(AlertException.class, () -> alerter.criticalLead(alert()));
-      AlertException third = catchThrowableOfType(AlertException.class, () -> alerter.criticalLead(alert()));
+      AlertException first =
+          catchThrowableOfType(AlertException.class, () -> alerter.criticalLead(alert()));
+      AlertException second =
+          catchThrowableOfType(AlertException.class, () -> alerter.criticalLead(alert()));
+      AlertException third =
+          catchThrowableOfType(AlertException.class, () -> alerter.criticalLead(alert()));
 
       assertThat(first.isTransient()).isFalse();
       assertThat(first.getMessage()).contains("10015");
       assertThat(second.isTransient()).isFalse();
       assertThat(third.isTransient()).isFalse();
       assertThat(fake.requests()).hasSize(1);
-      assertThat(logs.lines()).singleElement().asString().startsWith("WARN").contains("1234567890")
+      assertThat(logs.lines())
+          .singleElement()
+          .asString()
+          .startsWith("WARN")
+          .contains("1234567890")
           .doesNotContain(TOKEN);
     }
   }
@@ -97,7 +113,8 @@ class DiscordAlerterTest {
   void rateLimitIsTransientAndCarriesRetryAfterInSeconds() {
     fake.retryAfter(0.583).inject(FakeDiscord.Fault.RATE_LIMIT_429, 1);
 
-    AlertException e = catchThrowableOfType(AlertException.class, () -> alerter.criticalLead(alert()));
+    AlertException e =
+        catchThrowableOfType(AlertException.class, () -> alerter.criticalLead(alert()));
 
     assertThat(e.isTransient()).isTrue();
     assertThat(e.retryAfter()).contains(Duration.ofMillis(583));
@@ -106,12 +123,15 @@ class DiscordAlerterTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = FakeDiscord.Fault.class, names = {"HTTP_500", "HTTP_502", "SLOW", "DROP_CONNECTION"})
+  @EnumSource(
+      value = FakeDiscord.Fault.class,
+      names = {"HTTP_500", "HTTP_502", "SLOW", "DROP_CONNECTION"})
   void serverTroubleIsTransient(FakeDiscord.Fault fault) {
     DiscordAlerter impatient = alerter(webhook, Duration.ofMillis(300));
     fake.slowness(Duration.ofMillis(800)).inject(fault, 1);
 
-    AlertException e = catchThrowableOfType(AlertException.class, () -> impatient.criticalLead(alert()));
+    AlertException e =
+        catchThrowableOfType(AlertException.class, () -> impatient.criticalLead(alert()));
 
     assertThat(e.isTransient()).as(e.getMessage()).isTrue();
     assertThat(e.getMessage()).doesNotContain(TOKEN);

@@ -24,7 +24,8 @@ class DiscordFakeContractTest {
   @Test
   void servesV10OnlyAndKnowsItsWebhooks() throws Exception {
     assertThat(post(unversioned.toString(), "{\"content\":\"hi\"}").statusCode()).isEqualTo(400);
-    assertThat(post(v10.replace("/v10/", "/v9/"), "{\"content\":\"hi\"}").statusCode()).isEqualTo(400);
+    assertThat(post(v10.replace("/v10/", "/v9/"), "{\"content\":\"hi\"}").statusCode())
+        .isEqualTo(400);
     HttpResponse<String> unknown = post(v10.replace("/42/", "/43/"), "{\"content\":\"hi\"}");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("10015");
@@ -36,7 +37,8 @@ class DiscordFakeContractTest {
   void refusesEmptyAndOversizedMessages() throws Exception {
     assertThat(post(v10, "{\"embeds\":[]}").body()).contains("50006");
     assertThat(post(v10, "{\"content\":\"" + "x".repeat(2001) + "\"}").body()).contains("50035");
-    String bigField = "{\"embeds\":[{\"fields\":[{\"name\":\"a\",\"value\":\"" + "v".repeat(1025) + "\"}]}]}";
+    String bigField =
+        "{\"embeds\":[{\"fields\":[{\"name\":\"a\",\"value\":\"" + "v".repeat(1025) + "\"}]}]}";
     assertThat(post(v10, bigField).body()).contains("50035").contains("embeds.0.fields.0.value");
     assertThat(post(v10, "{not json").body()).contains("50109");
     assertThat(fake.messages()).isEmpty();
@@ -62,8 +64,11 @@ class DiscordFakeContractTest {
   }
 
   private HttpResponse<String> post(String url, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

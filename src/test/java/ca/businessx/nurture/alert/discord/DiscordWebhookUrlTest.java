@@ -20,17 +20,22 @@ class DiscordWebhookUrlTest {
 
   @Test
   void refusesOtherUrlsWithoutEchoingTheToken() {
-    IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
-        () -> new DiscordSettings(URI.create("https://discord.com/webhooks/123/secret-token")));
+    IllegalArgumentException e =
+        catchThrowableOfType(
+            IllegalArgumentException.class,
+            () -> new DiscordSettings(URI.create("https://discord.com/webhooks/123/secret-token")));
 
     assertThat(e.getMessage()).doesNotContain("secret-token");
   }
 
   @Test
   void settingsNeverPrintTheToken() {
-    DiscordSettings settings = new DiscordSettings(URI.create("https://discord.com/api/webhooks/123/secret-token"));
+    DiscordSettings settings =
+        new DiscordSettings(URI.create("https://discord.com/api/webhooks/123/secret-token"));
 
-    assertThat(settings.toString()).contains("/api/v10/webhooks/123/***").doesNotContain("secret-token");
+    assertThat(settings.toString())
+        .contains("/api/v10/webhooks/123/***")
+        .doesNotContain("secret-token");
   }
 
   private static String normalise(String url) {

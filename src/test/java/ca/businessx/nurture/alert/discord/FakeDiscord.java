@@ -17,12 +17,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A local Discord that executes webhooks on API v10 only (providers.md §3): unknown webhooks get 404
- * code 10015, wrong tokens 401 code 50027, empty messages 400 code 50006, limit breaches 400 code
- * 50035, and injected faults 429 (with retry_after in seconds), 5xx, slowness or a dropped connection.
+ * A local Discord that executes webhooks on API v10 only (providers.md §3): unknown webhooks get
+ * 404 code 10015, wrong tokens 401 code 50027, empty messages 400 code 50006, limit breaches 400
+ * code 50035, and injected faults 429 (with retry_after in seconds), 5xx, slowness or a dropped
+ * connection.
  */
 public final class FakeDiscord implements AutoCloseable {
-  public enum Fault { RATE_LIMIT_429, HTTP_500, HTTP_502, SLOW, DROP_CONNECTION }
+  public enum Fault {
+    RATE_LIMIT_429,
+    HTTP_500,
+    HTTP_502,
+    SLOW,
+    DROP_CONNECTION
+  }
 
   /** Every request that reached the fake, accepted or not; status -1 when dropped. */
   public record Request(String path, String query, int status) {}
@@ -38,13 +45,20 @@ public final class FakeDiscord implements AutoCloseable {
   private final Javalin app;
 
   private FakeDiscord() {
-    app = Javalin.create(cfg -> {
-      cfg.startup.startupWatcherEnabled = false;
-      cfg.startup.showJavalinBanner = false;
-      cfg.routes.post("/api/{version}/webhooks/{id}/{token}", this::execute);
-      cfg.routes.post("/api/webhooks/{id}/{token}", ctx -> answer(ctx, 400,
-          error(0, "This fake serves API v10 only; use /api/v10/webhooks/...")));
-    });
+    app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.startupWatcherEnabled = false;
+              cfg.startup.showJavalinBanner = false;
+              cfg.routes.post("/api/{version}/webhooks/{id}/{token}", this::execute);
+              cfg.routes.post(
+                  "/api/webhooks/{id}/{token}",
+                  ctx ->
+                      answer(
+                          ctx,
+                          400,
+                          error(0, "This fake serves API v10 only; use /api/v10/webhooks/...")));
+            });
   }
 
   public static FakeDiscord start() {
@@ -117,9 +131,15 @@ public final class FakeDiscord implements AutoCloseable {
     if (fault == Fault.RATE_LIMIT_429) {
       ctx.header("Retry-After", String.valueOf((long) Math.ceil(retryAfterSeconds)));
       ctx.header("X-RateLimit-Limit", "5").header("X-RateLimit-Remaining", "0");
-      ctx.header("X-RateLimit-Reset-After", String.valueOf(retryAfterSeconds)).header("X-RateLimit-Scope", "shared");
-      answer(ctx, 429, json.createObjectNode().put("message", "You are being rate limited.")
-          .put("retry_after", retryAfterSeconds).put("global", false));
+      ctx.header("X-RateLimit-Reset-After", String.valueOf(retryAfterSeconds))
+          .header("X-RateLimit-Scope", "shared");
+      answer(
+          ctx,
+          429,
+          json.createObjectNode()
+              .put("message", "You are being rate limited.")
+              .put("retry_after", retryAfterSeconds)
+              .put("global", false));
       return;
     }
     if (fault == Fault.HTTP_500 || fault == Fault.HTTP_502) {
@@ -145,8 +165,13 @@ public final class FakeDiscord implements AutoCloseable {
     if (!problems.isEmpty()) {
       ObjectNode body = error(50035, "Invalid Form Body");
       ObjectNode tree = body.putObject("errors");
-      problems.forEach((path, reason) ->
-          tree.putObject(path).putArray("_errors").addObject().put("code", "BASE_TYPE_MAX_LENGTH").put("message", reason));
+      problems.forEach(
+          (path, reason) ->
+              tree.putObject(path)
+                  .putArray("_errors")
+                  .addObject()
+                  .put("code", "BASE_TYPE_MAX_LENGTH")
+                  .put("message", reason));
       answer(ctx, 400, body);
       return;
     }
@@ -156,11 +181,18 @@ public final class FakeDiscord implements AutoCloseable {
       ctx.status(204);
       return;
     }
-    ObjectNode saved = json.createObjectNode().put("id", String.valueOf(ids.incrementAndGet())).put("type", 0)
-        .put("channel_id", "1100000000000000001").put("webhook_id", ctx.pathParam("id"));
+    ObjectNode saved =
+        json.createObjectNode()
+            .put("id", String.valueOf(ids.incrementAndGet()))
+            .put("type", 0)
+            .put("channel_id", "1100000000000000001")
+            .put("webhook_id", ctx.pathParam("id"));
     saved.set("content", message.path("content"));
     saved.set("embeds", message.path("embeds"));
-    saved.putObject("author").put("username", message.path("username").asText("Fake Hook")).put("bot", true);
+    saved
+        .putObject("author")
+        .put("username", message.path("username").asText("Fake Hook"))
+        .put("bot", true);
     answer(ctx, 200, saved);
   }
 

@@ -9,8 +9,10 @@ final class FakeDiscordValidation {
   private FakeDiscordValidation() {}
 
   static boolean isEmpty(JsonNode message) {
-    return message.path("content").asText("").isBlank() && message.path("embeds").isEmpty()
-        && !message.has("components") && !message.has("poll");
+    return message.path("content").asText("").isBlank()
+        && message.path("embeds").isEmpty()
+        && !message.has("components")
+        && !message.has("poll");
   }
 
   static Map<String, String> problems(JsonNode message) {
@@ -49,7 +51,8 @@ final class FakeDiscordValidation {
     return problems;
   }
 
-  private static int required(Map<String, String> problems, String path, JsonNode value, int limit) {
+  private static int required(
+      Map<String, String> problems, String path, JsonNode value, int limit) {
     if (value.asText("").isBlank()) {
       problems.put(path, "This field is required");
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One email the fake accepted. {@code requestKey} is the request's Idempotency-Key (the batch key for
- * batch items); {@code emailKey} is the adapter's per-email key, read from its tracing header.
+ * One email the fake accepted. {@code requestKey} is the request's Idempotency-Key (the batch key
+ * for batch items); {@code emailKey} is the adapter's per-email key, read from its tracing header.
  */
 public record DeliveredEmail(
     String id,

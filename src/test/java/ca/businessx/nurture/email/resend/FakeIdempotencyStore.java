@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Resend's idempotency rules (providers.md §2.3): within 24 hours the same key and payload replay the
- * first answer; another payload is 409 invalid_idempotent_request; a key still being processed is
- * 409 concurrent_idempotent_requests. Only successful answers are kept, so a failed attempt can be
- * retried under the same key.
+ * Resend's idempotency rules (providers.md §2.3): within 24 hours the same key and payload replay
+ * the first answer; another payload is 409 invalid_idempotent_request; a key still being processed
+ * is 409 concurrent_idempotent_requests. Only successful answers are kept, so a failed attempt can
+ * be retried under the same key.
  */
 final class FakeIdempotencyStore {
   static final Duration RETENTION = Duration.ofHours(24);
@@ -38,11 +38,13 @@ final class FakeIdempotencyStore {
     Entry entry = entries.get(key);
     if (entry != null && entry.createdAt().plus(RETENTION).isAfter(now)) {
       if (entry.answer() == null) {
-        return new Conflict("concurrent_idempotent_requests",
+        return new Conflict(
+            "concurrent_idempotent_requests",
             "Same idempotency key used while original request is still in progress.");
       }
       if (!entry.payload().equals(payload)) {
-        return new Conflict("invalid_idempotent_request",
+        return new Conflict(
+            "invalid_idempotent_request",
             "Same idempotency key used with a different request payload.");
       }
       return new Replay(entry.answer());

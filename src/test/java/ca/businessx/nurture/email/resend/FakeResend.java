@@ -1,7 +1,6 @@
 package ca.businessx.nurture.email.resend;
 
 import ca.businessx.nurture.support.TestClock;
-
 import ca.businessx.nurture.testing.Connections;
 import ca.businessx.nurture.testing.FaultQueue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +26,14 @@ public final class FakeResend implements AutoCloseable {
   public static final String API_KEY = "re_fake_key_123";
   public static final String VERIFIED_DOMAIN = "nurture.test";
 
-  public enum Fault { HTTP_500, HTTP_503, RATE_LIMIT_429, DAILY_QUOTA_429, SLOW, DROP_CONNECTION }
+  public enum Fault {
+    HTTP_500,
+    HTTP_503,
+    RATE_LIMIT_429,
+    DAILY_QUOTA_429,
+    SLOW,
+    DROP_CONNECTION
+  }
 
   record Answer(int status, JsonNode body) {}
 
@@ -49,12 +55,14 @@ public final class FakeResend implements AutoCloseable {
   private final Javalin app;
 
   private FakeResend() {
-    app = Javalin.create(cfg -> {
-      cfg.startup.startupWatcherEnabled = false;
-      cfg.startup.showJavalinBanner = false;
-      cfg.routes.post("/emails", ctx -> handle(ctx, false));
-      cfg.routes.post("/emails/batch", ctx -> handle(ctx, true));
-    });
+    app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.startupWatcherEnabled = false;
+              cfg.startup.showJavalinBanner = false;
+              cfg.routes.post("/emails", ctx -> handle(ctx, false));
+              cfg.routes.post("/emails/batch", ctx -> handle(ctx, true));
+            });
   }
 
   public static FakeResend start() {
@@ -159,8 +167,10 @@ public final class FakeResend implements AutoCloseable {
     }
     if (!limit.tryAcquire(arrival)) {
       ctx.header("retry-after", String.valueOf(limit.secondsUntilReset(arrival)));
-      return error(429, "rate_limit_exceeded", "Too many requests. You can only make "
-          + limit.limit() + " requests per second.");
+      return error(
+          429,
+          "rate_limit_exceeded",
+          "Too many requests. You can only make " + limit.limit() + " requests per second.");
     }
     Fault fault = faults.next();
     if (fault != null && fault != Fault.SLOW) {
@@ -182,7 +192,8 @@ public final class FakeResend implements AutoCloseable {
     }
     return switch (idempotency.claim(key, body)) {
       case FakeIdempotencyStore.Replay replay -> replay.answer();
-      case FakeIdempotencyStore.Conflict conflict -> error(409, conflict.name(), conflict.message());
+      case FakeIdempotencyStore.Conflict conflict ->
+          error(409, conflict.name(), conflict.message());
       case FakeIdempotencyStore.Fresh fresh -> {
         Answer answer = error(500, "internal_server_error", "The fake failed.");
         try {
@@ -204,7 +215,8 @@ public final class FakeResend implements AutoCloseable {
         ctx.header("retry-after", "1");
         yield error(429, "rate_limit_exceeded", "Too many requests.");
       }
-      case DAILY_QUOTA_429 -> error(429, "daily_quota_exceeded", "You have reached your daily email sending quota.");
+      case DAILY_QUOTA_429 ->
+          error(429, "daily_quota_exceeded", "You have reached your daily email sending quota.");
       case DROP_CONNECTION, SLOW -> null;
     };
   }
@@ -227,13 +239,15 @@ public final class FakeResend implements AutoCloseable {
   }
 
   Answer error(int status, String name, String message) {
-    ObjectNode body = json.createObjectNode().put("statusCode", status).put("name", name).put("message", message);
+    ObjectNode body =
+        json.createObjectNode().put("statusCode", status).put("name", name).put("message", message);
     return new Answer(status, body);
   }
 
   /**
    * The environment of a service process that mails through this fake with the whole sequence
-   * compressed into seconds and a dead node detected in about two: what crash and cluster tests need.
+   * compressed into seconds and a dead node detected in about two: what crash and cluster tests
+   * need.
    */
   public java.util.Map<String, String> fastServiceEnv(int requestsPerSecond) {
     java.util.Map<String, String> env = new java.util.HashMap<>();

@@ -36,23 +36,40 @@ final class FakeResendDelivery {
     Map<String, String> headers = new LinkedHashMap<>();
     email.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
     Map<String, String> tags = new LinkedHashMap<>();
-    email.path("tags").forEach(tag -> tags.put(tag.path("name").asText(), tag.path("value").asText()));
-    delivered.add(new DeliveredEmail(id, requestKey, headers.get(ResendRequests.KEY_HEADER),
-        email.path("from").asText(), FakeResendValidation.recipients(email.path("to")),
-        email.path("subject").asText(), text(email, "html"), text(email, "text"), text(email, "reply_to"),
-        Map.copyOf(headers), Map.copyOf(tags), viaBatch, clock.instant()));
+    email
+        .path("tags")
+        .forEach(tag -> tags.put(tag.path("name").asText(), tag.path("value").asText()));
+    delivered.add(
+        new DeliveredEmail(
+            id,
+            requestKey,
+            headers.get(ResendRequests.KEY_HEADER),
+            email.path("from").asText(),
+            FakeResendValidation.recipients(email.path("to")),
+            email.path("subject").asText(),
+            text(email, "html"),
+            text(email, "text"),
+            text(email, "reply_to"),
+            Map.copyOf(headers),
+            Map.copyOf(tags),
+            viaBatch,
+            clock.instant()));
     return id;
   }
 
   /** Strict: one bad item fails the whole batch. Permissive: good items go, bad ones are listed. */
-  FakeResend.Answer deliverBatch(JsonNode batch, String key, boolean permissive, FakeResendValidation rules) {
+  FakeResend.Answer deliverBatch(
+      JsonNode batch, String key, boolean permissive, FakeResendValidation rules) {
     List<FakeResendValidation.Problem> problems = new ArrayList<>();
     batch.forEach(item -> problems.add(rules.email(item)));
     if (!permissive) {
       for (FakeResendValidation.Problem problem : problems) {
         if (problem != null) {
-          ObjectNode body = json.createObjectNode().put("statusCode", problem.status())
-              .put("name", problem.name()).put("message", problem.message());
+          ObjectNode body =
+              json.createObjectNode()
+                  .put("statusCode", problem.status())
+                  .put("name", problem.name())
+                  .put("message", problem.message());
           return new FakeResend.Answer(problem.status(), body);
         }
       }

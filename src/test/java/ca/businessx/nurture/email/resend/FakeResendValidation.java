@@ -33,7 +33,8 @@ final class FakeResendValidation {
     }
     for (JsonNode item : body) {
       if (item.has("attachments") || item.has("scheduled_at")) {
-        return new Problem(422, "validation_error", "Attachments and scheduled_at are not supported in batch.");
+        return new Problem(
+            422, "validation_error", "Attachments and scheduled_at are not supported in batch.");
       }
     }
     return null;
@@ -56,7 +57,8 @@ final class FakeResendValidation {
       return new Problem(422, "invalid_from_address", "Invalid `from` field.");
     }
     if (!verifiedDomains.contains(from.group(1).toLowerCase())) {
-      return new Problem(403, "validation_error", "The " + from.group(1) + " domain is not verified.");
+      return new Problem(
+          403, "validation_error", "The " + from.group(1) + " domain is not verified.");
     }
     List<String> to = recipients(email.path("to"));
     if (to.isEmpty() || to.size() > MAX_RECIPIENTS) {
@@ -64,13 +66,17 @@ final class FakeResendValidation {
     }
     for (String address : to) {
       if (!ADDRESS.matcher(unwrap(address)).matches()) {
-        // Echoes the address back, as SMTP-style errors often do, so the adapter's redaction is tested.
-        return new Problem(422, "validation_error", "Invalid `to` field: " + address + " is not an address.");
+        // Echoes the address back, as SMTP-style errors often do, so the adapter's redaction is
+        // tested.
+        return new Problem(
+            422, "validation_error", "Invalid `to` field: " + address + " is not an address.");
       }
     }
     for (JsonNode tag : email.path("tags")) {
-      if (!TAG.matcher(tag.path("name").asText()).matches() || !TAG.matcher(tag.path("value").asText()).matches()) {
-        return new Problem(422, "validation_error", "Tags allow ASCII letters, numbers, _ and - only.");
+      if (!TAG.matcher(tag.path("name").asText()).matches()
+          || !TAG.matcher(tag.path("value").asText()).matches()) {
+        return new Problem(
+            422, "validation_error", "Tags allow ASCII letters, numbers, _ and - only.");
       }
     }
     return null;

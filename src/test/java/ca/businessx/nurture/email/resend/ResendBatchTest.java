@@ -31,16 +31,26 @@ class ResendBatchTest {
 
     List<BatchOutcome> outcomes = sender.sendBatch(emails);
 
-    assertThat(fake.requests()).hasSize(3).allSatisfy(request -> {
-      assertThat(request.path()).isEqualTo("/emails/batch");
-      assertThat(request.idempotencyKey()).startsWith("batch-").hasSizeLessThanOrEqualTo(256);
-    });
-    assertThat(fake.delivered()).hasSize(248).allSatisfy(sent -> assertThat(sent.viaBatch()).isTrue());
-    assertThat(outcomes).extracting(BatchOutcome::idempotencyKey)
+    assertThat(fake.requests())
+        .hasSize(3)
+        .allSatisfy(
+            request -> {
+              assertThat(request.path()).isEqualTo("/emails/batch");
+              assertThat(request.idempotencyKey())
+                  .startsWith("batch-")
+                  .hasSizeLessThanOrEqualTo(256);
+            });
+    assertThat(fake.delivered())
+        .hasSize(248)
+        .allSatisfy(sent -> assertThat(sent.viaBatch()).isTrue());
+    assertThat(outcomes)
+        .extracting(BatchOutcome::idempotencyKey)
         .containsExactlyElementsOf(emails.stream().map(OutboundEmail::idempotencyKey).toList());
     assertThat(outcomes.get(7).isSent()).isFalse();
     assertThat(outcomes.get(7).failure().isTransient()).isFalse();
-    assertThat(outcomes.get(180).failure().getMessage()).contains("rejected").doesNotContain("ana@");
+    assertThat(outcomes.get(180).failure().getMessage())
+        .contains("rejected")
+        .doesNotContain("ana@");
     assertThat(outcomes.stream().filter(BatchOutcome::isSent).count()).isEqualTo(248);
     assertDeliveredIdsMatchOutcomes(outcomes);
   }
@@ -57,7 +67,8 @@ class ResendBatchTest {
     assertThat(fake.delivered()).hasSize(120);
     assertThat(fake.requests()).hasSize(4);
     assertThat(ids(again)).isEqualTo(ids(first));
-    assertThat(again).extracting(BatchOutcome::idempotencyKey)
+    assertThat(again)
+        .extracting(BatchOutcome::idempotencyKey)
         .containsExactlyElementsOf(shuffled.stream().map(OutboundEmail::idempotencyKey).toList());
   }
 
@@ -67,7 +78,8 @@ class ResendBatchTest {
 
     List<BatchOutcome> outcomes = sender.sendBatch(ResendFixtures.emails("down", 150));
 
-    assertThat(outcomes.stream().filter(o -> !o.isSent()).toList()).hasSize(100)
+    assertThat(outcomes.stream().filter(o -> !o.isSent()).toList())
+        .hasSize(100)
         .allSatisfy(o -> assertThat(o.failure().isTransient()).isTrue());
     assertThat(fake.delivered()).hasSize(50);
   }
@@ -79,19 +91,27 @@ class ResendBatchTest {
     Collections.reverse(reversed);
 
     assertThat(ResendRequests.batchKey(reversed)).isEqualTo(ResendRequests.batchKey(emails));
-    assertThat(ResendRequests.batchKey(emails.subList(0, 4))).isNotEqualTo(ResendRequests.batchKey(emails));
+    assertThat(ResendRequests.batchKey(emails.subList(0, 4)))
+        .isNotEqualTo(ResendRequests.batchKey(emails));
   }
 
   private void assertDeliveredIdsMatchOutcomes(List<BatchOutcome> outcomes) {
-    Map<String, String> sentIdByKey = outcomes.stream().filter(BatchOutcome::isSent)
-        .collect(Collectors.toMap(BatchOutcome::idempotencyKey, o -> o.result().providerMessageId()));
-    Map<String, String> deliveredIdByKey = fake.delivered().stream()
-        .collect(Collectors.toMap(DeliveredEmail::emailKey, DeliveredEmail::id));
+    Map<String, String> sentIdByKey =
+        outcomes.stream()
+            .filter(BatchOutcome::isSent)
+            .collect(
+                Collectors.toMap(
+                    BatchOutcome::idempotencyKey, o -> o.result().providerMessageId()));
+    Map<String, String> deliveredIdByKey =
+        fake.delivered().stream()
+            .collect(Collectors.toMap(DeliveredEmail::emailKey, DeliveredEmail::id));
     assertThat(sentIdByKey).isEqualTo(deliveredIdByKey);
   }
 
   private static Set<String> ids(List<BatchOutcome> outcomes) {
-    return outcomes.stream().filter(BatchOutcome::isSent).map(o -> o.result().providerMessageId())
+    return outcomes.stream()
+        .filter(BatchOutcome::isSent)
+        .map(o -> o.result().providerMessageId())
         .collect(Collectors.toSet());
   }
 }

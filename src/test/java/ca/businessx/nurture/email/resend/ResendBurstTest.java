@@ -47,20 +47,28 @@ class ResendBurstTest {
 
       List<FakeResend.Request> requests = fake.requests();
       assertThat(fake.tooManyRequestsCount()).as("429s among %s", timeline(requests)).isZero();
-      assertThat(requests).allSatisfy(r -> {
-        assertThat(r.path()).isEqualTo("/emails/batch");
-        assertThat(r.status()).isEqualTo(200);
-      });
+      assertThat(requests)
+          .allSatisfy(
+              r -> {
+                assertThat(r.path()).isEqualTo("/emails/batch");
+                assertThat(r.status()).isEqualTo(200);
+              });
       assertThat(requests).hasSizeBetween(10, 12);
       List<DeliveredEmail> delivered = fake.delivered();
       assertThat(delivered).hasSize(LEADS);
       assertThat(delivered.stream().map(DeliveredEmail::emailKey).distinct()).hasSize(LEADS);
       assertThat(delivered.stream().flatMap(d -> d.to().stream()).distinct()).hasSize(LEADS);
-      int sent = app.jdbi().withHandle(h -> h.createQuery(
-          "select count(*) from emails where state = 'SENT' and step = 1").mapTo(Integer.class).one());
+      int sent =
+          app.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select count(*) from emails where state = 'SENT' and step = 1")
+                          .mapTo(Integer.class)
+                          .one());
       assertThat(sent).isEqualTo(LEADS);
-      System.out.printf("burst: %d emails in %d requests, %.1f s, no 429%n", delivered.size(),
-          requests.size(), seconds);
+      System.out.printf(
+          "burst: %d emails in %d requests, %.1f s, no 429%n",
+          delivered.size(), requests.size(), seconds);
     }
   }
 
@@ -68,19 +76,28 @@ class ResendBurstTest {
   private static List<String> timeline(List<FakeResend.Request> requests) {
     long first = requests.isEmpty() ? 0 : requests.get(0).arrivalNanos();
     return requests.stream()
-        .map(r -> r.path() + " " + r.status() + " +" + (r.arrivalNanos() - first) / 1_000_000 + "ms")
+        .map(
+            r -> r.path() + " " + r.status() + " +" + (r.arrivalNanos() - first) / 1_000_000 + "ms")
         .toList();
   }
 
-  /** Signs up and assesses every lead at the same instant of the test clock, a few posts at a time. */
+  /**
+   * Signs up and assesses every lead at the same instant of the test clock, a few posts at a time.
+   */
   private static void enroll(TestApp app) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
-      List<Future<?>> posts = IntStream.range(0, LEADS).<Future<?>>mapToObj(i -> pool.submit(() -> {
-        String email = "burst" + i + "@example.ca";
-        app.signup(email, "Lead" + i);
-        assertThat(app.assess(email, i % 3, 0).status()).isEqualTo(200);
-      })).toList();
+      List<Future<?>> posts =
+          IntStream.range(0, LEADS)
+              .<Future<?>>mapToObj(
+                  i ->
+                      pool.submit(
+                          () -> {
+                            String email = "burst" + i + "@example.ca";
+                            app.signup(email, "Lead" + i);
+                            assertThat(app.assess(email, i % 3, 0).status()).isEqualTo(200);
+                          }))
+              .toList();
       for (Future<?> post : posts) {
         post.get();
       }

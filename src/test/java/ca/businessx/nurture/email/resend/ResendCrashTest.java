@@ -7,9 +7,6 @@ import ca.businessx.nurture.support.Await;
 import ca.businessx.nurture.support.Http;
 import ca.businessx.nurture.support.ServiceProcess;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The service, as its own process on the embedded database, mails 200 leads through the fake
- * Resend while it is killed with SIGKILL at random moments and started again. Every lead ends up
- * with exactly its five emails from the provider, in order, each step delivered once under one
- * request key. Run again with {@code -Dcrash.seed=<seed>} to repeat a run's kill moments.
+ * The service, as its own process on the embedded database, mails 200 leads through the fake Resend
+ * while it is killed with SIGKILL at random moments and started again. Every lead ends up with
+ * exactly its five emails from the provider, in order, each step delivered once under one request
+ * key. Run again with {@code -Dcrash.seed=<seed>} to repeat a run's kill moments.
  */
 class ResendCrashTest {
   private static final int LEADS = 200;
@@ -64,14 +61,16 @@ class ResendCrashTest {
       }
       posting.get();
       System.out.printf("killed %d times, at deliveries %s%n", KILLS, kills);
-      await(() -> count(db, "select count(*) from enrollments where state = 'COMPLETED'") == LEADS,
+      await(
+          () -> count(db, "select count(*) from enrollments where state = 'COMPLETED'") == LEADS,
           "every enrollment completing (seed " + seed + ")");
       service.close();
 
       List<DeliveredEmail> delivered = fake.delivered();
       System.out.println(summary(fake.requests(), delivered));
       assertExactlyOnceInOrder(delivered, seed);
-      assertThat(count(db, "select count(*) from emails where state = 'SENT'")).isEqualTo(LEADS * 5);
+      assertThat(count(db, "select count(*) from emails where state = 'SENT'"))
+          .isEqualTo(LEADS * 5);
     }
   }
 
@@ -82,13 +81,26 @@ class ResendCrashTest {
     return env;
   }
 
-  /** Signs up and assesses every lead, retrying each post until the service, dead or alive, answers. */
+  /**
+   * Signs up and assesses every lead, retrying each post until the service, dead or alive, answers.
+   */
   private static void postLeads(Http http) {
     for (int i = 0; i < LEADS; i++) {
       String email = email(i);
-      post(http, "/webhook/signup", "{\"email\":\"" + email + "\",\"first_name\":\"Lead" + i + "\"}");
-      post(http, "/webhook/assessment", "{\"email\":\"" + email + "\",\"red_systems\":" + red(i)
-          + ",\"orange_systems\":" + orange(i) + ",\"yellow_systems\":1,\"green_systems\":1}");
+      post(
+          http,
+          "/webhook/signup",
+          "{\"email\":\"" + email + "\",\"first_name\":\"Lead" + i + "\"}");
+      post(
+          http,
+          "/webhook/assessment",
+          "{\"email\":\""
+              + email
+              + "\",\"red_systems\":"
+              + red(i)
+              + ",\"orange_systems\":"
+              + orange(i)
+              + ",\"yellow_systems\":1,\"green_systems\":1}");
     }
   }
 
@@ -113,17 +125,22 @@ class ResendCrashTest {
   private static void assertExactlyOnceInOrder(List<DeliveredEmail> delivered, long seed) {
     Map<String, List<DeliveredEmail>> byStep =
         delivered.stream().collect(Collectors.groupingBy(DeliveredEmail::emailKey));
-    assertThat(byStep.entrySet()).as("steps delivered more than once (seed %d)", seed)
-        .filteredOn(e -> e.getValue().size() > 1).isEmpty();
-    Map<String, List<DeliveredEmail>> byLead = delivered.stream()
-        .collect(Collectors.groupingBy(d -> d.to().get(0), LinkedHashMap::new, Collectors.toList()));
+    assertThat(byStep.entrySet())
+        .as("steps delivered more than once (seed %d)", seed)
+        .filteredOn(e -> e.getValue().size() > 1)
+        .isEmpty();
+    Map<String, List<DeliveredEmail>> byLead =
+        delivered.stream()
+            .collect(
+                Collectors.groupingBy(d -> d.to().get(0), LinkedHashMap::new, Collectors.toList()));
     assertThat(byLead).as("leads mailed (seed %d)", seed).hasSize(LEADS);
     for (int i = 0; i < LEADS; i++) {
-      String second = switch (Segment.classify(red(i), orange(i))) {
-        case CRITICAL -> "email_2a";
-        case URGENT -> "email_2b";
-        case OPTIMIZE -> "email_2c";
-      };
+      String second =
+          switch (Segment.classify(red(i), orange(i))) {
+            case CRITICAL -> "email_2a";
+            case URGENT -> "email_2b";
+            case OPTIMIZE -> "email_2c";
+          };
       List<DeliveredEmail> mails = byLead.get(email(i));
       assertThat(mails).as("lead %d (seed %d)", i, seed).isNotNull();
       assertThat(mails.stream().map(d -> d.tags().get("template")))
@@ -132,20 +149,38 @@ class ResendCrashTest {
       String enrollment = mails.get(0).emailKey().replaceAll("-step-\\d+$", "");
       assertThat(mails.stream().map(DeliveredEmail::emailKey))
           .as("per-email keys of lead %d (seed %d)", i, seed)
-          .containsExactly(enrollment + "-step-1", enrollment + "-step-2", enrollment + "-step-3",
-              enrollment + "-step-4", enrollment + "-step-5");
+          .containsExactly(
+              enrollment + "-step-1",
+              enrollment + "-step-2",
+              enrollment + "-step-3",
+              enrollment + "-step-4",
+              enrollment + "-step-5");
     }
   }
 
   /** What the provider saw: requests by status, and replays (a key answered 200 more than once). */
   private static String summary(List<FakeResend.Request> requests, List<DeliveredEmail> delivered) {
-    Map<Integer, Long> byStatus = requests.stream()
-        .collect(Collectors.groupingBy(FakeResend.Request::status, Collectors.counting()));
-    long replays = requests.stream().filter(r -> r.status() == 200)
-        .collect(Collectors.groupingBy(FakeResend.Request::idempotencyKey, Collectors.counting()))
-        .values().stream().filter(n -> n > 1).count();
-    return "provider saw " + requests.size() + " requests " + byStatus + ", " + replays
-        + " batch keys replayed, " + delivered.size() + " emails delivered";
+    Map<Integer, Long> byStatus =
+        requests.stream()
+            .collect(Collectors.groupingBy(FakeResend.Request::status, Collectors.counting()));
+    long replays =
+        requests.stream()
+            .filter(r -> r.status() == 200)
+            .collect(
+                Collectors.groupingBy(FakeResend.Request::idempotencyKey, Collectors.counting()))
+            .values()
+            .stream()
+            .filter(n -> n > 1)
+            .count();
+    return "provider saw "
+        + requests.size()
+        + " requests "
+        + byStatus
+        + ", "
+        + replays
+        + " batch keys replayed, "
+        + delivered.size()
+        + " emails delivered";
   }
 
   private static String email(int i) {
@@ -159,7 +194,6 @@ class ResendCrashTest {
   private static int orange(int i) {
     return i % 5 == 0 ? 2 : 0;
   }
-
 
   private static void await(Await.Check check, String what) throws Exception {
     Await.until(check, Duration.ofSeconds(90), what);

@@ -26,20 +26,24 @@ class ResendEmailSenderTest {
     SendResult result = sender.send(email("enr-1/step-1", "ana@example.ca"));
 
     assertThat(result.providerMessageId()).isNotBlank();
-    assertThat(fake.delivered()).singleElement().satisfies(sent -> {
-      assertThat(sent.id()).isEqualTo(result.providerMessageId());
-      assertThat(sent.requestKey()).isEqualTo("enr-1/step-1");
-      assertThat(sent.emailKey()).isEqualTo("enr-1/step-1");
-      assertThat(sent.to()).containsExactly("ana@example.ca");
-      assertThat(sent.from()).isEqualTo(ResendFixtures.FROM);
-      assertThat(sent.replyTo()).isEqualTo("support@nurture.test");
-      assertThat(sent.subject()).isEqualTo("Your assessment");
-      assertThat(sent.html()).contains("<a href=\"https://x.test/r\">");
-      assertThat(sent.text()).isNull();
-      assertThat(sent.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-      assertThat(sent.tags()).isEqualTo(Map.of("template", "critical-1"));
-      assertThat(sent.viaBatch()).isFalse();
-    });
+    assertThat(fake.delivered())
+        .singleElement()
+        .satisfies(
+            sent -> {
+              assertThat(sent.id()).isEqualTo(result.providerMessageId());
+              assertThat(sent.requestKey()).isEqualTo("enr-1/step-1");
+              assertThat(sent.emailKey()).isEqualTo("enr-1/step-1");
+              assertThat(sent.to()).containsExactly("ana@example.ca");
+              assertThat(sent.from()).isEqualTo(ResendFixtures.FROM);
+              assertThat(sent.replyTo()).isEqualTo("support@nurture.test");
+              assertThat(sent.subject()).isEqualTo("Your assessment");
+              assertThat(sent.html()).contains("<a href=\"https://x.test/r\">");
+              assertThat(sent.text()).isNull();
+              assertThat(sent.headers())
+                  .containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+              assertThat(sent.tags()).isEqualTo(Map.of("template", "critical-1"));
+              assertThat(sent.viaBatch()).isFalse();
+            });
   }
 
   @Test
@@ -57,22 +61,34 @@ class ResendEmailSenderTest {
     ResendEmailSender impatient = ResendFixtures.sender(fake, 50, Duration.ofMillis(300));
     fake.slowFaultDelay(Duration.ofMillis(900)).inject(FakeResend.Fault.SLOW, 1);
 
-    SendException timeout = catchThrowableOfType(SendException.class, () -> impatient.send(email("enr-3/step-1")));
-    SendException stillRunning = catchThrowableOfType(SendException.class, () -> impatient.send(email("enr-3/step-1")));
+    SendException timeout =
+        catchThrowableOfType(SendException.class, () -> impatient.send(email("enr-3/step-1")));
+    SendException stillRunning =
+        catchThrowableOfType(SendException.class, () -> impatient.send(email("enr-3/step-1")));
     sleep(Duration.ofMillis(1200));
     SendResult retried = impatient.send(email("enr-3/step-1"));
 
     assertThat(timeout.isTransient()).isTrue();
     assertThat(stillRunning.isTransient()).isTrue();
     assertThat(stillRunning.getMessage()).contains("409 concurrent_idempotent_requests");
-    assertThat(fake.delivered()).singleElement().extracting(DeliveredEmail::id).isEqualTo(retried.providerMessageId());
+    assertThat(fake.delivered())
+        .singleElement()
+        .extracting(DeliveredEmail::id)
+        .isEqualTo(retried.providerMessageId());
   }
 
   @Test
   void sameKeyWithOtherContentIsReportedAsABugAndNotRetried() {
     sender.send(email("enr-4/step-1"));
-    OutboundEmail changed = new OutboundEmail("enr-4/step-1", "ana@example.ca", "Other subject", "<p>x</p>",
-        null, "critical-1", Map.of());
+    OutboundEmail changed =
+        new OutboundEmail(
+            "enr-4/step-1",
+            "ana@example.ca",
+            "Other subject",
+            "<p>x</p>",
+            null,
+            "critical-1",
+            Map.of());
 
     SendException e = catchThrowableOfType(SendException.class, () -> sender.send(changed));
 
@@ -98,10 +114,13 @@ class ResendEmailSenderTest {
     sender.send(email(longKey));
     sender.send(email(longKey));
 
-    assertThat(fake.delivered()).singleElement().satisfies(sent -> {
-      assertThat(sent.requestKey()).startsWith("key-").hasSizeLessThanOrEqualTo(256);
-      assertThat(sent.emailKey()).isEqualTo(longKey);
-    });
+    assertThat(fake.delivered())
+        .singleElement()
+        .satisfies(
+            sent -> {
+              assertThat(sent.requestKey()).startsWith("key-").hasSizeLessThanOrEqualTo(256);
+              assertThat(sent.emailKey()).isEqualTo(longKey);
+            });
   }
 
   private static void sleep(Duration duration) {

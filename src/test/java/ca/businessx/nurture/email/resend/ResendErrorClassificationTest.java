@@ -25,7 +25,9 @@ class ResendErrorClassificationTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = FakeResend.Fault.class, names = {"HTTP_500", "HTTP_503", "RATE_LIMIT_429", "SLOW", "DROP_CONNECTION"})
+  @EnumSource(
+      value = FakeResend.Fault.class,
+      names = {"HTTP_500", "HTTP_503", "RATE_LIMIT_429", "SLOW", "DROP_CONNECTION"})
   void providerAndNetworkTroubleIsTransientAndTheRetryDeliversOnce(FakeResend.Fault fault) {
     fake.slowFaultDelay(Duration.ofMillis(800)).inject(fault, 1);
 
@@ -77,16 +79,26 @@ class ResendErrorClassificationTest {
     SendException e = failure(email("enr-5/step-1", "ana@@example.ca"));
 
     assertThat(e.isTransient()).isFalse();
-    assertThat(e.getMessage()).contains("422 validation_error").doesNotContain("ana@").contains("<address>");
+    assertThat(e.getMessage())
+        .contains("422 validation_error")
+        .doesNotContain("ana@")
+        .contains("<address>");
   }
 
   @Test
   void unverifiedSenderDomainIsPermanent() {
-    ResendSettings settings = new ResendSettings(FakeResend.API_KEY, fake.baseUri(), "hi@unverified.example",
-        null, 50, Duration.ofSeconds(2));
+    ResendSettings settings =
+        new ResendSettings(
+            FakeResend.API_KEY,
+            fake.baseUri(),
+            "hi@unverified.example",
+            null,
+            50,
+            Duration.ofSeconds(2));
     ResendEmailSender unverified = new ResendEmailSender(settings, Clock.systemUTC());
 
-    SendException e = catchThrowableOfType(SendException.class, () -> unverified.send(email("enr-6/step-1")));
+    SendException e =
+        catchThrowableOfType(SendException.class, () -> unverified.send(email("enr-6/step-1")));
 
     assertThat(e.isTransient()).isFalse();
     assertThat(e.getMessage()).contains("403 validation_error");
@@ -94,9 +106,11 @@ class ResendErrorClassificationTest {
 
   @Test
   void wrongApiKeyIsPermanentAndTheKeyIsNotInTheMessage() {
-    ResendEmailSender wrongKey = ResendFixtures.sender(fake, "re_wrong_secret", 50, Duration.ofSeconds(2));
+    ResendEmailSender wrongKey =
+        ResendFixtures.sender(fake, "re_wrong_secret", 50, Duration.ofSeconds(2));
 
-    SendException e = catchThrowableOfType(SendException.class, () -> wrongKey.send(email("enr-7/step-1")));
+    SendException e =
+        catchThrowableOfType(SendException.class, () -> wrongKey.send(email("enr-7/step-1")));
 
     assertThat(e.isTransient()).isFalse();
     assertThat(e.getMessage()).contains("403 invalid_api_key").doesNotContain("re_wrong_secret");
@@ -104,11 +118,19 @@ class ResendErrorClassificationTest {
 
   @Test
   void unreachableProviderIsTransient() {
-    ResendSettings settings = new ResendSettings(FakeResend.API_KEY, URI.create("http://127.0.0.1:1"),
-        ResendFixtures.FROM, null, 50, Duration.ofSeconds(2));
+    ResendSettings settings =
+        new ResendSettings(
+            FakeResend.API_KEY,
+            URI.create("http://127.0.0.1:1"),
+            ResendFixtures.FROM,
+            null,
+            50,
+            Duration.ofSeconds(2));
 
-    SendException e = catchThrowableOfType(SendException.class,
-        () -> new ResendEmailSender(settings, Clock.systemUTC()).send(email("enr-8/step-1")));
+    SendException e =
+        catchThrowableOfType(
+            SendException.class,
+            () -> new ResendEmailSender(settings, Clock.systemUTC()).send(email("enr-8/step-1")));
 
     assertThat(e.isTransient()).isTrue();
   }

@@ -11,9 +11,13 @@ import java.util.Collections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The fake itself keeps the contract of providers.md §2, so adapter tests against it mean something. */
+/**
+ * The fake itself keeps the contract of providers.md §2, so adapter tests against it mean
+ * something.
+ */
 class ResendFakeContractTest {
-  private static final String VALID = """
+  private static final String VALID =
+      """
       {"from":"hi@nurture.test","to":["ana@example.ca"],"subject":"Hi","html":"<p>Hi</p>"}""";
   private final FakeResend fake = FakeResend.start();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -33,11 +37,21 @@ class ResendFakeContractTest {
 
   @Test
   void enforcesTheBodyShape() throws Exception {
-    assertRefused("/emails", "{\"from\":\"hi@nurture.test\",\"to\":[\"a@b.ca\"],\"html\":\"x\"}", 422, "missing_required_field");
-    assertRefused("/emails", "{\"from\":\"hi@nurture.test\",\"to\":[\"a@b.ca\"],\"subject\":\"s\"}", 422, "missing_required_field");
+    assertRefused(
+        "/emails",
+        "{\"from\":\"hi@nurture.test\",\"to\":[\"a@b.ca\"],\"html\":\"x\"}",
+        422,
+        "missing_required_field");
+    assertRefused(
+        "/emails",
+        "{\"from\":\"hi@nurture.test\",\"to\":[\"a@b.ca\"],\"subject\":\"s\"}",
+        422,
+        "missing_required_field");
     String fiftyOne = "[" + String.join(",", Collections.nCopies(51, "\"a@b.ca\"")) + "]";
-    assertRefused("/emails", VALID.replace("[\"ana@example.ca\"]", fiftyOne), 422, "validation_error");
-    assertRefused("/emails", VALID.replace("hi@nurture.test", "hi@other.example"), 403, "validation_error");
+    assertRefused(
+        "/emails", VALID.replace("[\"ana@example.ca\"]", fiftyOne), 422, "validation_error");
+    assertRefused(
+        "/emails", VALID.replace("hi@nurture.test", "hi@other.example"), 403, "validation_error");
     assertThat(fake.delivered()).isEmpty();
   }
 
@@ -45,7 +59,8 @@ class ResendFakeContractTest {
   void enforcesBatchLimits() throws Exception {
     String hundredOne = "[" + String.join(",", Collections.nCopies(101, VALID)) + "]";
     assertRefused("/emails/batch", hundredOne, 422, "validation_error");
-    String attachment = VALID.replace("}", ",\"attachments\":[{\"filename\":\"a.pdf\",\"content\":\"AA==\"}]}");
+    String attachment =
+        VALID.replace("}", ",\"attachments\":[{\"filename\":\"a.pdf\",\"content\":\"AA==\"}]}");
     assertRefused("/emails/batch", "[" + attachment + "]", 422, "validation_error");
     String oneBad = "[" + VALID + "," + VALID.replace("\"subject\":\"Hi\",", "") + "]";
     assertRefused("/emails/batch", oneBad, 422, "missing_required_field");
@@ -56,7 +71,8 @@ class ResendFakeContractTest {
   void keepsIdempotencyForTwentyFourHours() throws Exception {
     HttpResponse<String> first = post("/emails", FakeResend.API_KEY, "k-1", VALID);
     HttpResponse<String> replay = post("/emails", FakeResend.API_KEY, "k-1", VALID);
-    HttpResponse<String> other = post("/emails", FakeResend.API_KEY, "k-1", VALID.replace("Hi\"", "Yo\""));
+    HttpResponse<String> other =
+        post("/emails", FakeResend.API_KEY, "k-1", VALID.replace("Hi\"", "Yo\""));
     HttpResponse<String> tooLong = post("/emails", FakeResend.API_KEY, "k".repeat(257), VALID);
 
     assertThat(replay.body()).isEqualTo(first.body());
@@ -87,8 +103,12 @@ class ResendFakeContractTest {
   void canDropTheConnection() {
     fake.inject(FakeResend.Fault.DROP_CONNECTION, 1);
 
-    assertThatThrownBy(() -> post("/emails", FakeResend.API_KEY, "k-2", VALID)).isInstanceOf(IOException.class);
-    assertThat(fake.requests()).singleElement().extracting(FakeResend.Request::status).isEqualTo(-1);
+    assertThatThrownBy(() -> post("/emails", FakeResend.API_KEY, "k-2", VALID))
+        .isInstanceOf(IOException.class);
+    assertThat(fake.requests())
+        .singleElement()
+        .extracting(FakeResend.Request::status)
+        .isEqualTo(-1);
   }
 
   private void assertRefused(String path, String body, int status, String name) throws Exception {
@@ -99,8 +119,10 @@ class ResendFakeContractTest {
 
   private HttpResponse<String> post(String path, String key, String idempotencyKey, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(fake.baseUri().resolve(path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(fake.baseUri().resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (key != null) {
       request.header("Authorization", "Bearer " + key);
     }

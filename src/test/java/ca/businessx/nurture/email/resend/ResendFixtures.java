@@ -10,9 +10,16 @@ import java.util.stream.IntStream;
 /** Emails and senders for the Resend tests. */
 final class ResendFixtures {
   /** What a service with a real provider must name in every email (CASL), for service tests. */
-  static final java.util.Map<String, String> SENDER_IDENTITY = java.util.Map.of(
-      "SENDER_NAME", "BusinessX Canada", "SENDER_ADDRESS", "1 Main St, Moncton NB E1C 1A1",
-      "SENDER_CONTACT", "hello@businessx.ca", "PUBLIC_BASE_URL", "https://nurture.example");
+  static final java.util.Map<String, String> SENDER_IDENTITY =
+      java.util.Map.of(
+          "SENDER_NAME",
+          "BusinessX Canada",
+          "SENDER_ADDRESS",
+          "1 Main St, Moncton NB E1C 1A1",
+          "SENDER_CONTACT",
+          "hello@businessx.ca",
+          "PUBLIC_BASE_URL",
+          "https://nurture.example");
 
   static final String FROM = "Nurture <hello@" + FakeResend.VERIFIED_DOMAIN + ">";
 
@@ -26,9 +33,16 @@ final class ResendFixtures {
     return sender(fake, FakeResend.API_KEY, requestsPerSecond, timeout);
   }
 
-  static ResendEmailSender sender(FakeResend fake, String apiKey, double requestsPerSecond, Duration timeout) {
-    ResendSettings settings = new ResendSettings(apiKey, fake.baseUri(), FROM,
-        "support@" + FakeResend.VERIFIED_DOMAIN, requestsPerSecond, timeout);
+  static ResendEmailSender sender(
+      FakeResend fake, String apiKey, double requestsPerSecond, Duration timeout) {
+    ResendSettings settings =
+        new ResendSettings(
+            apiKey,
+            fake.baseUri(),
+            FROM,
+            "support@" + FakeResend.VERIFIED_DOMAIN,
+            requestsPerSecond,
+            timeout);
     return new ResendEmailSender(settings, Clock.systemUTC());
   }
 
@@ -37,9 +51,18 @@ final class ResendFixtures {
   }
 
   static OutboundEmail email(String key, String to) {
-    return new OutboundEmail(key, to, "Your assessment", "<p>Hello <a href=\"https://x.test/r\">read</a></p>",
-        null, "critical-1", Map.of("List-Unsubscribe", "<https://nurture.test/u/tok>",
-            "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+    return new OutboundEmail(
+        key,
+        to,
+        "Your assessment",
+        "<p>Hello <a href=\"https://x.test/r\">read</a></p>",
+        null,
+        "critical-1",
+        Map.of(
+            "List-Unsubscribe",
+            "<https://nurture.test/u/tok>",
+            "List-Unsubscribe-Post",
+            "List-Unsubscribe=One-Click"));
   }
 
   static List<OutboundEmail> emails(String prefix, int count) {

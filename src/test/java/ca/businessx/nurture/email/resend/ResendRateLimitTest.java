@@ -36,7 +36,8 @@ class ResendRateLimitTest {
     assertThat(fake.tooManyRequestsCount()).isZero();
     assertThat(fake.requests()).hasSize(10);
     assertThat(fake.delivered()).hasSize(1000);
-    assertThat(fake.delivered().stream().map(DeliveredEmail::emailKey).collect(Collectors.toSet())).hasSize(1000);
+    assertThat(fake.delivered().stream().map(DeliveredEmail::emailKey).collect(Collectors.toSet()))
+        .hasSize(1000);
   }
 
   @Test
@@ -84,8 +85,10 @@ class ResendRateLimitTest {
     ResendEmailSender sender = ResendFixtures.sender(fake, 2, Duration.ofSeconds(10));
 
     try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
-      List<Future<?>> sends = IntStream.range(0, 6)
-          .mapToObj(i -> threads.submit(() -> sender.send(email("threads/" + i)))).collect(Collectors.toList());
+      List<Future<?>> sends =
+          IntStream.range(0, 6)
+              .mapToObj(i -> threads.submit(() -> sender.send(email("threads/" + i))))
+              .collect(Collectors.toList());
       for (Future<?> send : sends) {
         send.get();
       }
@@ -105,7 +108,8 @@ class ResendRateLimitTest {
 
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
     List<FakeResend.Request> requests = fake.requests();
-    Duration gap = Duration.ofNanos(requests.get(1).arrivalNanos() - requests.get(0).arrivalNanos());
+    Duration gap =
+        Duration.ofNanos(requests.get(1).arrivalNanos() - requests.get(0).arrivalNanos());
     assertThat(gap).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(fake.delivered()).hasSize(1);
   }

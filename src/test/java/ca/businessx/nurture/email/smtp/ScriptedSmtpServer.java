@@ -50,7 +50,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
   }
 
   private void converse(Socket client) throws IOException {
-    var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+    var in =
+        new BufferedReader(
+            new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
     var out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII);
     reply(out, greeting);
     if (!greeting.startsWith("220")) {
@@ -64,7 +66,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
         case "RCPT" -> reply(out, rcptReply);
         case "DATA" -> {
           reply(out, "354 go ahead");
-          for (String body = in.readLine(); body != null && !body.equals("."); body = in.readLine()) {
+          for (String body = in.readLine();
+              body != null && !body.equals(".");
+              body = in.readLine()) {
             // The content is not checked here; GreenMail tests cover it.
           }
           messagesAccepted++;

@@ -16,7 +16,9 @@ class SmtpFailureClassificationTest {
 
   @Test
   void greylistedRecipientIsTransient() throws Exception {
-    try (var server = new ScriptedSmtpServer("220 scripted.test ESMTP", "450 4.2.0 <ana@example.ca>: greylisted")) {
+    try (var server =
+        new ScriptedSmtpServer(
+            "220 scripted.test ESMTP", "450 4.2.0 <ana@example.ca>: greylisted")) {
       SendException e = failure(server.port());
 
       assertThat(e.isTransient()).isTrue();
@@ -27,7 +29,9 @@ class SmtpFailureClassificationTest {
 
   @Test
   void unknownRecipientIsPermanent() throws Exception {
-    try (var server = new ScriptedSmtpServer("220 scripted.test ESMTP", "550 5.1.1 <ana@example.ca>: unknown user")) {
+    try (var server =
+        new ScriptedSmtpServer(
+            "220 scripted.test ESMTP", "550 5.1.1 <ana@example.ca>: unknown user")) {
       SendException e = failure(server.port());
 
       assertThat(e.isTransient()).isFalse();
@@ -67,12 +71,21 @@ class SmtpFailureClassificationTest {
   }
 
   private static SmtpEmailSender sender(int port) {
-    SmtpSettings settings = new SmtpSettings("127.0.0.1", port, null, null, false, "hello@nurture.test", null,
-        Duration.ofSeconds(3));
+    SmtpSettings settings =
+        new SmtpSettings(
+            "127.0.0.1",
+            port,
+            null,
+            null,
+            false,
+            "hello@nurture.test",
+            null,
+            Duration.ofSeconds(3));
     return new SmtpEmailSender(settings, Clock.systemUTC());
   }
 
   private static OutboundEmail email() {
-    return new OutboundEmail("enr-1/step-1", "ana@example.ca", "Hi", "<p>Hi</p>", null, "t", Map.of());
+    return new OutboundEmail(
+        "enr-1/step-1", "ana@example.ca", "Hi", "<p>Hi</p>", null, "t", Map.of());
   }
 }
