@@ -53,11 +53,19 @@ final class DeliveryEvents {
   private void bounced(Handle h, Sent e, String bounceType, Instant now) {
     h.createUpdate("update emails set bounce_type = :t where id = :id")
         .bind("id", e.id())
-        .bind("t", bounceType.length() > 20 ? bounceType.substring(0, 20) : bounceType)
+        .bind("t", knownBounceType(bounceType))
         .execute();
     if (bounceType.equals("Permanent")) {
       suppressor.suppress(h, e.contactId(), SuppressionReason.BOUNCED, e.templateKey(), now);
     }
+  }
+
+  /** Resend's three bounce types; anything else it may add is stored as Undetermined. */
+  private static String knownBounceType(String type) {
+    return switch (type) {
+      case "Permanent", "Transient" -> type;
+      default -> "Undetermined";
+    };
   }
 
   private static void mark(Handle h, Sent e, String column, Instant now) {
