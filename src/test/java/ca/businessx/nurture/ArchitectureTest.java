@@ -1,5 +1,7 @@
 package ca.businessx.nurture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -29,6 +31,18 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.javalin..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void platformDependsOnNoFeature() {
+    noClasses()
+        .that()
+        .resideInAPackage("ca.businessx.nurture.platform..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("ca.businessx.nurture..")
+                .and(not(resideInAPackage("ca.businessx.nurture.platform.."))))
         .check(CLASSES);
   }
 

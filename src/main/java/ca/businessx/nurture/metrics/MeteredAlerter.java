@@ -3,8 +3,8 @@ package ca.businessx.nurture.metrics;
 import ca.businessx.nurture.alert.AlertException;
 import ca.businessx.nurture.alert.Alerter;
 import ca.businessx.nurture.alert.LeadAlert;
-import ca.businessx.nurture.platform.NurtureEvents;
-import ca.businessx.nurture.platform.NurtureEvents.CallOutcome;
+import ca.businessx.nurture.events.NurtureEvents;
+import ca.businessx.nurture.events.NurtureEvents.CallOutcome;
 
 /** Times every call to the alert channel (Discord, a log line) without the channel knowing. */
 public final class MeteredAlerter implements Alerter {

@@ -5,8 +5,8 @@ import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.email.OutboundEmail;
 import ca.businessx.nurture.email.SendException;
 import ca.businessx.nurture.email.SendResult;
-import ca.businessx.nurture.platform.NurtureEvents;
-import ca.businessx.nurture.platform.NurtureEvents.CallOutcome;
+import ca.businessx.nurture.events.NurtureEvents;
+import ca.businessx.nurture.events.NurtureEvents.CallOutcome;
 import java.util.List;
 
 /** Times every provider call of whichever sender is configured, without the sender knowing. */

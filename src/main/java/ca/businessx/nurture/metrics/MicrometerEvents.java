@@ -1,7 +1,7 @@
 package ca.businessx.nurture.metrics;
 
+import ca.businessx.nurture.events.NurtureEvents;
 import ca.businessx.nurture.notion.TemplateFallbackListener;
-import ca.businessx.nurture.platform.NurtureEvents;
 import ca.businessx.nurture.segment.Segment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

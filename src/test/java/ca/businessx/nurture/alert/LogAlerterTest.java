@@ -3,7 +3,7 @@ package ca.businessx.nurture.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.businessx.nurture.segment.Segment;
-import ca.businessx.nurture.testing.CapturedLogs;
+import ca.businessx.nurture.support.CapturedLogs;
 import org.junit.jupiter.api.Test;
 
 class LogAlerterTest {

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through the fake Resend, and one worker is SIGKILLed about halfway. Every lead still gets exactly
  * its five emails in order, no email is delivered twice, and both workers sent some.
  */
+@Tag("slow")
 class ClusterFailoverTest {
   private static final int LEADS = 1_000;
   @TempDir Path dir;

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that was answered 2xx is in the database afterwards, and nothing is half-written (each stored
  * contact has its signup on the timeline, each enrollment its durable step task).
  */
+@Tag("slow")
 class IntakeCrashTest {
   private static final int CLIENTS = 16;
   @TempDir Path dir;

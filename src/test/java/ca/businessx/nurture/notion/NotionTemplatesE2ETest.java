@@ -4,8 +4,8 @@ import static ca.businessx.nurture.notion.Blocks.block;
 import static ca.businessx.nurture.notion.Blocks.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.businessx.nurture.support.CapturedLogs;
 import ca.businessx.nurture.support.TestApp;
-import ca.businessx.nurture.testing.CapturedLogs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The service process is killed with SIGKILL twice mid-sequence and restarted on the same embedded
  * database; every lead still gets exactly its five emails, in order, and every sequence completes.
  */
+@Tag("slow")
 class CrashRecoveryTest {
   private static final int LEADS = 20;
   @TempDir Path dir;

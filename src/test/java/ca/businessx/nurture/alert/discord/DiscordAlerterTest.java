@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import ca.businessx.nurture.alert.AlertException;
 import ca.businessx.nurture.alert.LeadAlert;
 import ca.businessx.nurture.segment.Segment;
-import ca.businessx.nurture.testing.CapturedLogs;
+import ca.businessx.nurture.support.CapturedLogs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package ca.businessx.nurture.alert.discord;
 
-import ca.businessx.nurture.testing.Connections;
-import ca.businessx.nurture.testing.FaultQueue;
+import ca.businessx.nurture.support.Connections;
+import ca.businessx.nurture.support.FaultQueue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

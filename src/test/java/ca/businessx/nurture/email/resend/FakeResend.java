@@ -1,8 +1,8 @@
 package ca.businessx.nurture.email.resend;
 
+import ca.businessx.nurture.support.Connections;
+import ca.businessx.nurture.support.FaultQueue;
 import ca.businessx.nurture.support.TestClock;
-import ca.businessx.nurture.testing.Connections;
-import ca.businessx.nurture.testing.FaultQueue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

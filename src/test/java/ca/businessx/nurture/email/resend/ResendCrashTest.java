@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly its five emails from the provider, in order, each step delivered once under one request
  * key. Run again with {@code -Dcrash.seed=<seed>} to repeat a run's kill moments.
  */
+@Tag("slow")
 class ResendCrashTest {
   private static final int LEADS = 200;
   private static final int KILLS = 5;

@@ -1,4 +1,4 @@
-package ca.businessx.nurture.testing;
+package ca.businessx.nurture.support;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package ca.businessx.nurture.platform;
+package ca.businessx.nurture.events;
 
 import ca.businessx.nurture.segment.Segment;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package ca.businessx.nurture.testing;
+package ca.businessx.nurture.support;
 
 import io.javalin.http.Context;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;

@@ -1,4 +1,4 @@
-package ca.businessx.nurture.testing;
+package ca.businessx.nurture.support;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
