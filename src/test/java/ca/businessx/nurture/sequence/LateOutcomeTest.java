@@ -1,5 +1,7 @@
 package ca.businessx.nurture.sequence;
 
+import static ca.businessx.nurture.support.StoredEmailAssert.assertThatEmail;
+import static ca.businessx.nurture.support.StoredEnrollmentAssert.assertThatEnrollmentOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.businessx.nurture.email.BatchOutcome;
@@ -43,9 +45,9 @@ class LateOutcomeTest {
                 TestDatabases.Kind.SQLITE,
                 Map.of("EMAIL_SEND_LEASE", "PT60S"),
                 b -> b.emailSender(sender))) {
-      t.signup("a@example.ca", "A");
+      String a = t.signup("a@example.ca", "A");
       t.assess("a@example.ca", 0, 0);
-      t.signup("b@example.ca", "B");
+      String b = t.signup("b@example.ca", "B");
       t.assess("b@example.ca", 0, 0);
 
       CompletableFuture<Void> first =
@@ -61,22 +63,10 @@ class LateOutcomeTest {
       sender.releaseSecond.countDown();
       second.get(10, TimeUnit.SECONDS);
 
-      List<String> states =
-          t.jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery("select state from emails where step = 1")
-                          .mapTo(String.class)
-                          .list());
-      assertThat(states).containsExactly("SENT", "SENT");
-      List<String> enrollments =
-          t.jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery("select state || ' ' || current_step from enrollments")
-                          .mapTo(String.class)
-                          .list());
-      assertThat(enrollments).containsOnly("ACTIVE 2");
+      for (String contact : List.of(a, b)) {
+        String enrollment = assertThatEnrollmentOf(t.jdbi(), contact).isActive().isOnStep(2).id();
+        assertThatEmail(t.jdbi(), enrollment, 1).isSent();
+      }
     }
   }
 
