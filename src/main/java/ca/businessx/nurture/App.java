@@ -4,6 +4,7 @@ import ca.businessx.nurture.admin.AdminGuard;
 import ca.businessx.nurture.admin.HealthRoutes;
 import ca.businessx.nurture.admin.InspectionRoutes;
 import ca.businessx.nurture.alert.Alerter;
+import ca.businessx.nurture.booking.BookingRoutes;
 import ca.businessx.nurture.console.ConsoleRoutes;
 import ca.businessx.nurture.console.OpenApiRoutes;
 import ca.businessx.nurture.contact.ContactCrm;
@@ -206,7 +207,14 @@ public final class App implements AutoCloseable {
                     trust.corsOrigins(),
                     trust.trustForwardedFor())
                 .register(cfg);
-            new WebhookRoutes(w.intake, new WebhookSignature(trust.webhookSecret(), clock))
+            WebhookSignature signature = new WebhookSignature(trust.webhookSecret(), clock);
+            new WebhookRoutes(w.intake, signature).register(cfg);
+            new BookingRoutes(
+                    w.bookings,
+                    config.bookings().calcomSecret(),
+                    config.bookings().calendlySecret(),
+                    signature,
+                    clock)
                 .register(cfg);
             new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, clock)
                 .register(cfg);

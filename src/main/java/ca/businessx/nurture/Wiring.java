@@ -5,6 +5,8 @@ import ca.businessx.nurture.alert.Alerter;
 import ca.businessx.nurture.alert.LogAlerter;
 import ca.businessx.nurture.alert.discord.DiscordAlerter;
 import ca.businessx.nurture.alert.discord.DiscordSettings;
+import ca.businessx.nurture.booking.BookingNotices;
+import ca.businessx.nurture.booking.BookingRecorder;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.crm.CrmSyncScheduler;
@@ -77,6 +79,7 @@ public final class Wiring {
   public final List<RecurringTask<?>> recurringIntegrationTasks;
   public final SchedulerClient client;
   public final SchedulerClient integrationClient;
+  public final BookingRecorder bookings;
 
   /**
    * @param sender the email sender, or null for the one the configuration names
@@ -120,6 +123,14 @@ public final class Wiring {
             config.alerts().retries(),
             config.alerts().retryDelay(),
             clock));
+    integration.add(
+        BookingNotices.task(
+            db,
+            new MeteredAlerter(alerter, metrics.events()),
+            config.sender().publicBaseUrl(),
+            config.alerts().retries(),
+            config.alerts().retryDelay(),
+            clock));
     crmTasks.ifPresent(t -> integration.add(t.syncTask()));
     crmTasks.ifPresent(t -> integration.add(t.archiveTask()));
     this.integrationTasks = List.copyOf(integration);
@@ -156,6 +167,7 @@ public final class Wiring {
             db, new Enroller(client), integrationClient, crmSync, crm, clock, metrics.events());
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
+    this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock);
     this.privacy = new ContactPrivacy(db, crm.map(c -> integrationClient), clock);
   }
 

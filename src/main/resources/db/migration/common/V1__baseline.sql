@@ -33,7 +33,7 @@ create table contacts (
   crm_url            varchar(500),
   crm_version        integer      not null default 0,
   crm_synced_version integer      not null default 0,
-  crm_status_synced  varchar(20)  check (crm_status_synced in ('Not Started', 'Active', 'Completed', 'Stopped')),
+  crm_status_synced  varchar(20)  check (crm_status_synced in ('Not Started', 'Active', 'Completed', 'Stopped', 'Booked')),
   crm_attempts       integer      not null default 0,
   crm_error          varchar(500),
   crm_synced_at      bigint
@@ -70,7 +70,7 @@ create index events_contact_idx on events (contact_id, at, seq);
 create table enrollments (
   id           varchar(36)  primary key,
   contact_id   varchar(36)  not null unique references contacts (id),
-  state        varchar(10)  not null check (state in ('ACTIVE', 'PAUSED', 'COMPLETED', 'STOPPED')),
+  state        varchar(10)  not null check (state in ('ACTIVE', 'PAUSED', 'COMPLETED', 'STOPPED', 'BOOKED')),
   current_step integer      not null,
   email_step   integer      not null default 0,
   started_at   bigint       not null,
@@ -126,6 +126,25 @@ create index emails_provider_message_idx on emails (provider_message_id);
 create index emails_ungrouped_due_idx on emails (next_attempt_at, id)
   where state = 'PENDING' and dispatch_group is null;
 create index emails_parked_idx on emails (updated_at, id) where state = 'PARKED';
+
+-- Calls booked through a calendar (Cal.com, Calendly, or any tool through the generic webhook),
+-- one row per provider booking. A booking ends the lead's sequence; it is attributed to the last
+-- email sent before it and to the last email clicked, if any.
+create table bookings (
+  id                 varchar(36)  primary key,
+  contact_id         varchar(36)  not null references contacts (id),
+  source             varchar(20)  not null check (source in ('calcom', 'calendly', 'api')),
+  external_id        varchar(200) not null,
+  state              varchar(10)  not null check (state in ('BOOKED', 'CANCELLED')),
+  starts_at          bigint,
+  booked_at          bigint       not null,
+  cancelled_at       bigint,
+  last_sent_email    varchar(36)  references emails (id),
+  last_clicked_email varchar(36)  references emails (id),
+  updated_at         bigint       not null,
+  unique (source, external_id)
+);
+create index bookings_contact_idx on bookings (contact_id, booked_at);
 
 -- The local outbox: what the default sender "delivered", keyed like a provider would dedupe.
 create table outbox (

@@ -9,4 +9,11 @@ public interface Alerter {
    * @throws AlertException when the alert could not be delivered and may be retried
    */
   void criticalLead(LeadAlert alert) throws AlertException;
+
+  /**
+   * Tells the team something short about a lead (a booking, a cancellation).
+   *
+   * @throws AlertException when the notice could not be delivered and may be retried
+   */
+  void notice(TeamNotice notice) throws AlertException;
 }

@@ -22,4 +22,12 @@ public final class LogAlerter implements Alerter {
         alert.segment(),
         alert.contactId());
   }
+
+  @Override
+  public void notice(TeamNotice notice) {
+    log.info(
+        "{} notice for contact {} (no alert channel configured)",
+        notice.kind(),
+        notice.contactId());
+  }
 }

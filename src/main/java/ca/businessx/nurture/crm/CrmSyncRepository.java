@@ -39,6 +39,7 @@ final class CrmSyncRepository {
     return switch (enrollmentState) {
       case "COMPLETED" -> "Completed";
       case "STOPPED" -> "Stopped";
+      case "BOOKED" -> "Booked";
       default -> "Active";
     };
   }

@@ -3,6 +3,7 @@ package ca.businessx.nurture.metrics;
 import ca.businessx.nurture.alert.AlertException;
 import ca.businessx.nurture.alert.Alerter;
 import ca.businessx.nurture.alert.LeadAlert;
+import ca.businessx.nurture.alert.TeamNotice;
 import ca.businessx.nurture.events.NurtureEvents;
 import ca.businessx.nurture.events.NurtureEvents.CallOutcome;
 
@@ -23,10 +24,23 @@ public final class MeteredAlerter implements Alerter {
 
   @Override
   public void criticalLead(LeadAlert alert) throws AlertException {
+    timed(() -> delegate.criticalLead(alert));
+  }
+
+  @Override
+  public void notice(TeamNotice notice) throws AlertException {
+    timed(() -> delegate.notice(notice));
+  }
+
+  private interface Call {
+    void run() throws AlertException;
+  }
+
+  private void timed(Call call) {
     long start = System.nanoTime();
     CallOutcome outcome = CallOutcome.PERMANENT_ERROR;
     try {
-      delegate.criticalLead(alert);
+      call.run();
       outcome = CallOutcome.OK;
     } catch (AlertException e) {
       outcome = e.isTransient() ? CallOutcome.TRANSIENT_ERROR : CallOutcome.PERMANENT_ERROR;

@@ -13,7 +13,7 @@ final class ExpectedSchema {
 
   static final List<String> SEGMENTS = List.of("CRITICAL", "URGENT", "OPTIMIZE");
   static final List<String> SEQUENCE_STATUSES =
-      List.of("Not Started", "Active", "Completed", "Stopped");
+      List.of("Not Started", "Active", "Completed", "Stopped", "Booked");
 
   private ExpectedSchema() {}
 

@@ -20,7 +20,20 @@ public record Config(
     Scheduler scheduler,
     Optional<Crm> crm,
     Trust trust,
-    boolean metricsPublic) {
+    boolean metricsPublic,
+    Bookings bookings) {
+
+  /** The calendars' webhook secrets; an endpoint answers 503 while its secret is unset. */
+  public record Bookings(Optional<String> calcomSecret, Optional<String> calendlySecret) {
+    @Override
+    public String toString() {
+      return "Bookings[calcom="
+          + calcomSecret.isPresent()
+          + ", calendly="
+          + calendlySecret.isPresent()
+          + "]";
+    }
+  }
 
   /**
    * Who may post and how much: the lead webhooks' HMAC secret, a per-IP rate, browser origins, the

@@ -154,7 +154,9 @@ public final class ConfigLoader {
         scheduler,
         crm,
         trust,
-        metricsPublic);
+        metricsPublic,
+        new Config.Bookings(
+            r.string("CALCOM_WEBHOOK_SECRET"), r.string("CALENDLY_WEBHOOK_SECRET")));
   }
 
   /** This host's name and this process's id, distinct for every node on a shared database. */

@@ -79,6 +79,10 @@ class SequenceBehaviourTest {
             calls.incrementAndGet();
             throw new AlertException("503 from the channel", true);
           }
+
+          public void notice(ca.businessx.nurture.alert.TeamNotice notice) {
+            throw new AlertException("503 from the channel", true);
+          }
         };
     try (TestApp t = new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of(), b -> b.alerter(down))) {
       t.signup("hot@example.ca", "Hot");
@@ -159,6 +163,8 @@ class SequenceBehaviourTest {
       public void criticalLead(LeadAlert alert) {
         alerts.add(alert);
       }
+
+      public void notice(ca.businessx.nurture.alert.TeamNotice notice) {}
     };
   }
 

@@ -3,6 +3,7 @@ package ca.businessx.nurture.alert.discord;
 import ca.businessx.nurture.alert.AlertException;
 import ca.businessx.nurture.alert.Alerter;
 import ca.businessx.nurture.alert.LeadAlert;
+import ca.businessx.nurture.alert.TeamNotice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -63,6 +64,22 @@ public final class DiscordAlerter implements Alerter {
             .POST(
                 HttpRequest.BodyPublishers.ofString(
                     messages.criticalLead(alert, clock.instant()).toString()))
+            .build();
+    check(exchange(request));
+  }
+
+  @Override
+  public void notice(TeamNotice notice) {
+    if (switchedOff.get()) {
+      throw new AlertException(
+          "discord webhook is switched off: it answered Unknown Webhook", false);
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(settings.webhookUrl())
+            .timeout(settings.timeout())
+            .header("Content-Type", "application/json")
+            .header("User-Agent", USER_AGENT)
+            .POST(HttpRequest.BodyPublishers.ofString(messages.notice(notice).toString()))
             .build();
     check(exchange(request));
   }

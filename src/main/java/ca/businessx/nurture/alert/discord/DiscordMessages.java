@@ -1,6 +1,7 @@
 package ca.businessx.nurture.alert.discord;
 
 import ca.businessx.nurture.alert.LeadAlert;
+import ca.businessx.nurture.alert.TeamNotice;
 import ca.businessx.nurture.segment.Segment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -49,6 +50,15 @@ final class DiscordMessages {
     field(fields, "Yellow", String.valueOf(alert.yellowSystems()), true);
     field(fields, "Green", String.valueOf(alert.greenSystems()), true);
     embed.putObject("footer").put("text", "contact " + clip(alert.contactId(), NAME_MAX));
+    return message;
+  }
+
+  /** A one-line message, no embed and no pings: Discord's content limit is 2000 characters. */
+  ObjectNode notice(TeamNotice notice) {
+    ObjectNode message = json.createObjectNode();
+    message.put("username", "Nurture");
+    message.putObject("allowed_mentions").putArray("parse");
+    message.put("content", clip(notice.text(), 2000));
     return message;
   }
 
