@@ -61,7 +61,7 @@ final class FakeNotion implements AutoCloseable {
     contacts = data.addDatabase("Contacts", FakeNotionRoutes.contactsSchema());
     FakeNotionRoutes.selectOptions(contacts, "Segment", "CRITICAL", "URGENT", "OPTIMIZE");
     FakeNotionRoutes.selectOptions(
-        contacts, "Sequence Status", "Not Started", "Active", "Completed", "Stopped");
+        contacts, "Sequence Status", "Not Started", "Active", "Completed", "Stopped", "Booked");
     templates =
         data.addDatabase("Email templates", Map.of("Name", "title", "Subject", "rich_text"));
     FakeNotionRoutes routes = new FakeNotionRoutes(data);
