@@ -15,6 +15,7 @@ import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Json;
 import ca.businessx.nurture.platform.Web;
+import ca.businessx.nurture.reply.ReplyRoutes;
 import ca.businessx.nurture.sequence.SequencePlan;
 import ca.businessx.nurture.unsubscribe.UnsubscribeRoutes;
 import ca.businessx.nurture.webhook.WebhookGuard;
@@ -216,8 +217,9 @@ public final class App implements AutoCloseable {
                     signature,
                     clock)
                 .register(cfg);
-            new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, clock)
+            new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, w.replies, clock)
                 .register(cfg);
+            new ReplyRoutes(db, w.replies, signature, clock).register(cfg);
             new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name()).register(cfg);
             new InspectionRoutes(db, guard).register(cfg);
             new HealthRoutes(db, scheduler == null ? null : () -> scheduler).register(cfg);

@@ -23,6 +23,8 @@ import ca.businessx.nurture.platform.ConfigFiles;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Secrets;
 import ca.businessx.nurture.privacy.ContactPrivacy;
+import ca.businessx.nurture.reply.ReplyNotices;
+import ca.businessx.nurture.reply.ReplyRecorder;
 import ca.businessx.nurture.sequence.EmailComposer;
 import ca.businessx.nurture.sequence.Enroller;
 import ca.businessx.nurture.sequence.SequenceControl;
@@ -80,6 +82,7 @@ public final class Wiring {
   public final SchedulerClient client;
   public final SchedulerClient integrationClient;
   public final BookingRecorder bookings;
+  public final ReplyRecorder replies;
 
   /**
    * @param sender the email sender, or null for the one the configuration names
@@ -131,6 +134,14 @@ public final class Wiring {
             config.alerts().retries(),
             config.alerts().retryDelay(),
             clock));
+    integration.add(
+        ReplyNotices.task(
+            db,
+            new MeteredAlerter(alerter, metrics.events()),
+            config.sender().publicBaseUrl(),
+            config.alerts().retries(),
+            config.alerts().retryDelay(),
+            clock));
     crmTasks.ifPresent(t -> integration.add(t.syncTask()));
     crmTasks.ifPresent(t -> integration.add(t.archiveTask()));
     this.integrationTasks = List.copyOf(integration);
@@ -168,6 +179,7 @@ public final class Wiring {
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
     this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock);
+    this.replies = new ReplyRecorder(integrationClient, crmSync);
     this.privacy = new ContactPrivacy(db, crm.map(c -> integrationClient), clock);
   }
 

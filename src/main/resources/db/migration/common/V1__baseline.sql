@@ -33,7 +33,7 @@ create table contacts (
   crm_url            varchar(500),
   crm_version        integer      not null default 0,
   crm_synced_version integer      not null default 0,
-  crm_status_synced  varchar(20)  check (crm_status_synced in ('Not Started', 'Active', 'Completed', 'Stopped', 'Booked')),
+  crm_status_synced  varchar(20)  check (crm_status_synced in ('Not Started', 'Active', 'Completed', 'Stopped', 'Booked', 'Replied')),
   crm_attempts       integer      not null default 0,
   crm_error          varchar(500),
   crm_synced_at      bigint
@@ -70,7 +70,7 @@ create index events_contact_idx on events (contact_id, at, seq);
 create table enrollments (
   id           varchar(36)  primary key,
   contact_id   varchar(36)  not null unique references contacts (id),
-  state        varchar(10)  not null check (state in ('ACTIVE', 'PAUSED', 'COMPLETED', 'STOPPED', 'BOOKED')),
+  state        varchar(10)  not null check (state in ('ACTIVE', 'PAUSED', 'COMPLETED', 'STOPPED', 'BOOKED', 'REPLIED')),
   current_step integer      not null,
   email_step   integer      not null default 0,
   started_at   bigint       not null,
@@ -145,6 +145,19 @@ create table bookings (
   unique (source, external_id)
 );
 create index bookings_contact_idx on bookings (contact_id, booked_at);
+
+-- Replies from leads (Resend's inbound mail, or any mailbox through the reply webhook). A reply
+-- pauses the lead's sequence until a person resumes or stops it. Erasure deletes the text.
+create table replies (
+  id           varchar(36)   primary key,
+  contact_id   varchar(36)   references contacts (id),
+  source       varchar(20)   not null check (source in ('resend', 'api')),
+  external_id  varchar(200)  not null unique,
+  subject      varchar(500),
+  body         varchar(4000),
+  received_at  bigint        not null
+);
+create index replies_contact_idx on replies (contact_id, received_at);
 
 -- The local outbox: what the default sender "delivered", keyed like a provider would dedupe.
 create table outbox (

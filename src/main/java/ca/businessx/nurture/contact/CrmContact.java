@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * A lead as the CRM holds it. Null fields are unknown or empty. {@code sequenceStatus} is one of
- * Not Started, Active, Completed, Stopped, Booked.
+ * Not Started, Active, Completed, Stopped, Booked, Replied.
  */
 public record CrmContact(
     String pageId,

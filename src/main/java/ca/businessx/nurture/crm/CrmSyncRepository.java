@@ -40,6 +40,7 @@ final class CrmSyncRepository {
       case "COMPLETED" -> "Completed";
       case "STOPPED" -> "Stopped";
       case "BOOKED" -> "Booked";
+      case "REPLIED" -> "Replied";
       default -> "Active";
     };
   }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * What a provider reports about an email after it left: delivery, opens, clicks, bounces and
- * complaints, recorded on the email and the lead's timeline. A permanent bounce or a complaint
- * withdraws the address from all mail.
+ * What a provider reports about an email after it left: delivery, opens, clicks, bounces,
+ * complaints and suppressions, recorded on the email and the lead's timeline. A permanent bounce, a
+ * complaint or a suppression withdraws the address from all mail.
  */
 final class DeliveryEvents {
   private record Sent(String id, String contactId, String templateKey) {}
@@ -41,6 +41,7 @@ final class DeliveryEvents {
       }
       case "email.bounced" ->
           bounced(h, e, event.path("data").path("bounce").path("type").asText("Undetermined"), now);
+      case "email.suppressed" -> suppressed(h, e, event.path("data").path("suppressed"), now);
       case "email.delivery_delayed" -> {}
       default -> {
         return true;
@@ -48,6 +49,18 @@ final class DeliveryEvents {
     }
     timeline.record(h, e.contactId(), now, type.replace('.', '_'), e.templateKey());
     return true;
+  }
+
+  /**
+   * Resend refused to send to an address it had seen bounce or complain: the same as the bounce or
+   * complaint itself, so the sequence stops and the address is withdrawn here too.
+   */
+  private void suppressed(Handle h, Sent e, JsonNode suppressed, Instant now) {
+    SuppressionReason reason =
+        suppressed.path("reason").asText("").equals("previous_complaint")
+            ? SuppressionReason.COMPLAINED
+            : SuppressionReason.BOUNCED;
+    suppressor.suppress(h, e.contactId(), reason, e.templateKey(), now);
   }
 
   private void bounced(Handle h, Sent e, String bounceType, Instant now) {

@@ -2,6 +2,7 @@ package ca.businessx.nurture.delivery;
 
 import ca.businessx.nurture.platform.ApiError;
 import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.reply.ReplyRecorder;
 import ca.businessx.nurture.unsubscribe.ContactSuppressor;
 import ca.businessx.nurture.webhook.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * {@code POST /webhook/resend}: Resend's delivery events, signed by Svix. A message id seen before
@@ -23,11 +25,17 @@ public final class ResendWebhookRoutes {
   private final Database db;
   private final Optional<SvixVerifier> verifier;
   private final DeliveryEvents events;
+  private final ReplyRecorder replies;
   private final Clock clock;
 
   public ResendWebhookRoutes(
-      Database db, Optional<String> secret, ContactSuppressor suppressor, Clock clock) {
+      Database db,
+      Optional<String> secret,
+      ContactSuppressor suppressor,
+      ReplyRecorder replies,
+      Clock clock) {
     this.db = db;
+    this.replies = replies;
     this.verifier = secret.map(s -> new SvixVerifier(s, clock));
     this.events = new DeliveryEvents(suppressor);
     this.clock = clock;
@@ -68,8 +76,34 @@ public final class ResendWebhookRoutes {
               if (fresh == 0) {
                 return "duplicate";
               }
+              if (event.path("type").asText("").equals("email.received")) {
+                return received(h, messageId, event.path("data"), now);
+              }
               return events.record(h, event, now) ? "recorded" : "unknown_email";
             });
     ctx.json(Map.of("status", outcome));
+  }
+
+  /**
+   * Inbound mail (Resend's receiving): a reply when it comes from a lead. The event carries
+   * metadata only; the body stays at Resend, so the reply's text is not stored here.
+   */
+  private String received(Handle h, String messageId, JsonNode data, Instant now) {
+    String from = address(data.path("from").asText(""));
+    String id = data.path("email_id").asText(messageId);
+    ReplyRecorder.Outcome outcome =
+        replies.record(
+            h,
+            new ReplyRecorder.Reply("resend", id, from, data.path("subject").asText(null), null),
+            now);
+    return outcome.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** {@code Ana Tremblay <ana@example.ca>} or a bare address, trimmed and lower-cased. */
+  static String address(String from) {
+    int open = from.lastIndexOf('<');
+    int close = from.lastIndexOf('>');
+    String a = open >= 0 && close > open ? from.substring(open + 1, close) : from;
+    return a.trim().toLowerCase(java.util.Locale.ROOT);
   }
 }

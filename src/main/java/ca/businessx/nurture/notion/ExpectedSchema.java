@@ -13,7 +13,7 @@ final class ExpectedSchema {
 
   static final List<String> SEGMENTS = List.of("CRITICAL", "URGENT", "OPTIMIZE");
   static final List<String> SEQUENCE_STATUSES =
-      List.of("Not Started", "Active", "Completed", "Stopped", "Booked");
+      List.of("Not Started", "Active", "Completed", "Stopped", "Booked", "Replied");
 
   private ExpectedSchema() {}
 

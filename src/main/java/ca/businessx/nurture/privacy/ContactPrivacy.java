@@ -109,6 +109,9 @@ public final class ContactPrivacy {
             .findOne()
             .orElse(null);
     h.createUpdate("delete from outbox where recipient = :r").bind("r", c.email()).execute();
+    h.createUpdate("update replies set subject = null, body = null where contact_id = :id")
+        .bind("id", c.id())
+        .execute();
     h.createUpdate(
             "update emails set subject = '[erased]', html = '[erased]' where contact_id = :id")
         .bind("id", c.id())

@@ -161,7 +161,10 @@ public final class EnrollmentRepository {
     if (!e.state().canMoveTo(next)) {
       throw new IllegalStateException("enrollment cannot go from " + e.state() + " to " + next);
     }
-    boolean ends = next == EnrollmentState.COMPLETED || next == EnrollmentState.STOPPED;
+    boolean ends =
+        next == EnrollmentState.COMPLETED
+            || next == EnrollmentState.STOPPED
+            || next == EnrollmentState.BOOKED;
     h.createUpdate(
             "update enrollments set state = :state, stop_reason = :reason, updated_at = :now,"
                 + " next_due_at = case when :ends then null else next_due_at end,"

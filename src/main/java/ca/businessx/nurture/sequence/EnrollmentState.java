@@ -7,22 +7,26 @@ import java.util.Set;
 /**
  * An enrollment runs (ACTIVE), waits for a person because an email could not be delivered (PAUSED),
  * or has ended (COMPLETED, STOPPED, or BOOKED: the lead booked a call, and a person may resume the
- * sequence if the booking is cancelled). Allowed moves are listed here and nowhere else.
+ * sequence if the booking is cancelled), or waits for a person because the lead replied (REPLIED:
+ * nothing more is sent until someone resumes or stops it). Allowed moves are listed here and
+ * nowhere else.
  */
 public enum EnrollmentState {
   ACTIVE,
   PAUSED,
   COMPLETED,
   STOPPED,
-  BOOKED;
+  BOOKED,
+  REPLIED;
 
   private static final Map<EnrollmentState, Set<EnrollmentState>> ALLOWED =
       Map.of(
-          ACTIVE, EnumSet.of(PAUSED, COMPLETED, STOPPED, BOOKED),
-          PAUSED, EnumSet.of(ACTIVE, STOPPED, BOOKED),
+          ACTIVE, EnumSet.of(PAUSED, COMPLETED, STOPPED, BOOKED, REPLIED),
+          PAUSED, EnumSet.of(ACTIVE, STOPPED, BOOKED, REPLIED),
           COMPLETED, EnumSet.noneOf(EnrollmentState.class),
           STOPPED, EnumSet.noneOf(EnrollmentState.class),
-          BOOKED, EnumSet.of(ACTIVE, STOPPED));
+          BOOKED, EnumSet.of(ACTIVE, STOPPED),
+          REPLIED, EnumSet.of(ACTIVE, STOPPED, BOOKED));
 
   public boolean canMoveTo(EnrollmentState next) {
     return ALLOWED.get(this).contains(next);

@@ -61,7 +61,14 @@ final class FakeNotion implements AutoCloseable {
     contacts = data.addDatabase("Contacts", FakeNotionRoutes.contactsSchema());
     FakeNotionRoutes.selectOptions(contacts, "Segment", "CRITICAL", "URGENT", "OPTIMIZE");
     FakeNotionRoutes.selectOptions(
-        contacts, "Sequence Status", "Not Started", "Active", "Completed", "Stopped", "Booked");
+        contacts,
+        "Sequence Status",
+        "Not Started",
+        "Active",
+        "Completed",
+        "Stopped",
+        "Booked",
+        "Replied");
     templates =
         data.addDatabase("Email templates", Map.of("Name", "title", "Subject", "rich_text"));
     FakeNotionRoutes routes = new FakeNotionRoutes(data);

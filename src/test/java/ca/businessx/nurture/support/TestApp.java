@@ -23,6 +23,7 @@ public final class TestApp implements AutoCloseable {
   public final TestClock clock = new TestClock(START);
   public final App app;
   public final Http http;
+  private final String webhookSecret;
 
   public TestApp(Path dataDir, TestDatabases.Kind kind, Map<String, String> extraEnv) {
     this(dataDir, kind, extraEnv, b -> b);
@@ -44,6 +45,7 @@ public final class TestApp implements AutoCloseable {
     this.app =
         custom.apply(App.builder(config).clock(clock).manualScheduler(clock.settable())).start();
     this.http = new Http(app.port());
+    this.webhookSecret = env.get("WEBHOOK_SECRET");
   }
 
   public ManualScheduler scheduler() {
@@ -73,6 +75,22 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
+  /** Posts JSON to a webhook, signed like the website signs when WEBHOOK_SECRET is set. */
+  public Http.Response postWebhook(String path, String json) {
+    if (webhookSecret == null) {
+      return http.postJson(path, json);
+    }
+    long ts = clock.instant().getEpochSecond();
+    return http.send(
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + app.port() + path))
+            .header("Content-Type", "application/json")
+            .header("X-Nurture-Timestamp", String.valueOf(ts))
+            .header("X-Nurture-Signature", Signing.nurture(webhookSecret, ts, json))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   public String signup(String email, String firstName) {
     String body =
         "{\"email\":\""
@@ -82,7 +100,7 @@ public final class TestApp implements AutoCloseable {
             + " Tremblay\",\"first_name\":\""
             + firstName
             + "\",\"business_name\":\"Tremblay Plumbing\"}";
-    Http.Response r = http.postJson("/webhook/signup", body);
+    Http.Response r = postWebhook("/webhook/signup", body);
     if (r.status() / 100 != 2) {
       throw new AssertionError("signup failed: " + r);
     }
@@ -90,7 +108,7 @@ public final class TestApp implements AutoCloseable {
   }
 
   public Http.Response assess(String email, int red, int orange) {
-    return http.postJson(
+    return postWebhook(
         "/webhook/assessment",
         "{\"email\":\""
             + email

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Resend's delivery events, signed by Svix: recorded, deduplicated, and bounces stop mail. */
-class ResendEventsTest {
-  static final String SECRET =
+public class ResendEventsTest {
+  public static final String SECRET =
       "whsec_" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
   @TempDir Path dir;
 
@@ -38,7 +38,7 @@ class ResendEventsTest {
     return t.http.send(b.build());
   }
 
-  static Http.Response signed(TestApp t, String id, String body) {
+  public static Http.Response signed(TestApp t, String id, String body) {
     long ts = t.clock.instant().getEpochSecond();
     return deliver(t, id, ts, body, "v1,bm90IHRoaXM= " + Signing.svix(SECRET, id, ts, body));
   }
@@ -54,7 +54,7 @@ class ResendEventsTest {
         + "}}";
   }
 
-  static String firstMessageId(TestApp t, String contactId) {
+  public static String firstMessageId(TestApp t, String contactId) {
     return t.http
         .get("/api/contacts/" + contactId)
         .json()
