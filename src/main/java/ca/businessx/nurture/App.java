@@ -10,6 +10,7 @@ import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.delivery.ResendWebhookRoutes;
 import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.metrics.MetricsRoutes;
+import ca.businessx.nurture.platform.ClientAddress;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Json;
@@ -196,6 +197,7 @@ public final class App implements AutoCloseable {
     private Javalin webServer(Database db, Wiring w, Scheduler scheduler) {
       AdminGuard guard = new AdminGuard(config.adminToken());
       Config.Trust trust = config.trust();
+      ClientAddress clients = new ClientAddress(trust.trustedProxies());
       warnIfOpen(trust);
       return Web.create(
           cfg -> {
@@ -204,9 +206,9 @@ public final class App implements AutoCloseable {
                     trust.webhookRatePerSecond(),
                     trust.webhookBurst(),
                     trust.corsOrigins(),
-                    trust.trustForwardedFor())
+                    clients)
                 .register(cfg);
-            new WebhookRoutes(w.intake, new WebhookSignature(trust.webhookSecret(), clock))
+            new WebhookRoutes(w.intake, new WebhookSignature(trust.webhookSecret(), clock), clients)
                 .register(cfg);
             new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, clock)
                 .register(cfg);

@@ -7,6 +7,7 @@ import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.intake.LeadIntake;
 import ca.businessx.nurture.intake.UnknownContactException;
 import ca.businessx.nurture.platform.ApiError;
+import ca.businessx.nurture.platform.ClientAddress;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -19,10 +20,12 @@ public final class WebhookRoutes {
 
   private final LeadIntake intake;
   private final WebhookSignature signature;
+  private final ClientAddress clients;
 
-  public WebhookRoutes(LeadIntake intake, WebhookSignature signature) {
+  public WebhookRoutes(LeadIntake intake, WebhookSignature signature, ClientAddress clients) {
     this.intake = intake;
     this.signature = signature;
+    this.clients = clients;
   }
 
   public void register(JavalinConfig cfg) {
@@ -45,8 +48,7 @@ public final class WebhookRoutes {
     String evidence = consentText != null ? consentText : formId != null ? "form " + formId : null;
     LeadIntake.SignupResult result =
         intake.signup(
-            signup,
-            new ConsentEvidence("signup_webhook", ctx.req().getRemoteAddr(), evidence, explicit));
+            signup, new ConsentEvidence("signup_webhook", clients.of(ctx), evidence, explicit));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("contact_id", result.contact().id());
     body.put("created", result.created());
