@@ -1,6 +1,7 @@
 package ca.businessx.nurture;
 
 import ca.businessx.nurture.admin.AdminGuard;
+import ca.businessx.nurture.admin.AuthThrottle;
 import ca.businessx.nurture.admin.HealthRoutes;
 import ca.businessx.nurture.admin.InspectionRoutes;
 import ca.businessx.nurture.alert.Alerter;
@@ -164,6 +165,12 @@ public final class App implements AutoCloseable {
           w.alerter.name(),
           w.crm.map(ContactCrm::name).orElse("none"),
           w.plan.steps().stream().map(SequencePlan.Step::pause).toList());
+      if (config.adminToken().isEmpty()) {
+        log.warn(
+            "ADMIN_TOKEN is not set: the API, metrics and console answer only requests made on this"
+                + " machine directly to localhost (no proxy); set ADMIN_TOKEN to reach them from"
+                + " elsewhere");
+      }
       Scheduler scheduler = null;
       Scheduler integrationScheduler = null;
       if (role.runsSchedulers()) {
@@ -183,7 +190,7 @@ public final class App implements AutoCloseable {
           scheduler.start();
           integrationScheduler.start();
         }
-        web.start(config.port());
+        web.start(config.trust().bindAddress(), config.port());
       } catch (RuntimeException e) {
         if (scheduler != null) {
           scheduler.stop();
@@ -195,9 +202,9 @@ public final class App implements AutoCloseable {
     }
 
     private Javalin webServer(Database db, Wiring w, Scheduler scheduler) {
-      AdminGuard guard = new AdminGuard(config.adminToken());
       Config.Trust trust = config.trust();
       ClientAddress clients = new ClientAddress(trust.trustedProxies());
+      AdminGuard guard = adminGuard(w, clients);
       warnIfOpen(trust);
       return Web.create(
           cfg -> {
@@ -226,13 +233,18 @@ public final class App implements AutoCloseable {
      * A worker's HTTP server: health for the load balancer or orchestrator, metrics for scraping.
      */
     private Javalin operationsServer(Database db, Wiring w, Scheduler scheduler) {
-      AdminGuard guard = new AdminGuard(config.adminToken());
+      AdminGuard guard = adminGuard(w, new ClientAddress(config.trust().trustedProxies()));
       return Web.create(
           cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             new HealthRoutes(db, () -> scheduler).register(cfg);
             new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
           });
+    }
+
+    private AdminGuard adminGuard(Wiring w, ClientAddress clients) {
+      return new AdminGuard(
+          config.adminToken(), clients, new AuthThrottle(clock), w.metrics.events());
     }
 
     private void warnIfOpen(Config.Trust trust) {

@@ -86,11 +86,13 @@ final class ConsoleAuth {
         value.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Answers whether the submitted token is right, and if so sets the session cookie. */
+  /**
+   * Answers whether the submitted token is right, and if so sets the session cookie; a client that
+   * keeps guessing gets 429 (see {@link AdminGuard#attempt}).
+   */
   boolean logIn(Context ctx, String submitted) {
     if (token.isEmpty()
-        || submitted == null
-        || !MessageDigest.isEqual(token.get(), submitted.trim().getBytes(StandardCharsets.UTF_8))) {
+        || !guard.attempt(ctx, "login", submitted == null ? null : submitted.trim())) {
       return false;
     }
     String expiry = Long.toString(clock.instant().plus(SESSION_LIFE).getEpochSecond());

@@ -11,6 +11,9 @@ import java.util.Optional;
 
 /** Reads the configuration from the environment, with an optional {@code .env} file beneath it. */
 public final class ConfigLoader {
+  /** Long enough that guessing it, even at thousands of tries a second, is hopeless. */
+  static final int MIN_ADMIN_TOKEN = 32;
+
   private ConfigLoader() {}
 
   /** The process environment over the {@code .env} file of the working directory, if any. */
@@ -142,6 +145,15 @@ public final class ConfigLoader {
     }
 
     boolean metricsPublic = r.bool("METRICS_PUBLIC", false);
+    Optional<String> adminToken = r.string("ADMIN_TOKEN");
+    if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN) {
+      r.problem(
+          "ADMIN_TOKEN must be at least "
+              + MIN_ADMIN_TOKEN
+              + " characters (it is "
+              + adminToken.get().length()
+              + "); make one with: openssl rand -hex 32");
+    }
 
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
@@ -156,7 +168,7 @@ public final class ConfigLoader {
         mail,
         alerts,
         sender,
-        r.string("ADMIN_TOKEN"),
+        adminToken,
         scheduler,
         crm,
         trust,

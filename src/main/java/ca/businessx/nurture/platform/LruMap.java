@@ -27,6 +27,10 @@ public final class LruMap<K, V> {
     return entries.computeIfAbsent(key, create);
   }
 
+  public synchronized V compute(K key, java.util.function.BiFunction<K, V, V> update) {
+    return entries.compute(key, update);
+  }
+
   public synchronized V get(K key) {
     return entries.get(key);
   }
