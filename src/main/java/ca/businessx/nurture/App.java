@@ -18,6 +18,7 @@ import ca.businessx.nurture.platform.Json;
 import ca.businessx.nurture.platform.Web;
 import ca.businessx.nurture.sequence.SequencePlan;
 import ca.businessx.nurture.unsubscribe.UnsubscribeRoutes;
+import ca.businessx.nurture.webhook.WebhookAdmission;
 import ca.businessx.nurture.webhook.WebhookGuard;
 import ca.businessx.nurture.webhook.WebhookRoutes;
 import ca.businessx.nurture.webhook.WebhookSignature;
@@ -209,6 +210,8 @@ public final class App implements AutoCloseable {
       return Web.create(
           cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            new WebhookAdmission(trust.webhookReadTimeout(), trust.webhookMaxConcurrent())
+                .register(cfg);
             new WebhookGuard(
                     trust.webhookRatePerSecond(),
                     trust.webhookBurst(),
