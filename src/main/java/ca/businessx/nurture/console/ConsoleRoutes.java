@@ -40,7 +40,7 @@ public final class ConsoleRoutes {
   }
 
   public void register(JavalinConfig cfg) {
-    ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock);
+    ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock, new SessionEpoch(db, clock));
     Views views = new Views(auth);
     OverviewPage overview = new OverviewPage(db, plan, views, clock);
     LeadPages leads = new LeadPages(db, plan, views);
