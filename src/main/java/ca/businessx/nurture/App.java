@@ -218,7 +218,8 @@ public final class App implements AutoCloseable {
                     trust.corsOrigins(),
                     clients)
                 .register(cfg);
-            new WebhookRoutes(w.intake, new WebhookSignature(trust.webhookSecret(), clock), clients)
+            new WebhookRoutes(
+                    w.intake, new WebhookSignature(trust.webhookSecret(), clock, db), clients)
                 .register(cfg);
             new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, clock)
                 .register(cfg);

@@ -17,6 +17,7 @@ import java.util.Map;
 public final class WebhookRoutes {
   public static final int MAX_COUNT = 1000;
   public static final double MAX_SCORE = 100;
+  private static final String CLAIMED = "nurture.claimedSignature";
 
   private final LeadIntake intake;
   private final WebhookSignature signature;
@@ -29,8 +30,33 @@ public final class WebhookRoutes {
   }
 
   public void register(JavalinConfig cfg) {
-    cfg.routes.post("/webhook/signup", this::signup);
-    cfg.routes.post("/webhook/assessment", this::assessment);
+    cfg.routes.post("/webhook/signup", ctx -> releasingOnFailure(ctx, this::signup));
+    cfg.routes.post("/webhook/assessment", ctx -> releasingOnFailure(ctx, this::assessment));
+  }
+
+  /**
+   * A request that fails on our side (5xx) gives its signature back, so the website may resend the
+   * same signed request; one refused for what it carries (4xx) keeps it spent.
+   */
+  private void releasingOnFailure(Context ctx, io.javalin.http.Handler handler) throws Exception {
+    try {
+      handler.handle(ctx);
+    } catch (ApiError e) {
+      if (e.status() >= 500) {
+        release(ctx);
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      release(ctx);
+      throw e;
+    }
+  }
+
+  private void release(Context ctx) {
+    String key = ctx.attribute(CLAIMED);
+    if (key != null) {
+      signature.release(key);
+    }
   }
 
   private void signup(Context ctx) {
@@ -91,7 +117,7 @@ public final class WebhookRoutes {
 
   private Fields fields(Context ctx) {
     byte[] raw = RequestBody.raw(ctx);
-    signature.verify(ctx, raw);
+    signature.verify(ctx, raw).ifPresent(key -> ctx.attribute(CLAIMED, key));
     return new Fields(RequestBody.parse(ctx.contentType(), raw));
   }
 }
