@@ -136,7 +136,7 @@ class SequenceControlTest {
           java.net.http.HttpRequest.newBuilder(
                   java.net.URI.create(
                       "http://127.0.0.1:" + t.app.port() + "/api/contacts/" + id + "/stop"))
-              .header("Authorization", "Bearer tok-123456")
+              .header("Authorization", "Bearer tok-123456-sequence-control-test-token")
               .header("Origin", "https://evil.example")
               .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
               .build();
