@@ -1,6 +1,7 @@
 package ca.businessx.nurture;
 
 import ca.businessx.nurture.admin.AdminGuard;
+import ca.businessx.nurture.admin.AuthThrottle;
 import ca.businessx.nurture.admin.HealthRoutes;
 import ca.businessx.nurture.admin.InspectionRoutes;
 import ca.businessx.nurture.alert.Alerter;
@@ -11,6 +12,7 @@ import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.delivery.ResendWebhookRoutes;
 import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.metrics.MetricsRoutes;
+import ca.businessx.nurture.platform.ClientAddress;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Json;
@@ -18,6 +20,7 @@ import ca.businessx.nurture.platform.Web;
 import ca.businessx.nurture.reply.ReplyRoutes;
 import ca.businessx.nurture.sequence.SequencePlan;
 import ca.businessx.nurture.unsubscribe.UnsubscribeRoutes;
+import ca.businessx.nurture.webhook.WebhookAdmission;
 import ca.businessx.nurture.webhook.WebhookGuard;
 import ca.businessx.nurture.webhook.WebhookRoutes;
 import ca.businessx.nurture.webhook.WebhookSignature;
@@ -165,6 +168,12 @@ public final class App implements AutoCloseable {
           w.alerter.name(),
           w.crm.map(ContactCrm::name).orElse("none"),
           w.plan.steps().stream().map(SequencePlan.Step::pause).toList());
+      if (config.adminToken().isEmpty()) {
+        log.warn(
+            "ADMIN_TOKEN is not set: the API, metrics and console answer only requests made on this"
+                + " machine directly to localhost (no proxy); set ADMIN_TOKEN to reach them from"
+                + " elsewhere");
+      }
       Scheduler scheduler = null;
       Scheduler integrationScheduler = null;
       if (role.runsSchedulers()) {
@@ -184,7 +193,7 @@ public final class App implements AutoCloseable {
           scheduler.start();
           integrationScheduler.start();
         }
-        web.start(config.port());
+        web.start(config.trust().bindAddress(), config.port());
       } catch (RuntimeException e) {
         if (scheduler != null) {
           scheduler.stop();
@@ -196,20 +205,23 @@ public final class App implements AutoCloseable {
     }
 
     private Javalin webServer(Database db, Wiring w, Scheduler scheduler) {
-      AdminGuard guard = new AdminGuard(config.adminToken());
       Config.Trust trust = config.trust();
+      ClientAddress clients = new ClientAddress(trust.trustedProxies());
+      AdminGuard guard = adminGuard(w, clients);
       warnIfOpen(trust);
       return Web.create(
           cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            new WebhookAdmission(trust.webhookReadTimeout(), trust.webhookMaxConcurrent())
+                .register(cfg);
             new WebhookGuard(
                     trust.webhookRatePerSecond(),
                     trust.webhookBurst(),
                     trust.corsOrigins(),
-                    trust.trustForwardedFor())
+                    clients)
                 .register(cfg);
-            WebhookSignature signature = new WebhookSignature(trust.webhookSecret(), clock);
-            new WebhookRoutes(w.intake, signature).register(cfg);
+            WebhookSignature signature = new WebhookSignature(trust.webhookSecret(), clock, db);
+            new WebhookRoutes(w.intake, signature, clients).register(cfg);
             new BookingRoutes(
                     w.bookings,
                     config.bookings().calcomSecret(),
@@ -234,13 +246,18 @@ public final class App implements AutoCloseable {
      * A worker's HTTP server: health for the load balancer or orchestrator, metrics for scraping.
      */
     private Javalin operationsServer(Database db, Wiring w, Scheduler scheduler) {
-      AdminGuard guard = new AdminGuard(config.adminToken());
+      AdminGuard guard = adminGuard(w, new ClientAddress(config.trust().trustedProxies()));
       return Web.create(
           cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             new HealthRoutes(db, () -> scheduler).register(cfg);
             new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
           });
+    }
+
+    private AdminGuard adminGuard(Wiring w, ClientAddress clients) {
+      return new AdminGuard(
+          config.adminToken(), clients, new AuthThrottle(clock), w.metrics.events());
     }
 
     private void warnIfOpen(Config.Trust trust) {

@@ -70,8 +70,19 @@ public final class BookingRoutes {
       throw new ApiError(503, "not_configured", "set WEBHOOK_SECRET to receive bookings here");
     }
     byte[] raw = RequestBody.raw(ctx);
-    signature.verify(ctx, raw);
-    JsonNode body = json(raw);
+    Optional<String> claimed = signature.verify(ctx, raw);
+    try {
+      generic(ctx, json(raw));
+    } catch (RuntimeException e) {
+      // Refused input keeps its signature spent; our own failure lets the tool send it again.
+      if (!(e instanceof ApiError a) || a.status() >= 500) {
+        claimed.ifPresent(signature::release);
+      }
+      throw e;
+    }
+  }
+
+  private void generic(Context ctx, JsonNode body) {
     Attendee lead =
         BookingPayloads.attendee(body.path("email"), body.path("name"))
             .orElseThrow(() -> BookingPayloads.invalid("email", "must be a valid email address"));

@@ -15,10 +15,12 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Who may use the console. With ADMIN_TOKEN set: a session cookie (expiry plus an HMAC of it keyed
- * by the token, so nothing is stored server-side and every node accepts it) or the bearer header.
- * Without it: this machine only, as for the API. Every form post carries a CSRF token, an HMAC of
- * the session, and must not come from another origin.
+ * Who may use the console. With ADMIN_TOKEN set: a session cookie (expiry and the session epoch,
+ * with an HMAC of both keyed by the token, so every node can check it) or the bearer header. The
+ * epoch lives in the database ({@link SessionEpoch}): logging out, or starting with another token,
+ * moves it on and every earlier cookie stops working. Without a token: this machine only, as for
+ * the API. Every form post carries a CSRF token, an HMAC of the session, and must not come from
+ * another origin.
  */
 final class ConsoleAuth {
   static final String COOKIE = "nurture_session";
@@ -28,11 +30,14 @@ final class ConsoleAuth {
   private final Optional<byte[]> token;
   private final byte[] csrfKey;
   private final Clock clock;
+  private final SessionEpoch epoch;
 
-  ConsoleAuth(AdminGuard guard, Optional<String> adminToken, Clock clock) {
+  ConsoleAuth(AdminGuard guard, Optional<String> adminToken, Clock clock, SessionEpoch epoch) {
     this.guard = guard;
     this.token = adminToken.map(t -> t.getBytes(StandardCharsets.UTF_8));
     this.clock = clock;
+    this.epoch = epoch;
+    token.ifPresent(t -> epoch.begin(b64(Hmac.sha256(t, "session-epoch-fingerprint"))));
     // Derived from the token when there is one, so all nodes agree; loopback-only mode is one node.
     this.csrfKey =
         token
@@ -70,36 +75,50 @@ final class ConsoleAuth {
 
   boolean hasSession(Context ctx) {
     String value = ctx.cookie(COOKIE);
-    if (token.isEmpty() || value == null || !value.contains(".")) {
+    if (token.isEmpty() || value == null) {
       return false;
     }
-    String expiry = value.substring(0, value.indexOf('.'));
+    String[] parts = value.split("\\.", -1);
+    if (parts.length != 3) {
+      return false;
+    }
+    long expiry;
+    long sessionEpoch;
     try {
-      if (Long.parseLong(expiry) < clock.instant().getEpochSecond()) {
-        return false;
-      }
+      expiry = Long.parseLong(parts[0]);
+      sessionEpoch = Long.parseLong(parts[1]);
     } catch (NumberFormatException e) {
       return false;
     }
-    return MessageDigest.isEqual(
-        session(expiry).getBytes(StandardCharsets.US_ASCII),
-        value.getBytes(StandardCharsets.US_ASCII));
+    if (expiry < clock.instant().getEpochSecond()
+        || !MessageDigest.isEqual(
+            session(parts[0], parts[1]).getBytes(StandardCharsets.US_ASCII),
+            value.getBytes(StandardCharsets.US_ASCII))) {
+      return false;
+    }
+    return sessionEpoch == epoch.current();
   }
 
-  /** Answers whether the submitted token is right, and if so sets the session cookie. */
+  /**
+   * Answers whether the submitted token is right, and if so sets the session cookie; a client that
+   * keeps guessing gets 429 (see {@link AdminGuard#attempt}).
+   */
   boolean logIn(Context ctx, String submitted) {
     if (token.isEmpty()
-        || submitted == null
-        || !MessageDigest.isEqual(token.get(), submitted.trim().getBytes(StandardCharsets.UTF_8))) {
+        || !guard.attempt(ctx, "login", submitted == null ? null : submitted.trim())) {
       return false;
     }
     String expiry = Long.toString(clock.instant().plus(SESSION_LIFE).getEpochSecond());
-    ctx.res()
-        .addHeader("Set-Cookie", cookie(session(expiry), SESSION_LIFE.toSeconds(), secure(ctx)));
+    String value = session(expiry, Long.toString(epoch.current()));
+    ctx.res().addHeader("Set-Cookie", cookie(value, SESSION_LIFE.toSeconds(), secure(ctx)));
     return true;
   }
 
+  /** Ends every console session, on every node, and clears this browser's cookie. */
   void logOut(Context ctx) {
+    if (hasSession(ctx)) {
+      epoch.advance();
+    }
     ctx.res().addHeader("Set-Cookie", cookie("", 0, secure(ctx)));
   }
 
@@ -140,8 +159,9 @@ final class ConsoleAuth {
     throw new ApiError(403, "cross_origin", "requests from another site are refused");
   }
 
-  private String session(String expiry) {
-    return expiry + "." + b64(Hmac.sha256(token.orElseThrow(), "session|" + expiry));
+  private String session(String expiry, String sessionEpoch) {
+    String signed = expiry + "." + sessionEpoch;
+    return signed + "." + b64(Hmac.sha256(token.orElseThrow(), "session|" + signed));
   }
 
   private static String cookie(String value, long maxAge, boolean secure) {

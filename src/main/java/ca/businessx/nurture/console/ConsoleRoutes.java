@@ -2,6 +2,7 @@ package ca.businessx.nurture.console;
 
 import ca.businessx.nurture.admin.AdminGuard;
 import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.platform.PageHeaders;
 import ca.businessx.nurture.sequence.EmailComposer;
 import ca.businessx.nurture.sequence.SequenceControl;
 import ca.businessx.nurture.sequence.SequencePlan;
@@ -39,7 +40,7 @@ public final class ConsoleRoutes {
   }
 
   public void register(JavalinConfig cfg) {
-    ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock);
+    ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock, new SessionEpoch(db, clock));
     Views views = new Views(auth);
     OverviewPage overview = new OverviewPage(db, plan, views, clock);
     LeadPages leads = new LeadPages(db, plan, views);
@@ -47,6 +48,8 @@ public final class ConsoleRoutes {
     ConsoleActions actions = new ConsoleActions(control, auth);
 
     cfg.routes.get("/", ctx -> ctx.redirect("/console"));
+    cfg.routes.before("/console", PageHeaders::console);
+    cfg.routes.before("/console/*", PageHeaders::console);
     cfg.routes.before("/console", auth::require);
     cfg.routes.before("/console/*", auth::require);
     cfg.routes.get("/console", overview::show);

@@ -35,4 +35,10 @@ public interface NurtureEvents {
   default void providerCall(String provider, String kind, Duration took, CallOutcome outcome) {}
 
   default void templateFallback(String template) {}
+
+  /** A wrong admin token was given; {@code surface} is api (bearer header) or login. */
+  default void adminAuthFailed(String surface) {}
+
+  /** An admin token was refused unchecked because its client is still locked out. */
+  default void adminAuthThrottled(String surface) {}
 }

@@ -27,6 +27,7 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
       List.of("created", "accepted", "invalid", "unknown_contact", "unauthorized", "error");
   private static final List<String> EMAIL_PROVIDERS = List.of("outbox", "resend", "smtp");
   private static final List<String> CALL_KINDS = List.of("email", "alert", "crm", "templates");
+  static final List<String> AUTH_SURFACES = List.of("api", "login");
 
   private final MeterRegistry registry;
 
@@ -43,6 +44,10 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
     emailProviders.addAll(providers);
     WEBHOOKS.forEach(kind -> WEBHOOK_OUTCOMES.forEach(outcome -> webhooks(kind, outcome)));
     contacts();
+    for (String surface : AUTH_SURFACES) {
+      auth("failures", surface);
+      auth("throttled", surface);
+    }
     for (Segment s : Segment.values()) {
       assessments(s);
     }
@@ -103,6 +108,16 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
     fallbacks(template).increment();
   }
 
+  @Override
+  public void adminAuthFailed(String surface) {
+    auth("failures", surface).increment();
+  }
+
+  @Override
+  public void adminAuthThrottled(String surface) {
+    auth("throttled", surface).increment();
+  }
+
   /** Notion's template source reports here when it falls back to the static copy. */
   @Override
   public void fallback(String templateKey, Reason reason) {
@@ -114,6 +129,16 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
         .description("Webhook requests answered")
         .tag("kind", kind)
         .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  private Counter auth(String what, String surface) {
+    return Counter.builder("nurture.admin.auth." + what)
+        .description(
+            what.equals("failures")
+                ? "Wrong admin tokens given"
+                : "Admin token attempts refused while the client was locked out")
+        .tag("surface", surface)
         .register(registry);
   }
 

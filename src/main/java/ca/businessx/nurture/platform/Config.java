@@ -36,17 +36,22 @@ public record Config(
   }
 
   /**
-   * Who may post and how much: the lead webhooks' HMAC secret, a per-IP rate, browser origins, the
-   * Resend webhook's Svix secret and the key that signs unsubscribe links.
+   * Who may post and how much: the lead webhooks' HMAC secret, a per-client rate, browser origins,
+   * the Resend webhook's Svix secret, the key that signs unsubscribe links, the proxies whose
+   * {@code X-Forwarded-For} is believed, the address to listen on, and how long and how many
+   * webhook bodies may be read at once.
    */
   public record Trust(
       Optional<String> webhookSecret,
       double webhookRatePerSecond,
       int webhookBurst,
       java.util.Set<String> corsOrigins,
-      boolean trustForwardedFor,
+      List<Cidr> trustedProxies,
       Optional<String> resendWebhookSecret,
-      Optional<String> signingSecret) {
+      Optional<String> signingSecret,
+      String bindAddress,
+      Duration webhookReadTimeout,
+      int webhookMaxConcurrent) {
     @Override
     public String toString() {
       return "Trust[signed=" + webhookSecret.isPresent() + ", rate=" + webhookRatePerSecond + "]";

@@ -11,6 +11,9 @@ import java.util.Optional;
 
 /** Reads the configuration from the environment, with an optional {@code .env} file beneath it. */
 public final class ConfigLoader {
+  /** Long enough that guessing it, even at thousands of tries a second, is hopeless. */
+  static final int MIN_ADMIN_TOKEN = 32;
+
   private ConfigLoader() {}
 
   /** The process environment over the {@code .env} file of the working directory, if any. */
@@ -120,9 +123,15 @@ public final class ConfigLoader {
             java.util.Arrays.stream(r.string("CORS_ORIGINS", "").split("\\s*,\\s*"))
                 .filter(o -> !o.isBlank())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet()),
-            r.bool("TRUST_FORWARDED_FOR", false),
+            trustedProxies(r),
             r.string("RESEND_WEBHOOK_SECRET"),
-            r.string("NURTURE_SECRET"));
+            r.string("NURTURE_SECRET"),
+            bindAddress(r),
+            r.duration("WEBHOOK_READ_TIMEOUT", Duration.ofSeconds(10)),
+            r.integer("WEBHOOK_MAX_CONCURRENT", 64, 1, 10_000));
+    if (trust.webhookReadTimeout().isZero()) {
+      r.problem("WEBHOOK_READ_TIMEOUT must be longer than zero, e.g. PT10S");
+    }
     if (resend.isPresent() || smtp.isPresent()) {
       for (String name :
           java.util.List.of("SENDER_NAME", "SENDER_ADDRESS", "SENDER_CONTACT", "PUBLIC_BASE_URL")) {
@@ -136,6 +145,15 @@ public final class ConfigLoader {
     }
 
     boolean metricsPublic = r.bool("METRICS_PUBLIC", false);
+    Optional<String> adminToken = r.string("ADMIN_TOKEN");
+    if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN) {
+      r.problem(
+          "ADMIN_TOKEN must be at least "
+              + MIN_ADMIN_TOKEN
+              + " characters (it is "
+              + adminToken.get().length()
+              + "); make one with: openssl rand -hex 32");
+    }
 
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
@@ -150,13 +168,57 @@ public final class ConfigLoader {
         mail,
         alerts,
         sender,
-        r.string("ADMIN_TOKEN"),
+        adminToken,
         scheduler,
         crm,
         trust,
         metricsPublic,
         new Config.Bookings(
             r.string("CALCOM_WEBHOOK_SECRET"), r.string("CALENDLY_WEBHOOK_SECRET")));
+  }
+
+  /**
+   * TRUSTED_PROXIES: the CIDRs of our own proxies, loopback unless told. TRUST_FORWARDED_FOR is
+   * refused rather than ignored, because it meant "believe the leftmost entry", which anyone can
+   * write.
+   */
+  private static java.util.List<Cidr> trustedProxies(EnvReader r) {
+    if (r.string("TRUST_FORWARDED_FOR").isPresent()) {
+      r.problem(
+          "TRUST_FORWARDED_FOR is no longer read: set TRUSTED_PROXIES to the CIDRs of your own"
+              + " proxies (default 127.0.0.0/8,::1/128: a proxy on this machine) and remove it");
+    }
+    Optional<String> raw = r.string("TRUSTED_PROXIES");
+    if (raw.isEmpty()) {
+      return ClientAddress.LOOPBACK;
+    }
+    java.util.List<Cidr> blocks = new java.util.ArrayList<>();
+    for (String part : raw.get().split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      Cidr.parse(part)
+          .ifPresentOrElse(
+              blocks::add,
+              () ->
+                  r.problem(
+                      "TRUSTED_PROXIES must be comma-separated CIDRs such as 10.0.0.0/8 or"
+                          + " fd00::/8, got '"
+                          + part.trim()
+                          + "'"));
+    }
+    return java.util.List.copyOf(blocks);
+  }
+
+  private static String bindAddress(EnvReader r) {
+    String address = r.string("BIND_ADDRESS", "0.0.0.0");
+    if (IpAddresses.parse(address).isEmpty() || address.startsWith("[")) {
+      r.problem(
+          "BIND_ADDRESS must be an IP address such as 0.0.0.0, 127.0.0.1 or ::, got '"
+              + address
+              + "'");
+    }
+    return address;
   }
 
   /** This host's name and this process's id, distinct for every node on a shared database. */

@@ -83,13 +83,36 @@ public final class Database implements AutoCloseable {
     return new Database(new HikariDataSource(hikari), kind, node);
   }
 
+  /**
+   * The database file, in a data directory only this user may enter (0700), itself readable only by
+   * this user (0600): it holds lead data and the key that signs unsubscribe links. SQLite gives its
+   * -wal and -shm files the database file's permissions. An existing directory or file is tightened
+   * likewise.
+   */
   private static Path sqliteFile(Path dataDir) {
+    Path file = dataDir.resolve("nurture.db").toAbsolutePath();
     try {
-      Files.createDirectories(dataDir);
+      if (!Files.isDirectory(dataDir)) {
+        Files.createDirectories(dataDir);
+      }
+      restrict(dataDir, "rwx------");
+      if (!Files.exists(file)) {
+        Files.createFile(file); // empty: SQLite makes it a database, keeping these permissions
+      }
+      restrict(file, "rw-------");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+      throw new UncheckedIOException("cannot prepare the data directory " + dataDir, e);
     }
-    return dataDir.resolve("nurture.db").toAbsolutePath();
+    return file;
+  }
+
+  private static void restrict(Path path, String permissions) throws IOException {
+    try {
+      Files.setPosixFilePermissions(
+          path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+    } catch (UnsupportedOperationException notPosix) {
+      // e.g. Windows: the folder's ACLs apply
+    }
   }
 
   /** Applies pending migrations; safe to run on every start and from several nodes at once. */

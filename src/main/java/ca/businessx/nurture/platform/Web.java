@@ -22,6 +22,7 @@ public final class Web {
           cfg.startup.showJavalinBanner = false;
           cfg.startup.startupWatcherEnabled = false;
           cfg.http.maxRequestSize = 1_000_000L;
+          cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
           cfg.routes.exception(
               ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e));
           cfg.routes.exception(
@@ -42,11 +43,16 @@ public final class Web {
         });
   }
 
-  private static String code(int status) {
+  static String code(int status) {
     return switch (status) {
+      case 400 -> "bad_request";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
+      case 408 -> "request_timeout";
       case 413 -> "body_too_large";
+      case 414 -> "uri_too_long";
+      case 431 -> "headers_too_large";
+      case 503 -> "unavailable";
       default -> "http_" + status;
     };
   }

@@ -41,7 +41,19 @@ public final class ReplyRoutes {
       throw new ApiError(503, "not_configured", "set WEBHOOK_SECRET to receive replies here");
     }
     byte[] raw = RequestBody.raw(ctx);
-    signature.verify(ctx, raw);
+    java.util.Optional<String> claimed = signature.verify(ctx, raw);
+    try {
+      reply(ctx, raw);
+    } catch (RuntimeException e) {
+      // Refused input keeps its signature spent; our own failure lets the mailbox send it again.
+      if (!(e instanceof ApiError a) || a.status() >= 500) {
+        claimed.ifPresent(signature::release);
+      }
+      throw e;
+    }
+  }
+
+  private void reply(Context ctx, byte[] raw) {
     ObjectNode body = RequestBody.parse(ctx.contentType(), raw);
     Fields f = new Fields(body);
     String email = f.email("email");

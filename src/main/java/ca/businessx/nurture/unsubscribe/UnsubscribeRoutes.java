@@ -1,6 +1,7 @@
 package ca.businessx.nurture.unsubscribe;
 
 import ca.businessx.nurture.email.UnsubscribeLinks;
+import ca.businessx.nurture.platform.PageHeaders;
 import ca.businessx.nurture.suppression.SuppressionReason;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
@@ -37,6 +38,7 @@ public final class UnsubscribeRoutes {
   }
 
   public void register(JavalinConfig cfg) {
+    cfg.routes.before("/unsubscribe/*", PageHeaders::unsubscribe);
     cfg.routes.get("/unsubscribe/{token}", this::show);
     cfg.routes.post("/unsubscribe/{token}", this::unsubscribe);
   }
@@ -76,8 +78,6 @@ public final class UnsubscribeRoutes {
 
   private static void html(Context ctx, int status, Template template, Map<String, Object> model) {
     ctx.status(status).contentType("text/html; charset=utf-8").result(template.execute(model));
-    ctx.header("Cache-Control", "no-store");
-    ctx.header("Referrer-Policy", "no-referrer");
   }
 
   private static Template page(String name) {

@@ -39,8 +39,24 @@ public final class RequestBody {
       }
       return bytes;
     } catch (IOException e) {
+      if (timedOut(e)) {
+        throw new ApiError(
+            408,
+            "request_timeout",
+            "the body arrived too slowly; send it whole within WEBHOOK_READ_TIMEOUT");
+      }
       throw new ApiError(400, "unreadable_body", "the request body could not be read");
     }
+  }
+
+  /** Jetty fails a late or trickling body's reads with a TimeoutException somewhere inside. */
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static ObjectNode parse(String contentType, byte[] raw) {

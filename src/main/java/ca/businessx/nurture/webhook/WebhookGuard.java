@@ -1,6 +1,8 @@
 package ca.businessx.nurture.webhook;
 
 import ca.businessx.nurture.platform.ApiError;
+import ca.businessx.nurture.platform.ClientAddress;
+import ca.businessx.nurture.platform.LruMap;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -8,29 +10,36 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the webhooks from being flooded or posted to by other sites: a token bucket per client IP
- * (Bucket4j) and, when CORS_ORIGINS is set, only those origins may post from a browser.
+ * Keeps the webhooks from being flooded or posted to by other sites: a token bucket per client
+ * address (Bucket4j; the address as {@link ClientAddress} finds it) and, when CORS_ORIGINS is set,
+ * only those origins may post from a browser.
  */
 public final class WebhookGuard {
   /**
-   * Past this many tracked clients the table starts afresh, bounding memory under a spray of IPs.
+   * Past this many tracked clients the least recently seen is forgotten, bounding memory under a
+   * spray of addresses while the busy clients keep their buckets (and their limits).
    */
-  private static final int MAX_CLIENTS = 100_000;
+  static final int MAX_CLIENTS = 100_000;
 
   private final double perSecond;
   private final int burst;
   private final Set<String> origins;
-  private final boolean trustForwardedFor;
-  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final ClientAddress clients;
+  private final LruMap<String, Bucket> buckets;
 
-  public WebhookGuard(double perSecond, int burst, Set<String> origins, boolean trustForwardedFor) {
+  public WebhookGuard(double perSecond, int burst, Set<String> origins, ClientAddress clients) {
+    this(perSecond, burst, origins, clients, MAX_CLIENTS);
+  }
+
+  WebhookGuard(
+      double perSecond, int burst, Set<String> origins, ClientAddress clients, int maxClients) {
     this.perSecond = perSecond;
     this.burst = burst;
     this.origins = Set.copyOf(origins);
-    this.trustForwardedFor = trustForwardedFor;
+    this.clients = clients;
+    this.buckets = new LruMap<>(maxClients);
   }
 
   public void register(JavalinConfig cfg) {
@@ -51,10 +60,7 @@ public final class WebhookGuard {
       ctx.header("Access-Control-Allow-Origin", origin);
       ctx.header("Vary", "Origin");
     }
-    if (buckets.size() > MAX_CLIENTS) {
-      buckets.clear();
-    }
-    Bucket bucket = buckets.computeIfAbsent(clientIp(ctx), ip -> newBucket());
+    Bucket bucket = buckets.computeIfAbsent(clients.of(ctx), ip -> newBucket());
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
@@ -79,14 +85,6 @@ public final class WebhookGuard {
         "Access-Control-Allow-Headers", "Content-Type, X-Nurture-Timestamp, X-Nurture-Signature");
     ctx.header("Access-Control-Max-Age", "600");
     ctx.status(204);
-  }
-
-  private String clientIp(Context ctx) {
-    String forwarded = ctx.header("X-Forwarded-For");
-    if (trustForwardedFor && forwarded != null && !forwarded.isBlank()) {
-      return forwarded.split(",")[0].trim();
-    }
-    return ctx.req().getRemoteAddr();
   }
 
   private Bucket newBucket() {

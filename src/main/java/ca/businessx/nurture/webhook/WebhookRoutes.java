@@ -7,6 +7,7 @@ import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.intake.LeadIntake;
 import ca.businessx.nurture.intake.UnknownContactException;
 import ca.businessx.nurture.platform.ApiError;
+import ca.businessx.nurture.platform.ClientAddress;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -16,18 +17,46 @@ import java.util.Map;
 public final class WebhookRoutes {
   public static final int MAX_COUNT = 1000;
   public static final double MAX_SCORE = 100;
+  private static final String CLAIMED = "nurture.claimedSignature";
 
   private final LeadIntake intake;
   private final WebhookSignature signature;
+  private final ClientAddress clients;
 
-  public WebhookRoutes(LeadIntake intake, WebhookSignature signature) {
+  public WebhookRoutes(LeadIntake intake, WebhookSignature signature, ClientAddress clients) {
     this.intake = intake;
     this.signature = signature;
+    this.clients = clients;
   }
 
   public void register(JavalinConfig cfg) {
-    cfg.routes.post("/webhook/signup", this::signup);
-    cfg.routes.post("/webhook/assessment", this::assessment);
+    cfg.routes.post("/webhook/signup", ctx -> releasingOnFailure(ctx, this::signup));
+    cfg.routes.post("/webhook/assessment", ctx -> releasingOnFailure(ctx, this::assessment));
+  }
+
+  /**
+   * A request that fails on our side (5xx) gives its signature back, so the website may resend the
+   * same signed request; one refused for what it carries (4xx) keeps it spent.
+   */
+  private void releasingOnFailure(Context ctx, io.javalin.http.Handler handler) throws Exception {
+    try {
+      handler.handle(ctx);
+    } catch (ApiError e) {
+      if (e.status() >= 500) {
+        release(ctx);
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      release(ctx);
+      throw e;
+    }
+  }
+
+  private void release(Context ctx) {
+    String key = ctx.attribute(CLAIMED);
+    if (key != null) {
+      signature.release(key);
+    }
   }
 
   private void signup(Context ctx) {
@@ -45,8 +74,7 @@ public final class WebhookRoutes {
     String evidence = consentText != null ? consentText : formId != null ? "form " + formId : null;
     LeadIntake.SignupResult result =
         intake.signup(
-            signup,
-            new ConsentEvidence("signup_webhook", ctx.req().getRemoteAddr(), evidence, explicit));
+            signup, new ConsentEvidence("signup_webhook", clients.of(ctx), evidence, explicit));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("contact_id", result.contact().id());
     body.put("created", result.created());
@@ -89,7 +117,7 @@ public final class WebhookRoutes {
 
   private Fields fields(Context ctx) {
     byte[] raw = RequestBody.raw(ctx);
-    signature.verify(ctx, raw);
+    signature.verify(ctx, raw).ifPresent(key -> ctx.attribute(CLAIMED, key));
     return new Fields(RequestBody.parse(ctx.contentType(), raw));
   }
 }

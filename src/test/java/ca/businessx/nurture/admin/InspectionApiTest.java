@@ -21,13 +21,16 @@ class InspectionApiTest {
   @Test
   void withAnAdminTokenTheApiNeedsIt() {
     try (TestApp t =
-        new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of("ADMIN_TOKEN", "s3cret-token"))) {
+        new TestApp(
+            dir,
+            TestDatabases.Kind.SQLITE,
+            Map.of("ADMIN_TOKEN", "s3cret-token-for-the-inspection-api-test"))) {
       String id = t.signup("ana@example.ca", "Ana");
       Http.Response anonymous = t.http.get("/api/contacts/" + id);
       assertThat(anonymous.status()).isEqualTo(401);
       assertThat(anonymous.body()).doesNotContain("ana@example.ca");
       assertThat(new Http(t.app.port()).bearer("wrong").get("/api/emails").status()).isEqualTo(401);
-      Http admin = new Http(t.app.port()).bearer("s3cret-token");
+      Http admin = new Http(t.app.port()).bearer("s3cret-token-for-the-inspection-api-test");
       assertThat(admin.get("/api/contacts/" + id).json().at("/contact/email").asText())
           .isEqualTo("ana@example.ca");
       assertThat(t.http.postJson("/webhook/signup", "{\"email\":\"bo@example.ca\"}").status())

@@ -169,7 +169,11 @@ class BookingWebhookTest {
               .header("X-Nurture-Signature", Signing.nurture(WEBSITE, ts, body))
               .build();
       assertThat(t.http.send(signed).json().get("status").asText()).isEqualTo("booked");
-      assertThat(t.http.send(signed).json().get("status").asText()).isEqualTo("duplicate");
+      // A replayed request is refused; the tool's retry, signed anew, is recognised as the same.
+      assertThat(t.http.send(signed).status()).isEqualTo(401);
+      t.clock.tick(Duration.ofSeconds(5));
+      assertThat(t.postWebhook("/webhook/booking", body).json().get("status").asText())
+          .isEqualTo("duplicate");
       assertThat(t.http.postJson("/webhook/booking", body).status()).isEqualTo(401);
       // Not configured: the Cal.com and Calendly endpoints say what to set.
       Http.Response off = t.http.postJson("/webhook/booking/calcom", "{}");

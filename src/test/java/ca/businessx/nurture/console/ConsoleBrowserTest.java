@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The console as an operator uses it, in headless Chromium against the whole service. */
 class ConsoleBrowserTest {
-  static final String TOKEN = "browser-test-token";
+  static final String TOKEN = "browser-test-token-long-enough-for-the-rule";
   @TempDir Path dir;
 
   @Test

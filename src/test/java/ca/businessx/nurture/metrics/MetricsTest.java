@@ -112,16 +112,27 @@ class MetricsTest {
   @Test
   void metricsFollowTheAdminRuleUnlessPublic() {
     try (TestApp t =
-        new TestApp(dir, TestDatabases.Kind.SQLITE, Map.of("ADMIN_TOKEN", "tok-abcdef"))) {
+        new TestApp(
+            dir,
+            TestDatabases.Kind.SQLITE,
+            Map.of("ADMIN_TOKEN", "tok-abcdef-metrics-test-admin-token-0123"))) {
       assertThat(t.http.get("/metrics").status()).isEqualTo(401);
-      assertThat(new Http(t.app.port()).bearer("tok-abcdef").get("/metrics").status())
+      assertThat(
+              new Http(t.app.port())
+                  .bearer("tok-abcdef-metrics-test-admin-token-0123")
+                  .get("/metrics")
+                  .status())
           .isEqualTo(200);
     }
     try (TestApp t =
         new TestApp(
             dir.resolve("p"),
             TestDatabases.Kind.SQLITE,
-            Map.of("ADMIN_TOKEN", "tok-abcdef", "METRICS_PUBLIC", "true"))) {
+            Map.of(
+                "ADMIN_TOKEN",
+                "tok-abcdef-metrics-test-admin-token-0123",
+                "METRICS_PUBLIC",
+                "true"))) {
       assertThat(t.http.get("/metrics").status()).isEqualTo(200);
     }
   }

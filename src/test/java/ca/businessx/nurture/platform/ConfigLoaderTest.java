@@ -91,4 +91,21 @@ class ConfigLoaderTest {
     assertThat(env).containsEntry("NURTURE_TEST_ONLY_SETTING", "from-file");
     assertThat(env.get("PATH")).isEqualTo(System.getenv("PATH"));
   }
+
+  @Test
+  void trustedProxiesAreCidrsAndTheOldLeftmostSwitchStopsTheStart() {
+    assertThat(ConfigLoader.load(Map.of()).trust().trustedProxies())
+        .isEqualTo(ClientAddress.LOOPBACK);
+    assertThat(
+            ConfigLoader.load(Map.of("TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"))
+                .trust()
+                .trustedProxies())
+        .hasSize(2);
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRUSTED_PROXIES", "10.0.0.0/8,proxy.lan")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("TRUSTED_PROXIES must be comma-separated CIDRs");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRUST_FORWARDED_FOR", "true")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("set TRUSTED_PROXIES");
+  }
 }

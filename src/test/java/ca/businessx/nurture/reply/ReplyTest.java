@@ -70,6 +70,7 @@ class ReplyTest {
       signedUpAndMailed(t);
       String body = "{\"email\":\"ana@example.ca\",\"subject\":\"Re\",\"text\":\"Yes\"}";
       assertThat(reply(t, body).json().get("status").asText()).isEqualTo("paused");
+      t.clock.tick(Duration.ofSeconds(5));
       assertThat(reply(t, body).json().get("status").asText()).isEqualTo("duplicate");
       Http.Response stranger =
           reply(t, "{\"email\":\"who@example.ca\",\"subject\":\"Secret\",\"text\":\"x\"}");

@@ -26,7 +26,7 @@ class LogPrivacyTest {
                     "TESTING_MODE",
                     "true",
                     "ADMIN_TOKEN",
-                    "admin-token-value",
+                    "admin-token-value-long-enough-for-the-rule",
                     "NURTURE_SECRET",
                     "signing-secret-value",
                     "RESEND_WEBHOOK_SECRET",
@@ -63,7 +63,7 @@ class LogPrivacyTest {
                           "Zoelle",
                           "Tremblay",
                           "Secretname",
-                          "admin-token-value",
+                          "admin-token-value-long-enough-for-the-rule",
                           "signing-secret-value",
                           "whsec_",
                           "c2VjcmV0LXdlYmhvb2sta2V5"));

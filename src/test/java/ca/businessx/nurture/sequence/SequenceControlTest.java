@@ -126,16 +126,17 @@ class SequenceControlTest {
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
   void actionsRefuseAnotherSiteAndFollowTheAdminToken(TestDatabases.Kind kind) {
-    try (TestApp t = new TestApp(dir, kind, Map.of("ADMIN_TOKEN", "tok-123456"))) {
+    try (TestApp t =
+        new TestApp(dir, kind, Map.of("ADMIN_TOKEN", "tok-123456-sequence-control-test-token"))) {
       String id = t.signup("kim@example.ca", "Kim");
       t.assess("kim@example.ca", 0, 0);
       assertThat(t.http.postJson("/api/contacts/" + id + "/stop", "").status()).isEqualTo(401);
-      Http admin = new Http(t.app.port()).bearer("tok-123456");
+      Http admin = new Http(t.app.port()).bearer("tok-123456-sequence-control-test-token");
       var foreign =
           java.net.http.HttpRequest.newBuilder(
                   java.net.URI.create(
                       "http://127.0.0.1:" + t.app.port() + "/api/contacts/" + id + "/stop"))
-              .header("Authorization", "Bearer tok-123456")
+              .header("Authorization", "Bearer tok-123456-sequence-control-test-token")
               .header("Origin", "https://evil.example")
               .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
               .build();
