@@ -108,7 +108,7 @@ public final class Wiring {
     TemplateRenderer renderer =
         new TemplateRenderer(
             notion.flatMap(NotionWiring::templates).stream().toList(),
-            new StaticTemplates(files),
+            new StaticTemplates(files, metrics.events()::templateFallback),
             files);
 
     this.crmTasks = crm.map(c -> new CrmTasks(db, c, config.crm().get(), clock));
