@@ -79,6 +79,40 @@ public final class ContactRepository {
         .execute();
   }
 
+  /**
+   * Moves the contact to this segment and answers whether it was in another (or none) before. One
+   * conditional update, so of concurrent assessments of one lead exactly one sees the change: on
+   * PostgreSQL the others wait for its row lock, then find the segment already set.
+   */
+  public boolean changeSegment(Handle h, String id, Segment segment) {
+    return h.createUpdate(
+                "update contacts set segment = :segment where id = :id"
+                    + " and (segment is null or segment <> :segment)")
+            .bind("id", id)
+            .bind("segment", segment.name())
+            .execute()
+        == 1;
+  }
+
+  /** One stored assessment as it was received, if it exists. */
+  public Optional<Assessment> assessment(Handle h, String assessmentId) {
+    return h.createQuery(
+            "select c.email, a.red_systems, a.orange_systems, a.yellow_systems, a.green_systems,"
+                + " a.assessment_score from assessments a join contacts c on c.id = a.contact_id"
+                + " where a.id = :id")
+        .bind("id", assessmentId)
+        .map(
+            (rs, ctx) ->
+                new Assessment(
+                    rs.getString("email"),
+                    rs.getInt("red_systems"),
+                    rs.getInt("orange_systems"),
+                    rs.getInt("yellow_systems"),
+                    rs.getInt("green_systems"),
+                    Rows.decimal(rs, "assessment_score")))
+        .findOne();
+  }
+
   public void recordAssessment(
       Handle h, String contactId, String assessmentId, Assessment a, Instant now) {
     bindAssessment(

@@ -186,10 +186,12 @@ public final class LeadIntake {
                       .findByEmail(h, assessment.email())
                       .orElseThrow(UnknownContactException::new);
               String assessmentId = Ids.newId();
-              contacts.recordAssessment(h, contact.id(), assessmentId, assessment, now);
               Segment segment = assessment.segment();
+              boolean changed = contacts.changeSegment(h, contact.id(), segment);
+              contacts.recordAssessment(h, contact.id(), assessmentId, assessment, now);
               timeline.record(h, contact.id(), now, "assessed", "segment " + segment);
-              if (segment == Segment.CRITICAL) {
+              // One alert per change into CRITICAL: a repeated critical assessment alerts nobody.
+              if (segment == Segment.CRITICAL && changed) {
                 integrations.scheduleIfNotExists(
                     new TaskInstance<>(AlertTasks.CRITICAL_LEAD_TASK, assessmentId, contact.id()),
                     now);
