@@ -91,7 +91,7 @@ public final class Wiring {
         SequenceFile.parse(
             files.require("sequence.json").text(), config.testingMode(), config.sequence().waits());
     this.emailSender =
-        sender != null ? sender : Senders.fromConfig(config.mail(), db.jdbi(), clock);
+        sender != null ? sender : Senders.fromConfig(config.mail(), db, clock);
     this.alerter =
         alertChannel != null
             ? alertChannel
