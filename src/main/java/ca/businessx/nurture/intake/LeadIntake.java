@@ -48,7 +48,7 @@ public final class LeadIntake {
   private final Enroller enroller;
   private final SchedulerClient integrations;
   private final CrmSyncQueue crmSync;
-  private final Optional<ContactCrm> crm;
+  private final Optional<CrmLookups> crm;
   private final Clock clock;
   private final NurtureEvents events;
   private final ContactRepository contacts = new ContactRepository();
@@ -71,7 +71,7 @@ public final class LeadIntake {
     this.enroller = enroller;
     this.integrations = integrations;
     this.crmSync = crmSync;
-    this.crm = crm;
+    this.crm = crm.map(c -> new CrmLookups(c, clock));
     this.clock = clock;
     this.events = events;
   }

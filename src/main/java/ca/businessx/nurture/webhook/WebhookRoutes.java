@@ -70,7 +70,8 @@ public final class WebhookRoutes {
     } catch (UnknownContactException e) {
       throw new ApiError(404, "contact_not_found", e.getMessage());
     } catch (CrmException e) {
-      ctx.header("Retry-After", "30");
+      long seconds = e.retryAfter().map(d -> Math.max(1, d.toSeconds())).orElse(30L);
+      ctx.header("Retry-After", Long.toString(seconds));
       throw new ApiError(
           503,
           "crm_unavailable",
