@@ -64,12 +64,15 @@ public final class ContactRepository {
         .execute();
   }
 
-  /** A later signup fills in or corrects what it carries and leaves the rest alone. */
-  public void updateProfile(Handle h, String id, Signup s, Instant now) {
+  /**
+   * A later signup fills only the fields still empty; a different value for a filled field is a
+   * {@link ProfileProposals proposal}, never written here.
+   */
+  public void fillEmptyFields(Handle h, String id, Signup s, Instant now) {
     h.createUpdate(
-            "update contacts set name = coalesce(:name, name),"
-                + " first_name = coalesce(:first, first_name),"
-                + " business_name = coalesce(:business, business_name), updated_at = :now"
+            "update contacts set name = coalesce(name, :name),"
+                + " first_name = coalesce(first_name, :first),"
+                + " business_name = coalesce(business_name, :business), updated_at = :now"
                 + " where id = :id")
         .bind("id", id)
         .bind("name", s.name())

@@ -9,6 +9,7 @@ import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.CrmContact;
 import ca.businessx.nurture.contact.CrmException;
 import ca.businessx.nurture.contact.CrmSyncQueue;
+import ca.businessx.nurture.contact.ProfileProposals;
 import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.platform.Database;
@@ -54,6 +55,7 @@ public final class LeadIntake {
   private final ContactRepository contacts = new ContactRepository();
   private final SuppressionList suppressions = new SuppressionList();
   private final Timeline timeline = new Timeline();
+  private final ProfileProposals proposals = new ProfileProposals();
 
   /**
    * @param integrations a client of the integration tasks on the transaction-aware data source
@@ -93,7 +95,9 @@ public final class LeadIntake {
               boolean created = contacts.insertIfAbsent(h, Ids.newId(), signup, now);
               Contact existing = contacts.findByEmail(h, signup.email()).orElseThrow();
               if (!created) {
-                contacts.updateProfile(h, existing.id(), signup, now);
+                // Only empty fields are filled; a changed value waits for a person's accept.
+                proposals.propose(h, existing, signup, now);
+                contacts.fillEmptyFields(h, existing.id(), signup, now);
               }
               timeline.record(
                   h, existing.id(), now, created ? "signed_up" : "signed_up_again", null);

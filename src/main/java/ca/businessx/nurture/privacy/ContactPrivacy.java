@@ -71,6 +71,12 @@ public final class ContactPrivacy {
                               "select * from emails where contact_id = :id order by step",
                               c.id()));
                       all.put(
+                          "profile_proposals",
+                          row(
+                              h,
+                              "select * from profile_proposals where contact_id = :id order by proposed_at",
+                              c.id()));
+                      all.put(
                           "timeline",
                           row(
                               h,
@@ -109,6 +115,9 @@ public final class ContactPrivacy {
             .findOne()
             .orElse(null);
     h.createUpdate("delete from outbox where recipient = :r").bind("r", c.email()).execute();
+    h.createUpdate("delete from profile_proposals where contact_id = :id")
+        .bind("id", c.id())
+        .execute();
     h.createUpdate(
             "update emails set subject = '[erased]', html = '[erased]' where contact_id = :id")
         .bind("id", c.id())
