@@ -51,15 +51,21 @@ public final class ContactRepository {
         == 1;
   }
 
-  /** Keeps the newest evidence of consent; the first is also in the timeline. */
-  public void recordConsent(Handle h, String id, ConsentEvidence c, Instant now) {
+  /**
+   * Appends the evidence to {@link ConsentRecords}; the contact's own consent columns keep the
+   * first evidence and are never overwritten.
+   */
+  public void recordConsent(
+      Handle h, String id, ConsentRecords.Kind kind, ConsentEvidence c, Instant now) {
+    new ConsentRecords().append(h, id, kind, c, now);
     h.createUpdate(
             "update contacts set consent_source = :source, consent_at = :now, consent_ip = :ip,"
-                + " consent_text = :text where id = :id")
+                + " consent_text = :text where id = :id and consent_at is null")
         .bind("id", id)
         .bind("source", c.source())
         .bind("ip", c.clientIp())
-        .bind("text", c.text())
+        .bind(
+            "text", c.text() != null ? c.text() : c.formId() == null ? null : "form " + c.formId())
         .bind("now", now.toEpochMilli())
         .execute();
   }

@@ -1,8 +1,10 @@
 package ca.businessx.nurture.intake;
 
 import ca.businessx.nurture.alert.AlertTasks;
+import ca.businessx.nurture.consent.Resubscriptions;
 import ca.businessx.nurture.contact.Assessment;
 import ca.businessx.nurture.contact.ConsentEvidence;
+import ca.businessx.nurture.contact.ConsentRecords;
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.contact.ContactRepository;
@@ -56,6 +58,8 @@ public final class LeadIntake {
   private final SuppressionList suppressions = new SuppressionList();
   private final Timeline timeline = new Timeline();
   private final ProfileProposals proposals = new ProfileProposals();
+  private final ConsentRecords consentRecords = new ConsentRecords();
+  private final Resubscriptions resubscriptions;
 
   /**
    * @param integrations a client of the integration tasks on the transaction-aware data source
@@ -72,6 +76,7 @@ public final class LeadIntake {
     this.db = db;
     this.enroller = enroller;
     this.integrations = integrations;
+    this.resubscriptions = new Resubscriptions(integrations);
     this.crmSync = crmSync;
     this.crm = crm.map(c -> new CrmLookups(c, clock));
     this.clock = clock;
@@ -122,18 +127,18 @@ public final class LeadIntake {
       Instant now) {
     Optional<SuppressionReason> suppressed = suppressions.reason(h, email);
     if (suppressed.isPresent()) {
-      if (consent.explicit() && suppressions.liftUnsubscribe(h, email)) {
-        contacts.recordConsent(h, id, consent, now);
-        timeline.record(h, id, now, "resubscribed", consent.source());
+      if (consent.explicit() && suppressed.get() == SuppressionReason.UNSUBSCRIBED) {
+        // Only the address itself, clicking the confirmation email, can undo its unsubscribe.
+        resubscriptions.request(h, id, consent, now);
       } else {
+        consentRecords.append(h, id, ConsentRecords.Kind.SIGNUP, consent, now);
         timeline.record(
             h, id, now, "signup_while_suppressed", suppressed.get().name().toLowerCase());
       }
       return;
     }
-    if (created || consent.explicit()) {
-      contacts.recordConsent(h, id, consent, now);
-    }
+    // Every signup's evidence is kept; the contact's own columns hold the first.
+    contacts.recordConsent(h, id, ConsentRecords.Kind.SIGNUP, consent, now);
   }
 
   /**
@@ -167,7 +172,12 @@ public final class LeadIntake {
               id,
               new Signup(email, found.name(), found.firstName(), found.businessName()),
               now)) {
-            contacts.recordConsent(h, id, ConsentEvidence.of("crm:" + crm.get().name()), now);
+            contacts.recordConsent(
+                h,
+                id,
+                ConsentRecords.Kind.CRM_IMPORT,
+                ConsentEvidence.of("crm:" + crm.get().name()),
+                now);
             h.createUpdate("update contacts set crm_page_id = :page, crm_url = :url where id = :id")
                 .bind("id", id)
                 .bind("page", found.pageId())

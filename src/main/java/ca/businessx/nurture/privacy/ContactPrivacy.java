@@ -71,6 +71,12 @@ public final class ContactPrivacy {
                               "select * from emails where contact_id = :id order by step",
                               c.id()));
                       all.put(
+                          "consent_records",
+                          row(
+                              h,
+                              "select kind, source, client_ip, consent_text, form_id, explicit_opt_in, at from consent_records where contact_id = :id order by at",
+                              c.id()));
+                      all.put(
                           "profile_proposals",
                           row(
                               h,
@@ -115,6 +121,10 @@ public final class ContactPrivacy {
             .findOne()
             .orElse(null);
     h.createUpdate("delete from outbox where recipient = :r").bind("r", c.email()).execute();
+    // The consent evidence stays (CASL), without the client address.
+    h.createUpdate("update consent_records set client_ip = null where contact_id = :id")
+        .bind("id", c.id())
+        .execute();
     h.createUpdate("delete from profile_proposals where contact_id = :id")
         .bind("id", c.id())
         .execute();

@@ -42,11 +42,11 @@ public final class WebhookRoutes {
     String formId = f.text("form_id", 200);
     boolean explicit = f.flag("consent");
     f.throwIfInvalid();
-    String evidence = consentText != null ? consentText : formId != null ? "form " + formId : null;
     LeadIntake.SignupResult result =
         intake.signup(
             signup,
-            new ConsentEvidence("signup_webhook", ctx.req().getRemoteAddr(), evidence, explicit));
+            new ConsentEvidence(
+                "signup_webhook", ctx.req().getRemoteAddr(), consentText, formId, explicit));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("contact_id", result.contact().id());
     body.put("created", result.created());
