@@ -19,6 +19,7 @@ import ca.businessx.nurture.platform.Json;
 import ca.businessx.nurture.platform.Web;
 import ca.businessx.nurture.reply.ReplyRoutes;
 import ca.businessx.nurture.sequence.SequencePlan;
+import ca.businessx.nurture.unsubscribe.ResubscribeRoutes;
 import ca.businessx.nurture.unsubscribe.UnsubscribeRoutes;
 import ca.businessx.nurture.webhook.WebhookAdmission;
 import ca.businessx.nurture.webhook.WebhookGuard;
@@ -233,6 +234,8 @@ public final class App implements AutoCloseable {
                 .register(cfg);
             new ReplyRoutes(db, w.replies, signature, clock).register(cfg);
             new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name()).register(cfg);
+            new ResubscribeRoutes(db, w.resubscribeLinks, config.sender().name(), clock)
+                .register(cfg);
             new InspectionRoutes(db, guard).register(cfg);
             new HealthRoutes(db, scheduler == null ? null : () -> scheduler).register(cfg);
             new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);

@@ -1,5 +1,6 @@
 package ca.businessx.nurture;
 
+import ca.businessx.nurture.email.AcceptanceLedger;
 import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.email.OutboxSender;
 import ca.businessx.nurture.email.resend.ResendEmailSender;
@@ -7,8 +8,8 @@ import ca.businessx.nurture.email.resend.ResendSettings;
 import ca.businessx.nurture.email.smtp.SmtpEmailSender;
 import ca.businessx.nurture.email.smtp.SmtpSettings;
 import ca.businessx.nurture.platform.Config;
+import ca.businessx.nurture.platform.Database;
 import java.time.Clock;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Picks the one active sender: Resend if its key is set, else SMTP if its host is set, else the
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 final class Senders {
   private Senders() {}
 
-  static EmailSender fromConfig(Config.Mail mail, Jdbi jdbi, Clock clock) {
+  static EmailSender fromConfig(Config.Mail mail, Database db, Clock clock) {
     String replyTo = mail.replyTo().orElse(null);
     if (mail.resend().isPresent()) {
       Config.Resend r = mail.resend().get();
@@ -28,17 +29,21 @@ final class Senders {
     }
     if (mail.smtp().isPresent()) {
       Config.Smtp s = mail.smtp().get();
-      return new SmtpEmailSender(
-          new SmtpSettings(
-              s.host(),
-              s.port(),
-              s.username().orElse(null),
-              s.password().orElse(null),
-              s.tls(),
-              mail.from(),
-              replyTo),
+      // SMTP has no idempotency key: the ledger records each accepted email before the next.
+      return new AcceptanceLedger(
+          new SmtpEmailSender(
+              new SmtpSettings(
+                  s.host(),
+                  s.port(),
+                  s.username().orElse(null),
+                  s.password().orElse(null),
+                  s.tls(),
+                  mail.from(),
+                  replyTo),
+              clock),
+          db,
           clock);
     }
-    return new OutboxSender(jdbi, clock);
+    return new OutboxSender(db.jdbi(), clock);
   }
 }

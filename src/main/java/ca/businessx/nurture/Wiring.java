@@ -7,6 +7,8 @@ import ca.businessx.nurture.alert.discord.DiscordAlerter;
 import ca.businessx.nurture.alert.discord.DiscordSettings;
 import ca.businessx.nurture.booking.BookingNotices;
 import ca.businessx.nurture.booking.BookingRecorder;
+import ca.businessx.nurture.consent.ResubscribeLinks;
+import ca.businessx.nurture.consent.ResubscribeTasks;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.crm.CrmSyncScheduler;
@@ -65,6 +67,7 @@ public final class Wiring {
   public final Optional<ContactCrm> crm;
   public final Optional<CrmTasks> crmTasks;
   public final UnsubscribeLinks links;
+  public final ResubscribeLinks resubscribeLinks;
   public final EmailComposer composer;
   public final CrmSyncQueue crmSync;
   public final ContactSuppressor suppressor;
@@ -96,8 +99,7 @@ public final class Wiring {
     this.plan =
         SequenceFile.parse(
             files.require("sequence.json").text(), config.testingMode(), config.sequence().waits());
-    this.emailSender =
-        sender != null ? sender : Senders.fromConfig(config.mail(), db.jdbi(), clock);
+    this.emailSender = sender != null ? sender : Senders.fromConfig(config.mail(), db, clock);
     this.alerter =
         alertChannel != null
             ? alertChannel
@@ -114,7 +116,7 @@ public final class Wiring {
     TemplateRenderer renderer =
         new TemplateRenderer(
             notion.flatMap(NotionWiring::templates).stream().toList(),
-            new StaticTemplates(files),
+            new StaticTemplates(files, metrics.events()::templateFallback),
             files);
 
     this.crmTasks = crm.map(c -> new CrmTasks(db, c, config.crm().get(), clock));
@@ -144,6 +146,21 @@ public final class Wiring {
             clock));
     crmTasks.ifPresent(t -> integration.add(t.syncTask()));
     crmTasks.ifPresent(t -> integration.add(t.archiveTask()));
+    byte[] signingKey = Secrets.signingKey(db, config.trust().signingSecret());
+    this.links = new UnsubscribeLinks(signingKey, config.sender().publicBaseUrl());
+    this.resubscribeLinks = new ResubscribeLinks(signingKey, config.sender().publicBaseUrl());
+    // The confirmation of a re-subscription: shipped (or config-folder) text only, never Notion's.
+    integration.add(
+        ResubscribeTasks.confirmation(
+            db,
+            new MeteredEmailSender(emailSender, metrics.events()),
+            new TemplateRenderer(List.of(), new StaticTemplates(files), files),
+            config.sender(),
+            links,
+            resubscribeLinks,
+            config.sequence().sendRetries(),
+            config.sequence().sendRetryDelay(),
+            clock));
     this.integrationTasks = List.copyOf(integration);
     this.recurringIntegrationTasks =
         crmTasks.<List<RecurringTask<?>>>map(t -> List.of(t.pollTask())).orElse(List.of());
@@ -153,10 +170,6 @@ public final class Wiring {
             .build();
     this.crmSync = crm.isPresent() ? new CrmSyncScheduler(integrationClient) : CrmSyncQueue.none();
 
-    this.links =
-        new UnsubscribeLinks(
-            Secrets.signingKey(db, config.trust().signingSecret()),
-            config.sender().publicBaseUrl());
     this.composer = new EmailComposer(renderer, config.sender(), links);
     SequenceRunner runner =
         new SequenceRunner(

@@ -25,6 +25,8 @@ public final class InspectionRoutes {
   private final EmailRepository emails = new EmailRepository();
   private final OutboxRepository outbox = new OutboxRepository();
   private final Timeline timeline = new Timeline();
+  private final ca.businessx.nurture.contact.ProfileProposals proposals =
+      new ca.businessx.nurture.contact.ProfileProposals();
 
   public InspectionRoutes(Database db, AdminGuard guard) {
     this.db = db;
@@ -54,6 +56,7 @@ public final class InspectionRoutes {
               view.put("enrollment", enrollments.ofContact(h, id).orElse(null));
               view.put(
                   "emails", emails.ofContact(h, id).stream().map(EmailRecord::summary).toList());
+              view.put("proposals", proposals.open(h, id));
               view.put("timeline", timeline.of(h, id));
               return view;
             });

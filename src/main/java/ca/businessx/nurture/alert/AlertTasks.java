@@ -1,5 +1,6 @@
 package ca.businessx.nurture.alert;
 
+import ca.businessx.nurture.contact.Assessment;
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.Timeline;
@@ -50,7 +51,12 @@ public final class AlertTasks {
                                 .mapTo(String.class)
                                 .findOne()
                                 .orElse(null));
-                alerter.criticalLead(toAlert(contact.get(), crmUrl));
+                // The assessment that made the lead critical, not whatever arrived since.
+                Optional<Assessment> own =
+                    db.withHandle(h -> contacts.assessment(h, instance.getId()));
+                alerter.criticalLead(
+                    own.map(a -> toAlert(contact.get(), a, crmUrl))
+                        .orElseGet(() -> toAlert(contact.get(), crmUrl)));
                 db.withHandle(
                     h -> {
                       timeline.record(h, contactId, clock.instant(), "alert_sent", alerter.name());
@@ -86,6 +92,20 @@ public final class AlertTasks {
         zero(c.yellowSystems()),
         zero(c.greenSystems()),
         c.assessmentScore(),
+        crmUrl);
+  }
+
+  static LeadAlert toAlert(Contact c, Assessment a, String crmUrl) {
+    return new LeadAlert(
+        c.id(),
+        c.firstName(),
+        c.businessName(),
+        a.segment(),
+        a.redSystems(),
+        a.orangeSystems(),
+        a.yellowSystems(),
+        a.greenSystems(),
+        a.assessmentScore(),
         crmUrl);
   }
 

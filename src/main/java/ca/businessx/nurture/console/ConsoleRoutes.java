@@ -46,6 +46,7 @@ public final class ConsoleRoutes {
     LeadPages leads = new LeadPages(db, plan, views);
     OtherPages other = new OtherPages(db, composer, plan, views, auth);
     ConsoleActions actions = new ConsoleActions(control, auth);
+    ProposalActions proposals = new ProposalActions(db, auth, clock);
 
     cfg.routes.get("/", ctx -> ctx.redirect("/console"));
     cfg.routes.before("/console", PageHeaders::console);
@@ -64,11 +65,13 @@ public final class ConsoleRoutes {
     cfg.routes.post("/console/contacts/{id}/send-next", actions::sendNextForm);
     cfg.routes.post("/console/emails/{id}/retry", actions::retryForm);
     cfg.routes.post("/console/emails/{id}/skip", actions::skipForm);
+    cfg.routes.post("/console/contacts/{id}/proposals/{proposal}/accept", proposals::acceptForm);
 
     // The same actions for scripts; /api/* is guarded by the admin rule (InspectionRoutes).
     cfg.routes.post("/api/contacts/{id}/stop", actions::stopApi);
     cfg.routes.post("/api/contacts/{id}/send-next", actions::sendNextApi);
     cfg.routes.post("/api/emails/{id}/retry", actions::retryApi);
     cfg.routes.post("/api/emails/{id}/skip", actions::skipApi);
+    cfg.routes.post("/api/contacts/{id}/proposals/{proposal}/accept", proposals::acceptApi);
   }
 }

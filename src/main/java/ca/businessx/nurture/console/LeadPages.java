@@ -110,6 +110,9 @@ final class LeadPages {
     views.page(ctx, "leads", "Leads", "leads", m);
   }
 
+  private final ca.businessx.nurture.contact.ProfileProposals proposals =
+      new ca.businessx.nurture.contact.ProfileProposals();
+
   void show(Context ctx) {
     String id = ctx.pathParam("id");
     Map<String, Object> m =
@@ -130,6 +133,18 @@ final class LeadPages {
               Optional<Enrollment> e = enrollments.ofContact(h, id);
               e.ifPresent(en -> v.put("enrollment", enrollment(h, en, c)));
               v.put("emails", emails.ofContact(h, id).stream().map(LeadPages::email).toList());
+              v.put(
+                  "proposals",
+                  proposals.open(h, id).stream()
+                      .map(
+                          p ->
+                              Map.of(
+                                  "id", p.id(),
+                                  "contact_id", p.contactId(),
+                                  "field", p.field(),
+                                  "value", p.value(),
+                                  "at", Views.time(p.proposedAt())))
+                      .toList());
               v.put(
                   "timeline",
                   timeline.of(h, id).stream()

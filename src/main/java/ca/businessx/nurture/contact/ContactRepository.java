@@ -51,25 +51,34 @@ public final class ContactRepository {
         == 1;
   }
 
-  /** Keeps the newest evidence of consent; the first is also in the timeline. */
-  public void recordConsent(Handle h, String id, ConsentEvidence c, Instant now) {
+  /**
+   * Appends the evidence to {@link ConsentRecords}; the contact's own consent columns keep the
+   * first evidence and are never overwritten.
+   */
+  public void recordConsent(
+      Handle h, String id, ConsentRecords.Kind kind, ConsentEvidence c, Instant now) {
+    new ConsentRecords().append(h, id, kind, c, now);
     h.createUpdate(
             "update contacts set consent_source = :source, consent_at = :now, consent_ip = :ip,"
-                + " consent_text = :text where id = :id")
+                + " consent_text = :text where id = :id and consent_at is null")
         .bind("id", id)
         .bind("source", c.source())
         .bind("ip", c.clientIp())
-        .bind("text", c.text())
+        .bind(
+            "text", c.text() != null ? c.text() : c.formId() == null ? null : "form " + c.formId())
         .bind("now", now.toEpochMilli())
         .execute();
   }
 
-  /** A later signup fills in or corrects what it carries and leaves the rest alone. */
-  public void updateProfile(Handle h, String id, Signup s, Instant now) {
+  /**
+   * A later signup fills only the fields still empty; a different value for a filled field is a
+   * {@link ProfileProposals proposal}, never written here.
+   */
+  public void fillEmptyFields(Handle h, String id, Signup s, Instant now) {
     h.createUpdate(
-            "update contacts set name = coalesce(:name, name),"
-                + " first_name = coalesce(:first, first_name),"
-                + " business_name = coalesce(:business, business_name), updated_at = :now"
+            "update contacts set name = coalesce(name, :name),"
+                + " first_name = coalesce(first_name, :first),"
+                + " business_name = coalesce(business_name, :business), updated_at = :now"
                 + " where id = :id")
         .bind("id", id)
         .bind("name", s.name())
@@ -77,6 +86,40 @@ public final class ContactRepository {
         .bind("business", s.businessName())
         .bind("now", now.toEpochMilli())
         .execute();
+  }
+
+  /**
+   * Moves the contact to this segment and answers whether it was in another (or none) before. One
+   * conditional update, so of concurrent assessments of one lead exactly one sees the change: on
+   * PostgreSQL the others wait for its row lock, then find the segment already set.
+   */
+  public boolean changeSegment(Handle h, String id, Segment segment) {
+    return h.createUpdate(
+                "update contacts set segment = :segment where id = :id"
+                    + " and (segment is null or segment <> :segment)")
+            .bind("id", id)
+            .bind("segment", segment.name())
+            .execute()
+        == 1;
+  }
+
+  /** One stored assessment as it was received, if it exists. */
+  public Optional<Assessment> assessment(Handle h, String assessmentId) {
+    return h.createQuery(
+            "select c.email, a.red_systems, a.orange_systems, a.yellow_systems, a.green_systems,"
+                + " a.assessment_score from assessments a join contacts c on c.id = a.contact_id"
+                + " where a.id = :id")
+        .bind("id", assessmentId)
+        .map(
+            (rs, ctx) ->
+                new Assessment(
+                    rs.getString("email"),
+                    rs.getInt("red_systems"),
+                    rs.getInt("orange_systems"),
+                    rs.getInt("yellow_systems"),
+                    rs.getInt("green_systems"),
+                    Rows.decimal(rs, "assessment_score")))
+        .findOne();
   }
 
   public void recordAssessment(

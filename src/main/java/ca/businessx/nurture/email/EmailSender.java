@@ -7,6 +7,12 @@ import java.util.List;
  * The port through which every email leaves the service. Implementations must treat {@link
  * OutboundEmail#idempotencyKey()} as the identity of the email: sending the same key twice must not
  * deliver twice.
+ *
+ * <p>What each sender guarantees after a crash between a send and its record: the outbox and Resend
+ * deliver a key once (a unique key in the table; Resend's idempotency key, held 24 hours). SMTP has
+ * no such key, so its sender is always wrapped in {@link AcceptanceLedger}, which commits each
+ * accepted email before sending the next: at most one email per process crash is repeated. A caller
+ * needs to do nothing for this beyond calling this port, with any grouping.
  */
 public interface EmailSender {
 

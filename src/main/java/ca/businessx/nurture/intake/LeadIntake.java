@@ -1,14 +1,17 @@
 package ca.businessx.nurture.intake;
 
 import ca.businessx.nurture.alert.AlertTasks;
+import ca.businessx.nurture.consent.Resubscriptions;
 import ca.businessx.nurture.contact.Assessment;
 import ca.businessx.nurture.contact.ConsentEvidence;
+import ca.businessx.nurture.contact.ConsentRecords;
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.CrmContact;
 import ca.businessx.nurture.contact.CrmException;
 import ca.businessx.nurture.contact.CrmSyncQueue;
+import ca.businessx.nurture.contact.ProfileProposals;
 import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.events.NurtureEvents;
@@ -48,12 +51,15 @@ public final class LeadIntake {
   private final Enroller enroller;
   private final SchedulerClient integrations;
   private final CrmSyncQueue crmSync;
-  private final Optional<ContactCrm> crm;
+  private final Optional<CrmLookups> crm;
   private final Clock clock;
   private final NurtureEvents events;
   private final ContactRepository contacts = new ContactRepository();
   private final SuppressionList suppressions = new SuppressionList();
   private final Timeline timeline = new Timeline();
+  private final ProfileProposals proposals = new ProfileProposals();
+  private final ConsentRecords consentRecords = new ConsentRecords();
+  private final Resubscriptions resubscriptions;
 
   /**
    * @param integrations a client of the integration tasks on the transaction-aware data source
@@ -70,8 +76,9 @@ public final class LeadIntake {
     this.db = db;
     this.enroller = enroller;
     this.integrations = integrations;
+    this.resubscriptions = new Resubscriptions(integrations);
     this.crmSync = crmSync;
-    this.crm = crm;
+    this.crm = crm.map(c -> new CrmLookups(c, clock));
     this.clock = clock;
     this.events = events;
   }
@@ -93,7 +100,9 @@ public final class LeadIntake {
               boolean created = contacts.insertIfAbsent(h, Ids.newId(), signup, now);
               Contact existing = contacts.findByEmail(h, signup.email()).orElseThrow();
               if (!created) {
-                contacts.updateProfile(h, existing.id(), signup, now);
+                // Only empty fields are filled; a changed value waits for a person's accept.
+                proposals.propose(h, existing, signup, now);
+                contacts.fillEmptyFields(h, existing.id(), signup, now);
               }
               timeline.record(
                   h, existing.id(), now, created ? "signed_up" : "signed_up_again", null);
@@ -118,18 +127,18 @@ public final class LeadIntake {
       Instant now) {
     Optional<SuppressionReason> suppressed = suppressions.reason(h, email);
     if (suppressed.isPresent()) {
-      if (consent.explicit() && suppressions.liftUnsubscribe(h, email)) {
-        contacts.recordConsent(h, id, consent, now);
-        timeline.record(h, id, now, "resubscribed", consent.source());
+      if (consent.explicit() && suppressed.get() == SuppressionReason.UNSUBSCRIBED) {
+        // Only the address itself, clicking the confirmation email, can undo its unsubscribe.
+        resubscriptions.request(h, id, consent, now);
       } else {
+        consentRecords.append(h, id, ConsentRecords.Kind.SIGNUP, consent, now);
         timeline.record(
             h, id, now, "signup_while_suppressed", suppressed.get().name().toLowerCase());
       }
       return;
     }
-    if (created || consent.explicit()) {
-      contacts.recordConsent(h, id, consent, now);
-    }
+    // Every signup's evidence is kept; the contact's own columns hold the first.
+    contacts.recordConsent(h, id, ConsentRecords.Kind.SIGNUP, consent, now);
   }
 
   /**
@@ -163,7 +172,12 @@ public final class LeadIntake {
               id,
               new Signup(email, found.name(), found.firstName(), found.businessName()),
               now)) {
-            contacts.recordConsent(h, id, ConsentEvidence.of("crm:" + crm.get().name()), now);
+            contacts.recordConsent(
+                h,
+                id,
+                ConsentRecords.Kind.CRM_IMPORT,
+                ConsentEvidence.of("crm:" + crm.get().name()),
+                now);
             h.createUpdate("update contacts set crm_page_id = :page, crm_url = :url where id = :id")
                 .bind("id", id)
                 .bind("page", found.pageId())
@@ -186,10 +200,12 @@ public final class LeadIntake {
                       .findByEmail(h, assessment.email())
                       .orElseThrow(UnknownContactException::new);
               String assessmentId = Ids.newId();
-              contacts.recordAssessment(h, contact.id(), assessmentId, assessment, now);
               Segment segment = assessment.segment();
+              boolean changed = contacts.changeSegment(h, contact.id(), segment);
+              contacts.recordAssessment(h, contact.id(), assessmentId, assessment, now);
               timeline.record(h, contact.id(), now, "assessed", "segment " + segment);
-              if (segment == Segment.CRITICAL) {
+              // One alert per change into CRITICAL: a repeated critical assessment alerts nobody.
+              if (segment == Segment.CRITICAL && changed) {
                 integrations.scheduleIfNotExists(
                     new TaskInstance<>(AlertTasks.CRITICAL_LEAD_TASK, assessmentId, contact.id()),
                     now);

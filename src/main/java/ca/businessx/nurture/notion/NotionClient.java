@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,16 @@ public final class NotionClient {
 
   /** The id of the database's first data source (the one a single-source database has). */
   public String dataSourceId(String databaseId) {
+    return dataSourceId(databaseId, null);
+  }
+
+  private String dataSourceId(String databaseId, Duration permitWait) {
     String known = dataSources.get(databaseId);
     if (known != null) {
       return known;
     }
-    JsonNode db = http.get("/v1/databases/" + id(databaseId));
+    String dbPath = "/v1/databases/" + id(databaseId);
+    JsonNode db = permitWait == null ? http.get(dbPath) : http.get(dbPath, permitWait);
     String found = db.path("data_sources").path(0).path("id").asText("");
     if (found.isEmpty()) {
       throw new NotionException(
@@ -50,10 +56,18 @@ public final class NotionClient {
 
   /** Every page of the database matching the filter (null for all), oldest first. */
   public List<NotionPage> query(String databaseId, JsonNode filter) {
+    return query(databaseId, filter, null);
+  }
+
+  /**
+   * Like {@link #query(String, JsonNode)}, waiting at most {@code permitWait} for each request's
+   * rate-limit permit (null: as long as it takes).
+   */
+  public List<NotionPage> query(String databaseId, JsonNode filter, Duration permitWait) {
     String path =
         classic
             ? "/v1/databases/" + id(databaseId) + "/query"
-            : "/v1/data_sources/" + id(dataSourceId(databaseId)) + "/query";
+            : "/v1/data_sources/" + id(dataSourceId(databaseId, permitWait)) + "/query";
     ObjectNode body = NotionHttp.JSON.createObjectNode();
     if (filter != null) {
       body.set("filter", filter);
@@ -69,7 +83,8 @@ public final class NotionClient {
       if (cursor != null) {
         body.put("start_cursor", cursor);
       }
-      JsonNode answer = http.post(path, body);
+      JsonNode answer =
+          permitWait == null ? http.post(path, body) : http.post(path, body, permitWait);
       for (JsonNode result : answer.path("results")) {
         if ("page".equals(result.path("object").asText())) {
           pages.add(NotionPage.of(result));

@@ -3,6 +3,7 @@ package ca.businessx.nurture.notion;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.contact.CrmContact;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +27,17 @@ public final class NotionContactCrm implements ContactCrm {
     return "notion";
   }
 
+  /**
+   * How long a look-up waits for a rate-limit permit: it runs on a web thread, which answers 503
+   * with Retry-After instead of queueing behind background syncs.
+   */
+  static final Duration LOOKUP_PERMIT_WAIT = Duration.ofSeconds(2);
+
   @Override
   public Optional<CrmContact> findByEmail(String email) {
-    return findPage(email).map(mapping::fromPage);
+    return client.query(databaseId, emailFilter(email), LOOKUP_PERMIT_WAIT).stream()
+        .findFirst()
+        .map(mapping::fromPage);
   }
 
   @Override
@@ -70,9 +79,13 @@ public final class NotionContactCrm implements ContactCrm {
   }
 
   private Optional<NotionPage> findPage(String email) {
+    // Oldest first: if people made duplicates, Nurture keeps writing to the original.
+    return client.query(databaseId, emailFilter(email)).stream().findFirst();
+  }
+
+  private ObjectNode emailFilter(String email) {
     ObjectNode filter = NotionHttp.JSON.createObjectNode().put("property", names.email());
     filter.putObject("email").put("equals", ContactMapping.normaliseEmail(email));
-    // Oldest first: if people made duplicates, Nurture keeps writing to the original.
-    return client.query(databaseId, filter).stream().findFirst();
+    return filter;
   }
 }

@@ -56,8 +56,20 @@ final class NotionHttp {
     return send("GET", path, null);
   }
 
+  JsonNode get(String path, Duration permitWait) {
+    return send("GET", path, null, permitWait);
+  }
+
   JsonNode post(String path, JsonNode body) {
     return send("POST", path, body);
+  }
+
+  /**
+   * A POST that waits at most {@code permitWait} for the rate limit, for callers on a web thread;
+   * without a permit by then it fails at once, transiently, instead of holding the thread.
+   */
+  JsonNode post(String path, JsonNode body, Duration permitWait) {
+    return send("POST", path, body, permitWait);
   }
 
   JsonNode patch(String path, JsonNode body) {
@@ -65,6 +77,10 @@ final class NotionHttp {
   }
 
   private JsonNode send(String method, String path, JsonNode body) {
+    return send(method, path, body, null);
+  }
+
+  private JsonNode send(String method, String path, JsonNode body, Duration permitWait) {
     Instant now = clock.instant();
     Instant quiet = quietUntil;
     if (now.isBefore(quiet)) {
@@ -76,7 +92,11 @@ final class NotionHttp {
           429,
           "rate_limited");
     }
-    acquirePermit(method, path);
+    if (permitWait == null) {
+      acquirePermit(method, path);
+    } else {
+      tryPermit(method, path, permitWait);
+    }
     HttpResponse<String> res = exchange(method, path, body);
     if (res.statusCode() / 100 == 2) {
       try {
@@ -95,6 +115,23 @@ final class NotionHttp {
       quietUntil = clock.instant().plus(error.retryAfter().get());
     }
     throw error;
+  }
+
+  private void tryPermit(String method, String path, Duration wait) {
+    try {
+      if (!bucket.asBlocking().tryConsume(1, wait)) {
+        throw new NotionException(
+            "Notion " + method + " " + path + " not sent: no rate-limit permit within " + wait,
+            true,
+            Duration.ofSeconds(Math.max(1, wait.toSeconds())),
+            0,
+            "local_rate_limit");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NotionException(
+          "Notion " + method + " " + path + " interrupted", true, null, 0, "interrupted");
+    }
   }
 
   private void acquirePermit(String method, String path) {

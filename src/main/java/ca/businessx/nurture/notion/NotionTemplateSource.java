@@ -3,6 +3,7 @@ package ca.businessx.nurture.notion;
 import ca.businessx.nurture.contact.CrmException;
 import ca.businessx.nurture.notion.TemplateFallbackListener.Reason;
 import ca.businessx.nurture.template.EmailTemplate;
+import ca.businessx.nurture.template.TemplateSafety;
 import ca.businessx.nurture.template.TemplateSource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -90,6 +91,10 @@ public final class NotionTemplateSource implements TemplateSource {
     String body = BlocksToHtml.render(client.blockTree(page.get().id())).strip();
     if (subject.isEmpty() || body.isEmpty()) {
       return new Cached(null, Reason.EMPTY, now);
+    }
+    if (TemplateSafety.hasUnescapedTag(subject) || TemplateSafety.hasUnescapedTag(body)) {
+      // Whoever can edit the page must not be able to put a lead's raw input into an email.
+      return new Cached(null, Reason.UNSAFE, now);
     }
     return new Cached(new EmailTemplate(key, subject, body, "notion"), null, now);
   }

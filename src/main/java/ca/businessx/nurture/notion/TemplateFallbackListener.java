@@ -10,7 +10,11 @@ public interface TemplateFallbackListener {
     /** The page has no subject or no body. */
     EMPTY,
     /** Notion failed and no earlier copy was at hand. */
-    FAILED
+    FAILED,
+    /**
+     * The page inserts a value unescaped ({@code {{{x}}}}, {@code {{&x}}}) or changes delimiters.
+     */
+    UNSAFE
   }
 
   void fallback(String templateKey, Reason reason);

@@ -32,6 +32,11 @@ public final class ConfigFiles {
         }
       }
     }
+    return findDefault(relativePath);
+  }
+
+  /** The file as shipped inside the jar, whatever the override folder holds. */
+  public Optional<Found> findDefault(String relativePath) {
     try (InputStream in = ConfigFiles.class.getResourceAsStream("/defaults/" + relativePath)) {
       if (in == null) {
         return Optional.empty();

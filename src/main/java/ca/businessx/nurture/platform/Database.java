@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The service's own database: embedded SQLite (WAL) by default, PostgreSQL when configured. Every
@@ -38,6 +39,8 @@ public final class Database implements AutoCloseable {
     this.node = node;
     this.bound = new ThreadBoundDataSource(pool);
     this.jdbi = Jdbi.create(pool);
+    // Jdbi's default message lists the bound values (addresses, names) of a failed statement.
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(SafeErrors::statementMessage);
     this.groupCommit =
         new GroupCommit(
             sqliteWriter,
@@ -77,6 +80,8 @@ public final class Database implements AutoCloseable {
       String application = "nurture " + node;
       hikari.addDataSourceProperty(
           "ApplicationName", application.substring(0, Math.min(63, application.length())));
+      // The server's "Detail: Key (email)=(…)" would put a lead's address into error messages.
+      hikari.addDataSourceProperty("logServerErrorDetail", "false");
       hikari.setMaximumPoolSize(12);
     }
     hikari.setConnectionTimeout(10_000);

@@ -14,6 +14,10 @@ import org.slf4j.LoggerFactory;
 public final class Web {
   private static final Logger log = LoggerFactory.getLogger(Web.class);
 
+  /** Every write is one transaction, so a request that failed left nothing behind. */
+  public static final String NOT_RECORDED =
+      "something went wrong on our side; the request was not recorded, please retry it";
+
   private Web() {}
 
   public static Javalin create(Consumer<JavalinConfig> routes) {
@@ -31,13 +35,11 @@ public final class Web {
           cfg.routes.exception(
               Exception.class,
               (e, ctx) -> {
-                log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                error(
-                    ctx,
-                    500,
-                    "internal_error",
-                    "something went wrong on our side; nothing was lost",
-                    null);
+                // Redacted: a database error's message would carry the request's addresses and
+                // names.
+                log.error(
+                    "unexpected error on {} {}", ctx.method(), ctx.path(), SafeErrors.redacted(e));
+                error(ctx, 500, "internal_error", NOT_RECORDED, null);
               });
           routes.accept(cfg);
         });

@@ -71,6 +71,18 @@ public final class ContactPrivacy {
                               "select * from emails where contact_id = :id order by step",
                               c.id()));
                       all.put(
+                          "consent_records",
+                          row(
+                              h,
+                              "select kind, source, client_ip, consent_text, form_id, explicit_opt_in, at from consent_records where contact_id = :id order by at",
+                              c.id()));
+                      all.put(
+                          "profile_proposals",
+                          row(
+                              h,
+                              "select * from profile_proposals where contact_id = :id order by proposed_at",
+                              c.id()));
+                      all.put(
                           "timeline",
                           row(
                               h,
@@ -110,6 +122,13 @@ public final class ContactPrivacy {
             .orElse(null);
     h.createUpdate("delete from outbox where recipient = :r").bind("r", c.email()).execute();
     h.createUpdate("update replies set subject = null, body = null where contact_id = :id")
+        .bind("id", c.id())
+        .execute();
+    // The consent evidence stays (CASL), without the client address.
+    h.createUpdate("update consent_records set client_ip = null where contact_id = :id")
+        .bind("id", c.id())
+        .execute();
+    h.createUpdate("delete from profile_proposals where contact_id = :id")
         .bind("id", c.id())
         .execute();
     h.createUpdate(

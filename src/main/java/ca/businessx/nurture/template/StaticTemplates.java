@@ -2,13 +2,29 @@ package ca.businessx.nurture.template;
 
 import ca.businessx.nurture.platform.ConfigFiles;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The templates shipped in the jar, each overridable by a file in the config folder. */
+/**
+ * The templates shipped in the jar, each overridable by a file in the config folder. An override
+ * with an unescaped tag is refused: the shipped template applies and the fallback is counted.
+ */
 public final class StaticTemplates implements TemplateSource {
+  private static final Logger log = LoggerFactory.getLogger(StaticTemplates.class);
   private final ConfigFiles files;
+  private final Consumer<String> fallbacks;
 
   public StaticTemplates(ConfigFiles files) {
+    this(files, key -> {});
+  }
+
+  /**
+   * @param fallbacks told the key of each override refused
+   */
+  public StaticTemplates(ConfigFiles files, Consumer<String> fallbacks) {
     this.files = files;
+    this.fallbacks = fallbacks;
   }
 
   @Override
@@ -16,8 +32,22 @@ public final class StaticTemplates implements TemplateSource {
     if (!key.matches("[a-z0-9_]{1,50}")) {
       return Optional.empty();
     }
-    return files
-        .find("templates/" + key + ".mustache")
-        .map(found -> TemplateText.parse(key, found.text(), found.origin()));
+    String path = "templates/" + key + ".mustache";
+    Optional<EmailTemplate> found =
+        files.find(path).map(f -> TemplateText.parse(key, f.text(), f.origin()));
+    if (found.isPresent() && !"default".equals(found.get().origin()) && unsafe(found.get())) {
+      log.warn(
+          "template {} in the config folder inserts a value unescaped or changes the"
+              + " delimiters; the shipped template applies",
+          key);
+      fallbacks.accept(key);
+      return files.findDefault(path).map(f -> TemplateText.parse(key, f.text(), f.origin()));
+    }
+    return found;
+  }
+
+  private static boolean unsafe(EmailTemplate t) {
+    return TemplateSafety.hasUnescapedTag(t.subject())
+        || TemplateSafety.hasUnescapedTag(t.htmlBody());
   }
 }

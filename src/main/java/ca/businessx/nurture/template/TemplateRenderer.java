@@ -37,7 +37,25 @@ public final class TemplateRenderer {
       List<TemplateSource> preferred, TemplateSource fallback, ConfigFiles files) {
     this.sources = List.copyOf(preferred);
     this.fallback = fallback;
-    this.layout = html.compile(files.require("templates/layout.mustache").text());
+    this.layout = html.compile(layout(files));
+  }
+
+  /**
+   * An overridden layout that inserts anything but the body unescaped is refused for the shipped
+   * one.
+   */
+  private static String layout(ConfigFiles files) {
+    String path = "templates/layout.mustache";
+    String text = files.require(path).text();
+    if (TemplateSafety.layoutIsSafe(text)) {
+      return text;
+    }
+    org.slf4j.LoggerFactory.getLogger(TemplateRenderer.class)
+        .warn("the layout in the config folder has an unescaped tag; the shipped layout applies");
+    return files
+        .findDefault(path)
+        .orElseThrow(() -> new NurtureException("missing configuration file " + path))
+        .text();
   }
 
   public RenderedEmail render(String key, Map<String, Object> model) {

@@ -71,10 +71,10 @@ public final class WebhookRoutes {
     String formId = f.text("form_id", 200);
     boolean explicit = f.flag("consent");
     f.throwIfInvalid();
-    String evidence = consentText != null ? consentText : formId != null ? "form " + formId : null;
     LeadIntake.SignupResult result =
         intake.signup(
-            signup, new ConsentEvidence("signup_webhook", clients.of(ctx), evidence, explicit));
+            signup,
+            new ConsentEvidence("signup_webhook", clients.of(ctx), consentText, formId, explicit));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("contact_id", result.contact().id());
     body.put("created", result.created());
@@ -98,7 +98,8 @@ public final class WebhookRoutes {
     } catch (UnknownContactException e) {
       throw new ApiError(404, "contact_not_found", e.getMessage());
     } catch (CrmException e) {
-      ctx.header("Retry-After", "30");
+      long seconds = e.retryAfter().map(d -> Math.max(1, d.toSeconds())).orElse(30L);
+      ctx.header("Retry-After", Long.toString(seconds));
       throw new ApiError(
           503,
           "crm_unavailable",

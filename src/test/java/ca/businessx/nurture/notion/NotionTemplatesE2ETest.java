@@ -104,6 +104,40 @@ class NotionTemplatesE2ETest {
     }
   }
 
+  @Test
+  void aNotionTemplateWithARawTagIsRefusedAndTheShippedOneCounted() {
+    ObjectNode p = FakeNotionData.JSON.createObjectNode();
+    p.putObject("Name").putArray("title").addObject().putObject("text").put("content", "email_2c");
+    p.putObject("Subject")
+        .putArray("rich_text")
+        .addObject()
+        .putObject("text")
+        .put("content", "About {{business_name}}");
+    FakeNotionData.Page page = fake.data.createPage(fake.templates, p);
+    fake.data.addBlocks(
+        page.id, List.of(block("paragraph", run("Dear {{{first_name}}}, see {{&business_name}}"))));
+    try (TestApp t = NotionE2E.start(dir.resolve("data"), fake, env)) {
+      t.http.postJson(
+          "/webhook/signup", "{\"email\":\"" + ANA + "\",\"first_name\":\"<b>Ana</b>\"}");
+      t.assess(ANA, 0, 0);
+      NotionE2E.drain(t);
+      NotionE2E.advance(t, java.time.Duration.ofHours(25), java.time.Duration.ofMinutes(30));
+      NotionE2E.drain(t);
+
+      String html =
+          t.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select html from outbox where template_key = 'email_2c'")
+                          .mapTo(String.class)
+                          .one());
+      assertThat(html).doesNotContain("<b>Ana</b>").doesNotContain("Dear ");
+      assertThat(t.app.templateFallbacks()).containsKey("email_2c");
+      assertThat(t.http.get("/metrics").body())
+          .containsPattern("nurture_template_fallbacks_total\\{template=\"email_2c\"\\} [1-9]");
+    }
+  }
+
   private static Map<String, Object> outbox(TestApp t) {
     return t.jdbi()
         .withHandle(

@@ -50,6 +50,23 @@ class LogPrivacyTest {
           "application/x-www-form-urlencoded",
           "List-Unsubscribe=One-Click");
       t.http.postJson("/webhook/resend", "{\"type\":\"email.bounced\"}");
+      // A repeated signup proposing a new name, asking to be mailed again: the confirmation email.
+      t.http.postJson(
+          "/webhook/signup",
+          "{\"email\":\"zoe.private@example.ca\",\"first_name\":\"Otherzoe\",\"consent\":true}");
+      t.runDue();
+      String confirm =
+          t.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select html from outbox where template_key = 'resubscribe_confirm'")
+                          .mapTo(String.class)
+                          .one());
+      t.http.post(
+          confirm.replaceAll("(?s).*https?://[^/]+(/resubscribe/[A-Za-z0-9_.-]+).*", "$1"),
+          "application/x-www-form-urlencoded",
+          "");
 
       assertThat(logs.lines())
           .isNotEmpty()
@@ -63,6 +80,7 @@ class LogPrivacyTest {
                           "Zoelle",
                           "Tremblay",
                           "Secretname",
+                          "Otherzoe",
                           "admin-token-value-long-enough-for-the-rule",
                           "signing-secret-value",
                           "whsec_",

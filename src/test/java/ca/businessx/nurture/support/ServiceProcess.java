@@ -49,6 +49,11 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   public ServiceProcess start() {
+    return startWithin(Duration.ofSeconds(30));
+  }
+
+  /** Starts and waits up to {@code timeout} for health (a busy machine starts a JVM slowly). */
+  public ServiceProcess startWithin(Duration timeout) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new java.util.ArrayList<>(List.of(java));
     command.addAll(jvmOptions);
@@ -67,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    awaitHealthy(Duration.ofSeconds(30));
+    awaitHealthy(timeout);
     startedIn = Duration.ofNanos(System.nanoTime() - began);
     return this;
   }
