@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -58,7 +59,11 @@ public final class Database implements AutoCloseable {
     Kind kind;
     if (db.embedded() || db.url().get().startsWith("jdbc:sqlite:")) {
       kind = Kind.SQLITE;
-      hikari.setJdbcUrl(db.url().orElseGet(() -> "jdbc:sqlite:" + sqliteFile(dataDir)));
+      if (db.embedded()) {
+        createDirectories(dataDir);
+      }
+      hikari.setJdbcUrl(
+          db.url().orElseGet(() -> "jdbc:sqlite:" + sqliteFile(db, dataDir).orElseThrow()));
       // IMMEDIATE transactions wait for the write lock up front (busy_timeout) instead of failing
       // when a reader upgrades; FULL sync makes every answered webhook durable across power loss,
       // NORMAL across a crash of the process only (see Config.Db).
@@ -83,13 +88,28 @@ public final class Database implements AutoCloseable {
     return new Database(new HikariDataSource(hikari), kind, node);
   }
 
-  private static Path sqliteFile(Path dataDir) {
+  /**
+   * The SQLite database file this configuration uses: {@code nurture.db} in the data dir, or the
+   * file of a {@code jdbc:sqlite:} URL; empty for PostgreSQL.
+   */
+  public static Optional<Path> sqliteFile(Config.Db db, Path dataDir) {
+    if (db.embedded()) {
+      return Optional.of(dataDir.resolve("nurture.db").toAbsolutePath());
+    }
+    String url = db.url().get();
+    if (!url.startsWith("jdbc:sqlite:")) {
+      return Optional.empty();
+    }
+    String file = url.substring("jdbc:sqlite:".length()).replaceFirst("^file:", "");
+    return Optional.of(Path.of(file.replaceFirst("\\?.*$", "")).toAbsolutePath());
+  }
+
+  private static void createDirectories(Path dataDir) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
     }
-    return dataDir.resolve("nurture.db").toAbsolutePath();
   }
 
   /** Applies pending migrations; safe to run on every start and from several nodes at once. */
