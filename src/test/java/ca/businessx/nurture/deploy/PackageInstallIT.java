@@ -153,6 +153,21 @@ class PackageInstallIT {
       service.destroyForcibly().waitFor();
     }
 
+    // -XX:AOTMode=on makes a JVM that cannot map the cache (moved jar, other options) fail.
+    Shell.Result aot =
+        Shell.run(
+            300,
+            "env",
+            "-i",
+            "PATH=/usr/bin:/bin",
+            "JAVA_TOOL_OPTIONS=-XX:AOTMode=on",
+            "/usr/bin/nurture",
+            "--version");
+    assertThat(aot.exit())
+        .as("the launcher with the package's AOT cache: " + aot.output())
+        .isZero();
+    assertThat(aot.output()).contains("nurture 0.1.0");
+
     Shell.run(300, "dpkg", "-r", "nurture").orFail("dpkg -r");
     assertThat(Path.of("/usr/bin/nurture")).doesNotExist();
     assertThat(UNIT).doesNotExist();
