@@ -1,5 +1,6 @@
 package ca.businessx.nurture;
 
+import ca.businessx.nurture.cli.BackupCommands;
 import ca.businessx.nurture.cli.ContactCommand;
 import ca.businessx.nurture.cli.ContactsCommand;
 import ca.businessx.nurture.cli.EmailsCommand;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Command;
       SendTestCommand.class,
       ImportCommand.class,
       ContactCommand.class,
-      NotionCommand.class
+      NotionCommand.class,
+      BackupCommands.Backup.class,
+      BackupCommands.Restore.class
     })
 public final class Main implements Runnable {
 

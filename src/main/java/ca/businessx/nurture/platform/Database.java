@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -61,7 +62,11 @@ public final class Database implements AutoCloseable {
     Kind kind;
     if (db.embedded() || db.url().get().startsWith("jdbc:sqlite:")) {
       kind = Kind.SQLITE;
-      hikari.setJdbcUrl(db.url().orElseGet(() -> "jdbc:sqlite:" + sqliteFile(dataDir)));
+      if (db.embedded()) {
+        prepareSqliteFile(dataDir);
+      }
+      hikari.setJdbcUrl(
+          db.url().orElseGet(() -> "jdbc:sqlite:" + sqliteFile(db, dataDir).orElseThrow()));
       // IMMEDIATE transactions wait for the write lock up front (busy_timeout) instead of failing
       // when a reader upgrades; FULL sync makes every answered webhook durable across power loss,
       // NORMAL across a crash of the process only (see Config.Db).
@@ -89,12 +94,28 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * The SQLite database file this configuration uses: {@code nurture.db} in the data dir, or the
+   * file of a {@code jdbc:sqlite:} URL; empty for PostgreSQL.
+   */
+  public static Optional<Path> sqliteFile(Config.Db db, Path dataDir) {
+    if (db.embedded()) {
+      return Optional.of(dataDir.resolve("nurture.db").toAbsolutePath());
+    }
+    String url = db.url().get();
+    if (!url.startsWith("jdbc:sqlite:")) {
+      return Optional.empty();
+    }
+    String file = url.substring("jdbc:sqlite:".length()).replaceFirst("^file:", "");
+    return Optional.of(Path.of(file.replaceFirst("\\?.*$", "")).toAbsolutePath());
+  }
+
+  /**
    * The database file, in a data directory only this user may enter (0700), itself readable only by
    * this user (0600): it holds lead data and the key that signs unsubscribe links. SQLite gives its
    * -wal and -shm files the database file's permissions. An existing directory or file is tightened
    * likewise.
    */
-  private static Path sqliteFile(Path dataDir) {
+  private static Path prepareSqliteFile(Path dataDir) {
     Path file = dataDir.resolve("nurture.db").toAbsolutePath();
     try {
       if (!Files.isDirectory(dataDir)) {

@@ -20,7 +20,10 @@ import java.util.stream.Stream;
  * Footprint: a database holding 100,000 active enrollments (none due for a day), then the service
  * (role all, the JVM options given, default -Xmx256m) started on it: time from launching the JVM to
  * ready, resident memory at ready and after a minute of work (polling, scrapes of /metrics and the
- * console overview), and the database's size. Not a test; run it with {@code bench/footprint}.
+ * console overview), and the database's size. With {@code --image=target/package/image/nurture}
+ * (what {@code bin/package} builds) it starts the packaged launcher instead, first {@code --rounds}
+ * times each without and with the package's AOT cache, alternating, for ready-to-serve before and
+ * after. Not a test; run it with {@code bench/footprint}.
  */
 public final class FootprintBench {
   public static void main(String[] args) throws Exception {
@@ -41,8 +44,18 @@ public final class FootprintBench {
         "seeded %d enrollments in %d s%n",
         enrollments, Duration.between(seeding, Instant.now()).toSeconds());
     List<String> lines = new ArrayList<>();
+    Path launcher =
+        o.containsKey("image") ? Path.of(o.get("image"), "bin", "nurture").toAbsolutePath() : null;
+    if (launcher != null) {
+      lines.addAll(
+          startups(launcher, env, jvm, dir, Integer.parseInt(o.getOrDefault("rounds", "3"))));
+    }
     Path work = Files.createDirectories(dir.resolve("node"));
-    try (ServiceProcess node = new ServiceProcess(work, env).jvmOptions(jvm).start()) {
+    ServiceProcess service = new ServiceProcess(work, env).jvmOptions(jvm);
+    if (launcher != null) {
+      service.launcher(launcher);
+    }
+    try (ServiceProcess node = service.start()) {
       long atReady = BenchMachine.rssMiB(node.pid());
       lines.add(
           String.format(
@@ -80,6 +93,53 @@ public final class FootprintBench {
             + ":");
     lines.forEach(l -> System.out.println("  " + l));
     System.exit(0);
+  }
+
+  /** Ready times from the packaged launcher with the AOT cache turned off and on, alternately. */
+  private static List<String> startups(
+      Path launcher, Map<String, String> env, String[] jvm, Path dir, int rounds) throws Exception {
+    Map<Boolean, List<Long>> ready =
+        new HashMap<>(Map.of(false, new ArrayList<>(), true, new ArrayList<>()));
+    Map<Boolean, List<Long>> rss =
+        new HashMap<>(Map.of(false, new ArrayList<>(), true, new ArrayList<>()));
+    for (int round = 0; round < rounds; round++) {
+      for (boolean aot : round % 2 == 0 ? List.of(false, true) : List.of(true, false)) {
+        List<String> options = new ArrayList<>(List.of(jvm));
+        if (!aot) {
+          options.add("-XX:AOTMode=off");
+        }
+        Path work = Files.createDirectories(dir.resolve("start-" + round + "-" + aot));
+        try (ServiceProcess node =
+            new ServiceProcess(work, env)
+                .launcher(launcher)
+                .jvmOptions(options.toArray(String[]::new))
+                .start()) {
+          ready.get(aot).add(node.startedIn().toMillis());
+          rss.get(aot).add(BenchMachine.rssMiB(node.pid()));
+          System.out.printf(
+              "start %d %s AOT cache: ready in %d ms, RSS %d MiB%n",
+              round + 1,
+              aot ? "with" : "without",
+              ready.get(aot).getLast(),
+              rss.get(aot).getLast());
+        }
+      }
+    }
+    long before = median(ready.get(false));
+    long after = median(ready.get(true));
+    return List.of(
+        String.format(
+            "packaged launcher, ready after launch: without the AOT cache median %d ms %s, with it"
+                + " median %d ms %s: %.2fx faster",
+            before, ready.get(false), after, ready.get(true), (double) before / after),
+        String.format(
+            "RSS at ready: without %d MiB, with %d MiB (medians)",
+            median(rss.get(false)), median(rss.get(true))));
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
   }
 
   private static void check(Http.Response r) {

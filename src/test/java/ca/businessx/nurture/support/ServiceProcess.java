@@ -19,6 +19,7 @@ public final class ServiceProcess implements AutoCloseable {
   private final Path log;
   private final List<String> serveArgs = new java.util.ArrayList<>();
   private final List<String> jvmOptions = new java.util.ArrayList<>(List.of("-Xmx256m"));
+  private Path launcher;
   private Process process;
   private Duration startedIn;
   public final int port;
@@ -48,22 +49,39 @@ public final class ServiceProcess implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Starts the packaged launcher ({@code bin/nurture} of an app image) instead of this JVM's {@code
+   * java} with the test classpath; the JVM options then go in {@code JAVA_TOOL_OPTIONS}, after the
+   * launcher's own.
+   */
+  public ServiceProcess launcher(Path launcher) {
+    this.launcher = launcher;
+    return this;
+  }
+
   public ServiceProcess start() {
-    return startWithin(Duration.ofSeconds(30));
+    return startWithin(Duration.ofSeconds(120));
   }
 
   /** Starts and waits up to {@code timeout} for health (a busy machine starts a JVM slowly). */
   public ServiceProcess startWithin(Duration timeout) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(java));
-    command.addAll(jvmOptions);
-    command.addAll(
-        List.of(
-            "-cp", System.getProperty("java.class.path"), "ca.businessx.nurture.Main", "serve"));
+    List<String> command = new java.util.ArrayList<>();
+    if (launcher != null) {
+      command.addAll(List.of(launcher.toString(), "serve"));
+    } else {
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmOptions);
+      command.addAll(
+          List.of(
+              "-cp", System.getProperty("java.class.path"), "ca.businessx.nurture.Main", "serve"));
+    }
     command.addAll(serveArgs);
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.directory(workDir.toFile());
     pb.environment().putAll(env);
+    if (launcher != null && !jvmOptions.isEmpty()) {
+      pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
+    }
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     long began = System.nanoTime();
