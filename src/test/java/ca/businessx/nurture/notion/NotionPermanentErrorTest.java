@@ -77,10 +77,10 @@ class NotionPermanentErrorTest {
 
       share(true);
       NotionE2E.editInNotion(fake, page.id, "Sequence Status", "Stopped");
-      t.signup("ana@example.ca", "Anna");
+      t.assess("ana@example.ca", 2, 0);
       NotionE2E.advance(t, Duration.ofMinutes(2), Duration.ofSeconds(30));
 
-      assertThat(NotionE2E.text(page, "First Name")).isEqualTo("Anna");
+      assertThat(NotionE2E.select(page, "Segment")).isEqualTo("CRITICAL");
       assertThat(t.http.get("/api/contacts/" + id).json().at("/enrollment/state").asText())
           .isEqualTo("STOPPED");
     }

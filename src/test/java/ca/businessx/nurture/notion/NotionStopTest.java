@@ -53,9 +53,9 @@ class NotionStopTest {
 
       NotionE2E.editInNotion(fake, page.id, "Sequence Status", "Stopped");
       // A change here synced before the next poll does not undo the person's stop.
-      t.signup(ANA, "Anna");
+      t.assess(ANA, 2, 0);
       NotionE2E.drain(t);
-      assertThat(NotionE2E.text(page, "First Name")).isEqualTo("Anna");
+      assertThat(NotionE2E.select(page, "Segment")).isEqualTo("CRITICAL");
       assertThat(NotionE2E.select(page, "Sequence Status")).isEqualTo("Stopped");
 
       NotionE2E.advance(t, Duration.ofMinutes(2), Duration.ofSeconds(30));
@@ -72,10 +72,10 @@ class NotionStopTest {
       assertThat(t.outboxTemplates(ANA)).containsExactly("email_1", "email_2b");
       assertThat(sender.attempts.get()).as("no send tried after the stop").isEqualTo(attempts);
 
-      t.signup(ANA, "Annie");
+      t.assess(ANA, 0, 0);
       NotionE2E.drain(t);
       assertThat(NotionE2E.pagesFor(fake, ANA)).hasSize(1);
-      assertThat(NotionE2E.text(page, "First Name")).isEqualTo("Annie");
+      assertThat(NotionE2E.select(page, "Segment")).isEqualTo("OPTIMIZE");
       assertThat(NotionE2E.select(page, "Sequence Status")).isEqualTo("Stopped");
       assertThat(NotionE2E.syncStates(t)).allMatch(NotionE2E.SyncState::inSync);
     }
