@@ -34,6 +34,7 @@ import ca.businessx.nurture.sequence.SequenceFile;
 import ca.businessx.nurture.sequence.SequencePlan;
 import ca.businessx.nurture.sequence.SequenceRunner;
 import ca.businessx.nurture.sequence.SequenceTasks;
+import ca.businessx.nurture.sequence.SequenceVersions;
 import ca.businessx.nurture.sequence.StepWakes;
 import ca.businessx.nurture.template.StaticTemplates;
 import ca.businessx.nurture.template.TemplateRenderer;
@@ -60,6 +61,7 @@ public final class Wiring {
   public final Database db;
   public final Clock clock;
   public final SequencePlan plan;
+  public final SequenceVersions versions;
   public final EmailSender emailSender;
   public final Alerter alerter;
   public final NurtureMetrics metrics;
@@ -99,6 +101,7 @@ public final class Wiring {
     this.plan =
         SequenceFile.parse(
             files.require("sequence.json").text(), config.testingMode(), config.sequence().waits());
+    this.versions = SequenceVersions.register(db, plan, clock.instant());
     this.emailSender = sender != null ? sender : Senders.fromConfig(config.mail(), db, clock);
     this.alerter =
         alertChannel != null
@@ -188,7 +191,13 @@ public final class Wiring {
     this.client = SchedulerClient.Builder.create(db.transactionAwareDataSource(), tasks).build();
     this.intake =
         new LeadIntake(
-            db, new Enroller(client), integrationClient, crmSync, crm, clock, metrics.events());
+            db,
+            new Enroller(client, versions.current()),
+            integrationClient,
+            crmSync,
+            crm,
+            clock,
+            metrics.events());
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
     this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock);

@@ -2,6 +2,11 @@ package ca.businessx.nurture.cli;
 
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.sequence.Enrollment;
+import ca.businessx.nurture.sequence.SequenceDiff;
+import ca.businessx.nurture.sequence.SequenceMigrator;
+import ca.businessx.nurture.sequence.SequenceVersions;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -11,8 +16,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sequence",
     mixinStandardHelpOptions = true,
-    description = "Steer a contact's sequence.",
-    subcommands = {SequenceCommand.Stop.class})
+    description = "Steer a contact's sequence; list, compare and move between sequence versions.",
+    subcommands = {
+      SequenceCommand.Stop.class,
+      SequenceCommand.Versions.class,
+      SequenceCommand.Diff.class,
+      SequenceCommand.Migrate.class
+    })
 public final class SequenceCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +73,160 @@ public final class SequenceCommand implements Runnable {
         out().println("sequence of contact " + id + " stopped at step " + e.currentStep());
         out().flush();
       }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "versions",
+      mixinStandardHelpOptions = true,
+      description = "List every sequence version, the current one marked, with its pinned leads.")
+  static final class Versions extends CliCommand {
+    Versions() {
+      super(null);
+    }
+
+    Versions(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    int run(Workbench w) {
+      SequenceVersions versions = w.wiring.versions;
+      List<SequenceVersions.Version> all = versions.all();
+      if (json) {
+        printJson(
+            all.stream()
+                .map(
+                    v ->
+                        Map.of(
+                            "version", v.number(),
+                            "current", v.number() == versions.current(),
+                            "hash", v.hash(),
+                            "created_at", v.createdAt().toString(),
+                            "steps", versions.plan(v.number()).size(),
+                            "enrollments", v.enrollments()))
+                .toList());
+        return 0;
+      }
+      Table t = new Table("VERSION", "CREATED", "STEPS", "LEADS", "HASH");
+      for (SequenceVersions.Version v : all) {
+        t.row(
+            v.number() + (v.number() == versions.current() ? " (current)" : ""),
+            v.createdAt().toString(),
+            String.valueOf(versions.plan(v.number()).size()),
+            String.valueOf(v.enrollments()),
+            v.hash().substring(0, 12));
+      }
+      t.print(out());
+      out().flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "diff",
+      mixinStandardHelpOptions = true,
+      description = "Show what changed from version A to version B, one line per change.")
+  static final class Diff extends CliCommand {
+    @Parameters(index = "0", paramLabel = "A")
+    int from;
+
+    @Parameters(index = "1", paramLabel = "B")
+    int to;
+
+    Diff() {
+      super(null);
+    }
+
+    Diff(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    int run(Workbench w) {
+      List<String> lines =
+          SequenceDiff.between(w.wiring.versions.plan(from), w.wiring.versions.plan(to));
+      if (json) {
+        printJson(Map.of("from", from, "to", to, "changes", lines));
+      } else {
+        if (lines.isEmpty()) {
+          out().println("versions " + from + " and " + to + " are the same");
+        }
+        lines.forEach(out()::println);
+        out().flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "migrate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Move the leads in flight on one version to another: each keeps its step number, due on"
+              + " the new version's schedule; a lead past the new version's last step completes.")
+  static final class Migrate extends CliCommand {
+    @Option(names = "--from", required = true, paramLabel = "A")
+    int from;
+
+    @Option(names = "--to", required = true, paramLabel = "B")
+    int to;
+
+    @Option(names = "--dry-run", description = "Print what would happen and change nothing.")
+    boolean dryRun;
+
+    Migrate() {
+      super(null);
+    }
+
+    Migrate(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    int run(Workbench w) {
+      if (from == to) {
+        err().println("nurture: --from and --to are the same version");
+        return BAD_INPUT;
+      }
+      List<SequenceMigrator.Outcome> outcomes =
+          new SequenceMigrator(w.db, w.wiring.versions)
+              .migrate(from, to, dryRun, w.clock.instant());
+      if (json) {
+        printJson(
+            outcomes.stream()
+                .map(
+                    o -> {
+                      Map<String, Object> m = new LinkedHashMap<>();
+                      m.put("contact", o.move().contactId());
+                      m.put("enrollment", o.move().enrollmentId());
+                      m.put("step_before", o.move().fromStep());
+                      m.put("step_after", o.move().toStep().orElse(null));
+                      m.put("due_after", o.move().toDue().map(Object::toString).orElse(null));
+                      m.put("applied", o.applied());
+                      return m;
+                    })
+                .toList());
+        return 0;
+      }
+      Table t = new Table("CONTACT", "STEP BEFORE", "STEP AFTER", "DUE AFTER", "RESULT");
+      for (SequenceMigrator.Outcome o : outcomes) {
+        t.row(
+            o.move().contactId(),
+            String.valueOf(o.move().fromStep()),
+            o.move().toStep().map(String::valueOf).orElse("completes"),
+            o.move().toDue().map(Object::toString).orElse("-"),
+            dryRun ? "dry run" : o.applied() ? "moved" : "skipped (it moved on meanwhile)");
+      }
+      t.print(out());
+      out()
+          .println(
+              outcomes.size()
+                  + " lead(s) in flight on version "
+                  + from
+                  + (dryRun ? "; nothing changed (dry run)" : "; moved to version " + to));
+      out().flush();
       return 0;
     }
   }

@@ -15,19 +15,22 @@ public final class Enroller {
   public record Result(Enrollment enrollment, boolean created) {}
 
   private final SchedulerClient scheduler;
+  private final int version;
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final Timeline timeline = new Timeline();
 
   /**
    * @param scheduler a client on the transaction-aware data source
+   * @param version the sequence version new enrollments are pinned to
    */
-  public Enroller(SchedulerClient scheduler) {
+  public Enroller(SchedulerClient scheduler, int version) {
     this.scheduler = scheduler;
+    this.version = version;
   }
 
   public Result enroll(Handle h, String contactId, Instant now) {
     String id = Ids.newId();
-    boolean created = enrollments.insertIfAbsent(h, id, contactId, now);
+    boolean created = enrollments.insertIfAbsent(h, id, contactId, version, now);
     if (!created) {
       return new Result(enrollments.ofContact(h, contactId).orElseThrow(), false);
     }

@@ -134,12 +134,14 @@ public final class EnrollmentRepository {
   }
 
   /** Answers false when the contact already has an enrollment. */
-  public boolean insertIfAbsent(Handle h, String id, String contactId, Instant now) {
+  public boolean insertIfAbsent(Handle h, String id, String contactId, int version, Instant now) {
     return h.createUpdate(
                 "insert into enrollments (id, contact_id, state, current_step, started_at,"
-                    + " next_due_at, updated_at) values (:id, :c, 'ACTIVE', 1, :now, :now, :now)"
+                    + " next_due_at, updated_at, sequence_version)"
+                    + " values (:id, :c, 'ACTIVE', 1, :now, :now, :now, :v)"
                     + " on conflict (contact_id) do nothing")
             .bind("id", id)
+            .bind("v", version)
             .bind("c", contactId)
             .bind("now", now.toEpochMilli())
             .execute()
