@@ -29,9 +29,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -77,8 +74,7 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * The scheduler; a {@link ManualScheduler} when built with {@link Builder#manualScheduler}; null
-   * on a web node, which runs none.
+   * The scheduler, as the {@link SchedulerFactory} built it; null on a web node, which runs none.
    */
   public Scheduler scheduler() {
     return scheduler;
@@ -113,7 +109,7 @@ public final class App implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private EmailSender sender;
     private Alerter alerter;
-    private SettableClock manualClock;
+    private SchedulerFactory schedulers;
     private NodeRole role = NodeRole.ALL;
 
     private Builder(Config config) {
@@ -141,9 +137,9 @@ public final class App implements AutoCloseable {
       return this;
     }
 
-    /** Runs due work only when the caller says so, on this clock (tests step time by hand). */
-    public Builder manualScheduler(SettableClock clock) {
-      this.manualClock = clock;
+    /** Builds the schedulers another way than polling (tests run due work by hand). */
+    public Builder schedulers(SchedulerFactory schedulers) {
+      this.schedulers = schedulers;
       return this;
     }
 
@@ -281,12 +277,8 @@ public final class App implements AutoCloseable {
         List<RecurringTask<?>> startTasks,
         String table,
         int threads) {
-      if (manualClock != null) {
-        return TestHelper.createManualScheduler(db.dataSource(), tasks)
-            .startTasks(startTasks)
-            .tableName(table)
-            .clock(manualClock)
-            .build();
+      if (schedulers != null) {
+        return schedulers.create(db.dataSource(), tasks, startTasks, table, threads);
       }
       Config.Scheduler s = config.scheduler();
       var builder =

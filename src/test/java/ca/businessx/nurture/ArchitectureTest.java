@@ -8,6 +8,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
 /** Feature packages stay untangled, and only the edges know about HTTP or the environment. */
@@ -55,6 +62,45 @@ class ArchitectureTest {
         .callMethod(System.class, "getenv")
         .orShould()
         .callMethod(System.class, "getenv", String.class)
+        .check(CLASSES);
+  }
+
+  /** Time comes from an injected clock, so tests and the crash tests can move it. */
+  @Test
+  void onlyTheCompositionRootReadsTheSystemClock() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("ca.businessx.nurture.App")
+        .and()
+        .doNotHaveFullyQualifiedName("ca.businessx.nurture.App$Builder")
+        .and()
+        .doNotHaveFullyQualifiedName("ca.businessx.nurture.cli.Workbench")
+        .should()
+        .callMethod(Clock.class, "systemUTC")
+        .orShould()
+        .callMethod(Clock.class, "systemDefaultZone")
+        .orShould()
+        .callMethod(Clock.class, "system", ZoneId.class)
+        .orShould()
+        .callMethod(Instant.class, "now")
+        .orShould()
+        .callMethod(LocalDate.class, "now")
+        .orShould()
+        .callMethod(LocalDateTime.class, "now")
+        .orShould()
+        .callMethod(ZonedDateTime.class, "now")
+        .orShould()
+        .callMethod(OffsetDateTime.class, "now")
+        .check(CLASSES);
+  }
+
+  /** db-scheduler's test helpers belong to the tests, not to the service. */
+  @Test
+  void theServiceCarriesNoTestHelpers() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.github.kagkarlsson.scheduler.testhelper..")
         .check(CLASSES);
   }
 }

@@ -8,7 +8,6 @@ import ca.businessx.nurture.platform.ConfigLoader;
 import ca.businessx.nurture.platform.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -130,7 +129,7 @@ public final class BackupCommands {
 
     @Override
     DatabaseCopy.Check run(Path database) {
-      return SqliteBackup.restore(file, database, Clock.systemUTC());
+      return SqliteBackup.restore(file, database, Workbench.CLOCK);
     }
 
     @Override

@@ -18,7 +18,11 @@ import java.time.Clock;
 final class Workbench implements AutoCloseable {
   final Config config;
   final Database db;
-  final Clock clock = Clock.systemUTC();
+
+  /** The CLI's one clock: commands are a composition root of their own, like {@code App}. */
+  static final Clock CLOCK = Clock.systemUTC();
+
+  final Clock clock = CLOCK;
   final SequencePlan plan;
   final EmailComposer composer;
   final EmailSender sender;

@@ -43,7 +43,10 @@ public final class TestApp implements AutoCloseable {
     env.putAll(extraEnv);
     Config config = ConfigLoader.load(env);
     this.app =
-        custom.apply(App.builder(config).clock(clock).manualScheduler(clock.settable())).start();
+        custom
+            .apply(
+                App.builder(config).clock(clock).schedulers(ManualSchedulers.on(clock.settable())))
+            .start();
     this.http = new Http(app.port());
     this.webhookSecret = env.get("WEBHOOK_SECRET");
   }
