@@ -3,6 +3,7 @@ package ca.businessx.nurture;
 import ca.businessx.nurture.alert.AlertTasks;
 import ca.businessx.nurture.alert.Alerter;
 import ca.businessx.nurture.alert.LogAlerter;
+import ca.businessx.nurture.alert.ParkedSummary;
 import ca.businessx.nurture.alert.discord.DiscordAlerter;
 import ca.businessx.nurture.alert.discord.DiscordSettings;
 import ca.businessx.nurture.booking.BookingNotices;
@@ -165,8 +166,15 @@ public final class Wiring {
             config.sequence().sendRetryDelay(),
             clock));
     this.integrationTasks = List.copyOf(integration);
-    this.recurringIntegrationTasks =
-        crmTasks.<List<RecurringTask<?>>>map(t -> List.of(t.pollTask())).orElse(List.of());
+    List<RecurringTask<?>> recurring = new ArrayList<>();
+    crmTasks.ifPresent(t -> recurring.add(t.pollTask()));
+    recurring.add(
+        ParkedSummary.task(
+            db,
+            new MeteredAlerter(alerter, metrics.events()),
+            config.sender().publicBaseUrl(),
+            clock));
+    this.recurringIntegrationTasks = List.copyOf(recurring);
     this.integrationClient =
         SchedulerClient.Builder.create(db.transactionAwareDataSource(), integration)
             .tableName(INTEGRATION_TABLE)
