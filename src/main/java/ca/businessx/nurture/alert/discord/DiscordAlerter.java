@@ -52,24 +52,15 @@ public final class DiscordAlerter implements Alerter {
 
   @Override
   public void criticalLead(LeadAlert alert) {
-    if (switchedOff.get()) {
-      throw new AlertException(
-          "discord webhook is switched off: it answered Unknown Webhook", false);
-    }
-    HttpRequest request =
-        HttpRequest.newBuilder(settings.webhookUrl())
-            .timeout(settings.timeout())
-            .header("Content-Type", "application/json")
-            .header("User-Agent", USER_AGENT)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    messages.criticalLead(alert, clock.instant()).toString()))
-            .build();
-    check(exchange(request));
+    post(messages.criticalLead(alert, clock.instant()).toString());
   }
 
   @Override
   public void notice(TeamNotice notice) {
+    post(messages.notice(notice).toString());
+  }
+
+  private void post(String json) {
     if (switchedOff.get()) {
       throw new AlertException(
           "discord webhook is switched off: it answered Unknown Webhook", false);
@@ -79,7 +70,7 @@ public final class DiscordAlerter implements Alerter {
             .timeout(settings.timeout())
             .header("Content-Type", "application/json")
             .header("User-Agent", USER_AGENT)
-            .POST(HttpRequest.BodyPublishers.ofString(messages.notice(notice).toString()))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
             .build();
     check(exchange(request));
   }
