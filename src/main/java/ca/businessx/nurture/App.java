@@ -1,5 +1,6 @@
 package ca.businessx.nurture;
 
+import ca.businessx.nurture.abtest.SubjectTest;
 import ca.businessx.nurture.admin.AdminGuard;
 import ca.businessx.nurture.admin.AuthThrottle;
 import ca.businessx.nurture.admin.HealthRoutes;
@@ -235,7 +236,16 @@ public final class App implements AutoCloseable {
             new InspectionRoutes(db, guard).register(cfg);
             new HealthRoutes(db, scheduler == null ? null : () -> scheduler).register(cfg);
             new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
-            new ConsoleRoutes(db, w.control, w.composer, w.plan, guard, config.adminToken(), clock)
+            new ConsoleRoutes(
+                    db,
+                    w.control,
+                    w.composer,
+                    w.plan,
+                    guard,
+                    config.adminToken(),
+                    clock,
+                    new SubjectTest.Rule(
+                        config.abTest().minSample(), config.abTest().significance()))
                 .register(cfg);
             new OpenApiRoutes().register(cfg);
           });

@@ -1,5 +1,7 @@
 package ca.businessx.nurture;
 
+import ca.businessx.nurture.abtest.AutoPromote;
+import ca.businessx.nurture.abtest.SubjectTest;
 import ca.businessx.nurture.alert.AlertTasks;
 import ca.businessx.nurture.alert.Alerter;
 import ca.businessx.nurture.alert.LogAlerter;
@@ -174,6 +176,13 @@ public final class Wiring {
             new MeteredAlerter(alerter, metrics.events()),
             config.sender().publicBaseUrl(),
             clock));
+    if (config.abTest().autoPromote()) {
+      recurring.add(
+          AutoPromote.task(
+              db,
+              new SubjectTest.Rule(config.abTest().minSample(), config.abTest().significance()),
+              clock));
+    }
     this.recurringIntegrationTasks = List.copyOf(recurring);
     this.integrationClient =
         SchedulerClient.Builder.create(db.transactionAwareDataSource(), integration)

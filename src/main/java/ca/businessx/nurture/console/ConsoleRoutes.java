@@ -1,5 +1,6 @@
 package ca.businessx.nurture.console;
 
+import ca.businessx.nurture.abtest.SubjectTest;
 import ca.businessx.nurture.admin.AdminGuard;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.PageHeaders;
@@ -21,6 +22,7 @@ public final class ConsoleRoutes {
   private final AdminGuard guard;
   private final Optional<String> adminToken;
   private final Clock clock;
+  private final SubjectTest.Rule subjectRule;
 
   public ConsoleRoutes(
       Database db,
@@ -29,7 +31,8 @@ public final class ConsoleRoutes {
       SequencePlan plan,
       AdminGuard guard,
       Optional<String> adminToken,
-      Clock clock) {
+      Clock clock,
+      SubjectTest.Rule subjectRule) {
     this.db = db;
     this.control = control;
     this.composer = composer;
@@ -37,6 +40,7 @@ public final class ConsoleRoutes {
     this.guard = guard;
     this.adminToken = adminToken;
     this.clock = clock;
+    this.subjectRule = subjectRule;
   }
 
   public void register(JavalinConfig cfg) {
@@ -44,7 +48,8 @@ public final class ConsoleRoutes {
     Views views = new Views(auth);
     OverviewPage overview = new OverviewPage(db, plan, views, clock);
     LeadPages leads = new LeadPages(db, plan, views);
-    OtherPages other = new OtherPages(db, composer, plan, views, auth);
+    SubjectTestActions subjectTests = new SubjectTestActions(db, auth, clock, subjectRule);
+    OtherPages other = new OtherPages(db, composer, plan, views, auth, subjectTests);
     ConsoleActions actions = new ConsoleActions(control, auth);
     ProposalActions proposals = new ProposalActions(db, auth, clock);
 
@@ -66,6 +71,7 @@ public final class ConsoleRoutes {
     cfg.routes.post("/console/emails/{id}/retry", actions::retryForm);
     cfg.routes.post("/console/emails/{id}/skip", actions::skipForm);
     cfg.routes.post("/console/contacts/{id}/proposals/{proposal}/accept", proposals::acceptForm);
+    cfg.routes.post("/console/templates/{key}/promote", subjectTests::promoteForm);
 
     // The same actions for scripts; /api/* is guarded by the admin rule (InspectionRoutes).
     cfg.routes.post("/api/contacts/{id}/stop", actions::stopApi);
@@ -73,5 +79,7 @@ public final class ConsoleRoutes {
     cfg.routes.post("/api/emails/{id}/retry", actions::retryApi);
     cfg.routes.post("/api/emails/{id}/skip", actions::skipApi);
     cfg.routes.post("/api/contacts/{id}/proposals/{proposal}/accept", proposals::acceptApi);
+    cfg.routes.get("/api/subject-tests", subjectTests::listApi);
+    cfg.routes.post("/api/templates/{key}/promote", subjectTests::promoteApi);
   }
 }

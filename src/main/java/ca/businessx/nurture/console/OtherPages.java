@@ -17,15 +17,22 @@ final class OtherPages {
   private final SequencePlan plan;
   private final Views views;
   private final ConsoleAuth auth;
+  private final SubjectTestActions subjectTests;
   private final LeadQueries queries = new LeadQueries();
 
   OtherPages(
-      Database db, EmailComposer composer, SequencePlan plan, Views views, ConsoleAuth auth) {
+      Database db,
+      EmailComposer composer,
+      SequencePlan plan,
+      Views views,
+      ConsoleAuth auth,
+      SubjectTestActions subjectTests) {
     this.db = db;
     this.composer = composer;
     this.plan = plan;
     this.views = views;
     this.auth = auth;
+    this.subjectTests = subjectTests;
   }
 
   void followUp(Context ctx) {
@@ -71,6 +78,10 @@ final class OtherPages {
     m.put("subject", rendered.subject());
     m.put("origin", rendered.origin());
     m.put("html", rendered.html());
+    List<Map<String, Object>> tests = subjectTests.rows();
+    m.put("subject_tests", tests);
+    m.put("has_subject_tests", !tests.isEmpty());
+    m.put("rule", subjectTests.ruleText());
     views.page(ctx, "templates", "Templates", "templates", m);
   }
 

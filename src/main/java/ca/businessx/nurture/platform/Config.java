@@ -21,7 +21,14 @@ public record Config(
     Optional<Crm> crm,
     Trust trust,
     boolean metricsPublic,
-    Bookings bookings) {
+    Bookings bookings,
+    AbTest abTest) {
+
+  /**
+   * Subject-line tests: a variant wins when each has {@code minSample} sent and the click-rate test
+   * gives p below {@code significance}; with {@code autoPromote} the winner is promoted by itself.
+   */
+  public record AbTest(boolean autoPromote, int minSample, double significance) {}
 
   /** The calendars' webhook secrets; an endpoint answers 503 while its secret is unset. */
   public record Bookings(Optional<String> calcomSecret, Optional<String> calendlySecret) {

@@ -173,8 +173,11 @@ public final class ConfigLoader {
         crm,
         trust,
         metricsPublic,
-        new Config.Bookings(
-            r.string("CALCOM_WEBHOOK_SECRET"), r.string("CALENDLY_WEBHOOK_SECRET")));
+        new Config.Bookings(r.string("CALCOM_WEBHOOK_SECRET"), r.string("CALENDLY_WEBHOOK_SECRET")),
+        new Config.AbTest(
+            r.bool("AB_AUTO_PROMOTE", false),
+            r.integer("AB_MIN_SAMPLE", 100, 10, 1_000_000),
+            r.decimal("AB_SIGNIFICANCE", 0.05, 0.0001, 0.5)));
   }
 
   /**
