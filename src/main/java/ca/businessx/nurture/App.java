@@ -233,13 +233,22 @@ public final class App implements AutoCloseable {
             new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, w.replies, clock)
                 .register(cfg);
             new ReplyRoutes(db, w.replies, signature, clock).register(cfg);
-            new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name()).register(cfg);
+            new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name(), w::languageOf)
+                .register(cfg);
             new ResubscribeRoutes(db, w.resubscribeLinks, config.sender().name(), clock)
                 .register(cfg);
             new InspectionRoutes(db, guard).register(cfg);
             new HealthRoutes(db, scheduler == null ? null : () -> scheduler).register(cfg);
             new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
-            new ConsoleRoutes(db, w.control, w.composer, w.plan, guard, config.adminToken(), clock)
+            new ConsoleRoutes(
+                    db,
+                    w.control,
+                    w.composer,
+                    w.plan,
+                    guard,
+                    config.adminToken(),
+                    clock,
+                    Wiring.localeDefaults(config.locale()))
                 .register(cfg);
             new OpenApiRoutes().register(cfg);
           });

@@ -210,6 +210,18 @@ public final class Wiring {
         Language.ofCode(l.quebecLanguage()).orElseThrow());
   }
 
+  /**
+   * The language a contact reads, for pages outside emails (a forgotten or unknown id: the
+   * default).
+   */
+  public ca.businessx.nurture.contact.Language languageOf(String contactId) {
+    LocaleDefaults locales = localeDefaults(config.locale());
+    return db.withHandle(
+            h -> new ca.businessx.nurture.contact.ContactRepository().find(h, contactId))
+        .map(c -> locales.languageOf(c.locale()))
+        .orElse(locales.language());
+  }
+
   /** How often each Notion template fell back to the static one, by key. */
   public Map<String, Long> templateFallbacks() {
     return notion.map(n -> n.fallbacks().snapshot()).orElse(Map.of());

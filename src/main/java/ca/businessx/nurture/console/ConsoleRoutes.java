@@ -1,6 +1,7 @@
 package ca.businessx.nurture.console;
 
 import ca.businessx.nurture.admin.AdminGuard;
+import ca.businessx.nurture.contact.LocaleDefaults;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.PageHeaders;
 import ca.businessx.nurture.sequence.EmailComposer;
@@ -21,6 +22,7 @@ public final class ConsoleRoutes {
   private final AdminGuard guard;
   private final Optional<String> adminToken;
   private final Clock clock;
+  private final LocaleDefaults locales;
 
   public ConsoleRoutes(
       Database db,
@@ -30,6 +32,22 @@ public final class ConsoleRoutes {
       AdminGuard guard,
       Optional<String> adminToken,
       Clock clock) {
+    this(db, control, composer, plan, guard, adminToken, clock, LocaleDefaults.CANADA);
+  }
+
+  /**
+   * @param locales how a lead's page shows the zone and language its emails use
+   */
+  public ConsoleRoutes(
+      Database db,
+      SequenceControl control,
+      EmailComposer composer,
+      SequencePlan plan,
+      AdminGuard guard,
+      Optional<String> adminToken,
+      Clock clock,
+      LocaleDefaults locales) {
+    this.locales = locales;
     this.db = db;
     this.control = control;
     this.composer = composer;
@@ -43,7 +61,7 @@ public final class ConsoleRoutes {
     ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock, new SessionEpoch(db, clock));
     Views views = new Views(auth);
     OverviewPage overview = new OverviewPage(db, plan, views, clock);
-    LeadPages leads = new LeadPages(db, plan, views);
+    LeadPages leads = new LeadPages(db, plan, views, locales);
     OtherPages other = new OtherPages(db, composer, plan, views, auth);
     ConsoleActions actions = new ConsoleActions(control, auth);
     ProposalActions proposals = new ProposalActions(db, auth, clock);

@@ -39,6 +39,18 @@ final class LeadPages {
   private final Timeline timeline = new Timeline();
 
   LeadPages(Database db, SequencePlan plan, Views views) {
+    this(db, plan, views, ca.businessx.nurture.contact.LocaleDefaults.CANADA);
+  }
+
+  /**
+   * @param locales resolve the zone and language a lead's emails use, to show them as they apply
+   */
+  LeadPages(
+      Database db,
+      SequencePlan plan,
+      Views views,
+      ca.businessx.nurture.contact.LocaleDefaults locales) {
+    this.locales = locales;
     this.db = db;
     this.plan = plan;
     this.views = views;
@@ -110,6 +122,8 @@ final class LeadPages {
     views.page(ctx, "leads", "Leads", "leads", m);
   }
 
+  private final ca.businessx.nurture.contact.LocaleDefaults locales;
+
   private final ca.businessx.nurture.contact.ProfileProposals proposals =
       new ca.businessx.nurture.contact.ProfileProposals();
 
@@ -130,6 +144,7 @@ final class LeadPages {
                   c.segment() == null ? "none" : c.segment().name().toLowerCase(Locale.ROOT));
               v.put("signed_up", Views.time(c.signedUpAt()));
               v.put("assessed", Views.time(c.assessedAt()));
+              v.putAll(locale(c.locale()));
               Optional<Enrollment> e = enrollments.ofContact(h, id);
               e.ifPresent(en -> v.put("enrollment", enrollment(h, en, c)));
               v.put("emails", emails.ofContact(h, id).stream().map(LeadPages::email).toList());
@@ -162,6 +177,26 @@ final class LeadPages {
             });
     m.put("back", "/console/leads/" + id);
     views.page(ctx, "lead", "Lead", "leads", m);
+  }
+
+  /** The zone and language as they apply, with where each came from, so a default is visible. */
+  private Map<String, Object> locale(ca.businessx.nurture.contact.LeadLocale l) {
+    Map<String, Object> v = new HashMap<>();
+    String zoneFrom =
+        l.timezone() != null
+            ? "given"
+            : l.province() != null ? "main zone of " + l.province().name() : "default";
+    v.put("time_zone", locales.zoneOf(l).getId() + " (" + zoneFrom + ")");
+    String languageFrom =
+        l.language() != null
+            ? "given"
+            : l.province() == ca.businessx.nurture.calendar.Province.QC
+                ? "Quebec default"
+                : "default";
+    v.put("language", locales.languageOf(l).code() + " (" + languageFrom + ")");
+    v.put("province", l.province() == null ? "" : l.province().name());
+    v.put("postal_code", l.postalCode() == null ? "" : l.postalCode());
+    return v;
   }
 
   private Map<String, Object> enrollment(org.jdbi.v3.core.Handle h, Enrollment e, Contact c) {

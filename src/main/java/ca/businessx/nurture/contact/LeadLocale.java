@@ -10,13 +10,4 @@ import java.time.ZoneId;
  */
 public record LeadLocale(ZoneId timezone, Province province, String postalCode, Language language) {
   public static final LeadLocale UNKNOWN = new LeadLocale(null, null, null, null);
-
-  /** This locale with each unknown part taken from {@code other}: a repeated signup fills gaps. */
-  public LeadLocale orElse(LeadLocale other) {
-    return new LeadLocale(
-        timezone != null ? timezone : other.timezone,
-        province != null ? province : other.province,
-        postalCode != null ? postalCode : other.postalCode,
-        language != null ? language : other.language);
-  }
 }
