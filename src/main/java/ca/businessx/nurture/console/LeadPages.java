@@ -147,7 +147,13 @@ final class LeadPages {
               v.putAll(locale(c.locale()));
               Optional<Enrollment> e = enrollments.ofContact(h, id);
               e.ifPresent(en -> v.put("enrollment", enrollment(h, en, c)));
-              v.put("emails", emails.ofContact(h, id).stream().map(LeadPages::email).toList());
+              Map<String, String> languages = emailLanguages(h, id);
+              v.put(
+                  "emails",
+                  emails.ofContact(h, id).stream()
+                      .map(LeadPages::email)
+                      .peek(em -> em.put("language", languages.get((String) em.get("id"))))
+                      .toList());
               v.put(
                   "proposals",
                   proposals.open(h, id).stream()
@@ -215,6 +221,16 @@ final class LeadPages {
       queries.wakeUp(h, e.id()).ifPresent(at -> v.put("wake_up", Views.time(at)));
     }
     return v;
+  }
+
+  /** The language each of a contact's emails was written in (none for emails from before). */
+  private static Map<String, String> emailLanguages(org.jdbi.v3.core.Handle h, String contactId) {
+    Map<String, String> out = new HashMap<>();
+    h.createQuery("select id, language from emails where contact_id = :c and language is not null")
+        .bind("c", contactId)
+        .map((rs, ctx) -> out.put(rs.getString("id"), rs.getString("language")))
+        .list();
+    return out;
   }
 
   private static Map<String, Object> email(EmailRecord e) {

@@ -53,6 +53,18 @@ class FrenchEmailsEndToEndTest {
           .allSatisfy(html -> assertThat(html).contains("lang=\"en-CA\"").contains("Unsubscribe"));
       assertThat(outboxSubjects(t, LEA))
           .contains("Les résultats de votre diagnostic de systèmes d’affaires");
+      String leaId =
+          t.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select id from contacts where email = :e")
+                          .bind("e", LEA)
+                          .mapTo(String.class)
+                          .one());
+      assertThat(t.http.get("/console/leads/" + leaId).body())
+          .contains("America/Toronto (main zone of QC)")
+          .contains("fr (Quebec default)")
+          .contains("in <span class=\"email-language\">fr</span>");
     }
   }
 
