@@ -97,6 +97,12 @@ class FrenchEmailsEndToEndTest {
           .contains("fr (default)");
       assertThat(t.http.get("/console/leads/" + owen).body())
           .contains("America/Toronto (main zone of ON)");
+      // The template page previews each template in either language.
+      assertThat(t.http.get("/console/templates?key=email_1&segment=URGENT&language=fr").body())
+          .contains("Les résultats de votre diagnostic")
+          .contains("<dd id=\"template-language\">fr</dd>");
+      assertThat(t.http.get("/console/templates?key=email_1&segment=URGENT&language=en").body())
+          .contains("Your business-systems assessment results");
     }
   }
 
