@@ -230,7 +230,8 @@ public final class App implements AutoCloseable {
             new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, w.replies, clock)
                 .register(cfg);
             new ReplyRoutes(db, w.replies, signature, clock).register(cfg);
-            new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name()).register(cfg);
+            new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name(), w::languageOf)
+                .register(cfg);
             new ResubscribeRoutes(db, w.resubscribeLinks, config.sender().name(), clock)
                 .register(cfg);
             new InspectionRoutes(db, guard).register(cfg);
@@ -245,7 +246,8 @@ public final class App implements AutoCloseable {
                     config.adminToken(),
                     clock,
                     new SubjectTest.Rule(
-                        config.abTest().minSample(), config.abTest().significance()))
+                        config.abTest().minSample(), config.abTest().significance()),
+                    Wiring.localeDefaults(config.locale()))
                 .register(cfg);
             new OpenApiRoutes().register(cfg);
           });

@@ -14,6 +14,8 @@ import ca.businessx.nurture.consent.ResubscribeLinks;
 import ca.businessx.nurture.consent.ResubscribeTasks;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.contact.CrmSyncQueue;
+import ca.businessx.nurture.contact.Language;
+import ca.businessx.nurture.contact.LocaleDefaults;
 import ca.businessx.nurture.crm.CrmSyncScheduler;
 import ca.businessx.nurture.crm.CrmTasks;
 import ca.businessx.nurture.crm.NotionWiring;
@@ -123,9 +125,12 @@ public final class Wiring {
         new TemplateRenderer(
             notion.flatMap(NotionWiring::templates).stream().toList(),
             new StaticTemplates(files, metrics.events()::templateFallback),
-            files);
+            files,
+            localeDefaults(config.locale()));
 
-    this.crmTasks = crm.map(c -> new CrmTasks(db, c, config.crm().get(), clock));
+    this.crmTasks =
+        crm.map(
+            c -> new CrmTasks(db, c, config.crm().get(), clock, localeDefaults(config.locale())));
     List<Task<?>> integration = new ArrayList<>();
     integration.add(
         AlertTasks.criticalLead(
@@ -160,7 +165,8 @@ public final class Wiring {
         ResubscribeTasks.confirmation(
             db,
             new MeteredEmailSender(emailSender, metrics.events()),
-            new TemplateRenderer(List.of(), new StaticTemplates(files), files),
+            new TemplateRenderer(
+                List.of(), new StaticTemplates(files), files, localeDefaults(config.locale())),
             config.sender(),
             links,
             resubscribeLinks,
@@ -220,6 +226,26 @@ public final class Wiring {
     this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock);
     this.replies = new ReplyRecorder(integrationClient, crmSync);
     this.privacy = new ContactPrivacy(db, crm.map(c -> integrationClient), clock);
+  }
+
+  /** The lead-locale defaults as configured; the loader has checked the language codes. */
+  public static LocaleDefaults localeDefaults(Config.Locale l) {
+    return new LocaleDefaults(
+        l.defaultZone(),
+        Language.ofCode(l.defaultLanguage()).orElseThrow(),
+        Language.ofCode(l.quebecLanguage()).orElseThrow());
+  }
+
+  /**
+   * The language a contact reads, for pages outside emails (a forgotten or unknown id: the
+   * default).
+   */
+  public ca.businessx.nurture.contact.Language languageOf(String contactId) {
+    LocaleDefaults locales = localeDefaults(config.locale());
+    return db.withHandle(
+            h -> new ca.businessx.nurture.contact.ContactRepository().find(h, contactId))
+        .map(c -> locales.languageOf(c.locale()))
+        .orElse(locales.language());
   }
 
   /** How often each Notion template fell back to the static one, by key. */

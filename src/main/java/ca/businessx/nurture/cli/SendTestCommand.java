@@ -48,7 +48,8 @@ public final class SendTestCommand extends CliCommand {
       err().println("nurture: --to is not an email address");
       return BAD_INPUT;
     }
-    RenderedEmail r = w.composer.render(key, SampleLeads.of(segment));
+    var sample = SampleLeads.of(segment);
+    RenderedEmail r = w.composer.render(key, sample);
     // A fresh key: a test send is its own email, never a duplicate of a sequence step.
     OutboundEmail email =
         new OutboundEmail(
@@ -58,7 +59,8 @@ public final class SendTestCommand extends CliCommand {
             r.html(),
             null,
             key,
-            Map.of());
+            // The headers every email carries, so a test shows what a lead's mailbox will see.
+            w.composer.headers(sample.id()));
     SendResult result;
     try {
       result = w.sender.send(email);

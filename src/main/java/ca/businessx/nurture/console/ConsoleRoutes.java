@@ -2,6 +2,7 @@ package ca.businessx.nurture.console;
 
 import ca.businessx.nurture.abtest.SubjectTest;
 import ca.businessx.nurture.admin.AdminGuard;
+import ca.businessx.nurture.contact.LocaleDefaults;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.PageHeaders;
 import ca.businessx.nurture.sequence.EmailComposer;
@@ -23,6 +24,7 @@ public final class ConsoleRoutes {
   private final Optional<String> adminToken;
   private final Clock clock;
   private final SubjectTest.Rule subjectRule;
+  private final LocaleDefaults locales;
 
   public ConsoleRoutes(
       Database db,
@@ -32,7 +34,9 @@ public final class ConsoleRoutes {
       AdminGuard guard,
       Optional<String> adminToken,
       Clock clock,
-      SubjectTest.Rule subjectRule) {
+      SubjectTest.Rule subjectRule,
+      LocaleDefaults locales) {
+    this.locales = locales;
     this.db = db;
     this.control = control;
     this.composer = composer;
@@ -47,7 +51,7 @@ public final class ConsoleRoutes {
     ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock, new SessionEpoch(db, clock));
     Views views = new Views(auth);
     OverviewPage overview = new OverviewPage(db, plan, views, clock);
-    LeadPages leads = new LeadPages(db, plan, views);
+    LeadPages leads = new LeadPages(db, plan, views, locales);
     SubjectTestActions subjectTests = new SubjectTestActions(db, auth, clock, subjectRule);
     OtherPages other = new OtherPages(db, composer, plan, views, auth, subjectTests);
     ConsoleActions actions = new ConsoleActions(control, auth);

@@ -40,6 +40,18 @@ final class LeadPages {
   private final Timeline timeline = new Timeline();
 
   LeadPages(Database db, SequencePlan plan, Views views) {
+    this(db, plan, views, ca.businessx.nurture.contact.LocaleDefaults.CANADA);
+  }
+
+  /**
+   * @param locales resolve the zone and language a lead's emails use, to show them as they apply
+   */
+  LeadPages(
+      Database db,
+      SequencePlan plan,
+      Views views,
+      ca.businessx.nurture.contact.LocaleDefaults locales) {
+    this.locales = locales;
     this.db = db;
     this.plan = plan;
     this.views = views;
@@ -111,6 +123,8 @@ final class LeadPages {
     views.page(ctx, "leads", "Leads", "leads", m);
   }
 
+  private final ca.businessx.nurture.contact.LocaleDefaults locales;
+
   private final ca.businessx.nurture.contact.ProfileProposals proposals =
       new ca.businessx.nurture.contact.ProfileProposals();
 
@@ -131,9 +145,16 @@ final class LeadPages {
                   c.segment() == null ? "none" : c.segment().name().toLowerCase(Locale.ROOT));
               v.put("signed_up", Views.time(c.signedUpAt()));
               v.put("assessed", Views.time(c.assessedAt()));
+              v.putAll(locale(c.locale()));
               Optional<Enrollment> e = enrollments.ofContact(h, id);
               e.ifPresent(en -> v.put("enrollment", enrollment(h, en, c)));
-              v.put("emails", emails.ofContact(h, id).stream().map(LeadPages::email).toList());
+              Map<String, String> languages = emailLanguages(h, id);
+              v.put(
+                  "emails",
+                  emails.ofContact(h, id).stream()
+                      .map(LeadPages::email)
+                      .peek(em -> em.put("language", languages.get((String) em.get("id"))))
+                      .toList());
               v.put(
                   "proposals",
                   proposals.open(h, id).stream()
@@ -165,6 +186,26 @@ final class LeadPages {
     views.page(ctx, "lead", "Lead", "leads", m);
   }
 
+  /** The zone and language as they apply, with where each came from, so a default is visible. */
+  private Map<String, Object> locale(ca.businessx.nurture.contact.LeadLocale l) {
+    Map<String, Object> v = new HashMap<>();
+    String zoneFrom =
+        l.timezone() != null
+            ? "given"
+            : l.province() != null ? "main zone of " + l.province().name() : "default";
+    v.put("time_zone", locales.zoneOf(l).getId() + " (" + zoneFrom + ")");
+    String languageFrom =
+        l.language() != null
+            ? "given"
+            : l.province() == ca.businessx.nurture.calendar.Province.QC
+                ? "Quebec default"
+                : "default";
+    v.put("language", locales.languageOf(l).code() + " (" + languageFrom + ")");
+    v.put("province", l.province() == null ? "" : l.province().name());
+    v.put("postal_code", l.postalCode() == null ? "" : l.postalCode());
+    return v;
+  }
+
   private Map<String, Object> enrollment(org.jdbi.v3.core.Handle h, Enrollment e, Contact c) {
     Map<String, Object> v = new HashMap<>();
     v.put("state", e.state().name());
@@ -182,6 +223,16 @@ final class LeadPages {
       queries.wakeUp(h, e.id()).ifPresent(at -> v.put("wake_up", Views.time(at)));
     }
     return v;
+  }
+
+  /** The language each of a contact's emails was written in (none for emails from before). */
+  private static Map<String, String> emailLanguages(org.jdbi.v3.core.Handle h, String contactId) {
+    Map<String, String> out = new HashMap<>();
+    h.createQuery("select id, language from emails where contact_id = :c and language is not null")
+        .bind("c", contactId)
+        .map((rs, ctx) -> out.put(rs.getString("id"), rs.getString("language")))
+        .list();
+    return out;
   }
 
   private static Map<String, Object> email(EmailRecord e) {

@@ -1,5 +1,6 @@
 package ca.businessx.nurture.console;
 
+import ca.businessx.nurture.contact.Language;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.segment.Segment;
 import ca.businessx.nurture.sequence.EmailComposer;
@@ -65,7 +66,8 @@ final class OtherPages {
     String wanted = ctx.queryParam("key");
     String key = wanted != null && keys.contains(wanted) ? wanted : keys.get(0);
     Segment segment = segment(ctx.queryParam("segment"));
-    RenderedEmail rendered = composer.render(key, SampleLeads.of(segment));
+    Language language = Language.ofCode(ctx.queryParam("language")).orElse(Language.EN);
+    RenderedEmail rendered = composer.render(key, SampleLeads.of(segment, language));
     Map<String, Object> m = new HashMap<>();
     m.put("keys", keys.stream().map(k -> Map.of("value", k, "selected", k.equals(key))).toList());
     m.put(
@@ -73,6 +75,12 @@ final class OtherPages {
         List.of(Segment.values()).stream()
             .map(s -> Map.of("value", s.name(), "selected", s == segment))
             .toList());
+    m.put(
+        "languages",
+        List.of(Language.values()).stream()
+            .map(l -> Map.of("value", l.code(), "selected", l == language))
+            .toList());
+    m.put("language", rendered.language().code());
     m.put("key", key);
     m.put("segment", segment.name());
     m.put("subject", rendered.subject());

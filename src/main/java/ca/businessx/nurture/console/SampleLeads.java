@@ -1,6 +1,8 @@
 package ca.businessx.nurture.console;
 
 import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.contact.Language;
+import ca.businessx.nurture.contact.LeadLocale;
 import ca.businessx.nurture.segment.Segment;
 import java.time.Instant;
 
@@ -9,6 +11,11 @@ public final class SampleLeads {
   private SampleLeads() {}
 
   public static Contact of(Segment segment) {
+    return of(segment, null);
+  }
+
+  /** The sample lead of a segment who reads this language (null: the default's). */
+  public static Contact of(Segment segment, Language language) {
     int red =
         switch (segment) {
           case CRITICAL -> 3;
@@ -36,6 +43,7 @@ public final class SampleLeads {
         4,
         score,
         at,
-        at);
+        at,
+        new LeadLocale(null, null, null, language));
   }
 }

@@ -17,7 +17,44 @@ public record Contact(
     Integer greenSystems,
     Double assessmentScore,
     Instant signedUpAt,
-    Instant assessedAt) {
+    Instant assessedAt,
+    LeadLocale locale) {
+
+  public Contact {
+    locale = locale == null ? LeadLocale.UNKNOWN : locale;
+  }
+
+  /** A contact whose locale is unknown (samples, tools). */
+  public Contact(
+      String id,
+      String email,
+      String name,
+      String firstName,
+      String businessName,
+      Segment segment,
+      Integer redSystems,
+      Integer orangeSystems,
+      Integer yellowSystems,
+      Integer greenSystems,
+      Double assessmentScore,
+      Instant signedUpAt,
+      Instant assessedAt) {
+    this(
+        id,
+        email,
+        name,
+        firstName,
+        businessName,
+        segment,
+        redSystems,
+        orangeSystems,
+        yellowSystems,
+        greenSystems,
+        assessmentScore,
+        signedUpAt,
+        assessedAt,
+        LeadLocale.UNKNOWN);
+  }
 
   /**
    * This contact as {@link ContactRepository#recordAssessment} leaves it (times kept to the
@@ -37,6 +74,7 @@ public record Contact(
         a.greenSystems(),
         a.assessmentScore(),
         signedUpAt,
-        Instant.ofEpochMilli(at.toEpochMilli()));
+        Instant.ofEpochMilli(at.toEpochMilli()),
+        locale);
   }
 }

@@ -13,7 +13,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class ContactRepository {
   private static final String COLUMNS =
       "id, email, name, first_name, business_name, segment, red_systems, orange_systems,"
-          + " yellow_systems, green_systems, assessment_score, signed_up_at, assessed_at";
+          + " yellow_systems, green_systems, assessment_score, signed_up_at, assessed_at, timezone,"
+          + " province, postal_code, language";
 
   public Optional<Contact> findByEmail(Handle h, String email) {
     return h.createQuery("select " + COLUMNS + " from contacts where email = :email")
@@ -39,7 +40,8 @@ public final class ContactRepository {
   public boolean insertIfAbsent(Handle h, String id, Signup s, Instant now) {
     return h.createUpdate(
                 "insert into contacts (id, email, name, first_name, business_name, signed_up_at,"
-                    + " updated_at) values (:id, :email, :name, :first, :business, :now, :now)"
+                    + " updated_at, timezone, province, postal_code, language) values (:id, :email,"
+                    + " :name, :first, :business, :now, :now, :tz, :province, :postal, :language)"
                     + " on conflict (email) do nothing")
             .bind("id", id)
             .bind("email", s.email())
@@ -47,6 +49,7 @@ public final class ContactRepository {
             .bind("first", s.firstName())
             .bind("business", s.businessName())
             .bind("now", now.toEpochMilli())
+            .bindMap(locale(s.locale()))
             .execute()
         == 1;
   }
@@ -78,13 +81,16 @@ public final class ContactRepository {
     h.createUpdate(
             "update contacts set name = coalesce(name, :name),"
                 + " first_name = coalesce(first_name, :first),"
-                + " business_name = coalesce(business_name, :business), updated_at = :now"
-                + " where id = :id")
+                + " business_name = coalesce(business_name, :business),"
+                + " timezone = coalesce(timezone, :tz), province = coalesce(province, :province),"
+                + " postal_code = coalesce(postal_code, :postal),"
+                + " language = coalesce(language, :language), updated_at = :now where id = :id")
         .bind("id", id)
         .bind("name", s.name())
         .bind("first", s.firstName())
         .bind("business", s.businessName())
         .bind("now", now.toEpochMilli())
+        .bindMap(locale(s.locale()))
         .execute();
   }
 
@@ -157,6 +163,35 @@ public final class ContactRepository {
         .bind("now", now.toEpochMilli());
   }
 
+  private static java.util.Map<String, Object> locale(LeadLocale l) {
+    java.util.Map<String, Object> m = new java.util.HashMap<>();
+    m.put("tz", l.timezone() == null ? null : l.timezone().getId());
+    m.put("province", l.province() == null ? null : l.province().name());
+    m.put("postal", l.postalCode());
+    m.put("language", l.language() == null ? null : l.language().code());
+    return m;
+  }
+
+  /**
+   * The stored locale; a value no longer understood (a zone a newer JDK dropped) reads as unknown.
+   */
+  private static LeadLocale locale(ResultSet rs) throws SQLException {
+    String tz = rs.getString("timezone");
+    java.time.ZoneId zone = null;
+    if (tz != null) {
+      try {
+        zone = java.time.ZoneId.of(tz);
+      } catch (java.time.DateTimeException e) {
+        zone = null;
+      }
+    }
+    return new LeadLocale(
+        zone,
+        ca.businessx.nurture.calendar.Province.ofCode(rs.getString("province")).orElse(null),
+        rs.getString("postal_code"),
+        Language.ofCode(rs.getString("language")).orElse(null));
+  }
+
   public static Contact map(ResultSet rs, StatementContext ctx) throws SQLException {
     String segment = rs.getString("segment");
     return new Contact(
@@ -172,6 +207,7 @@ public final class ContactRepository {
         Rows.integer(rs, "green_systems"),
         Rows.decimal(rs, "assessment_score"),
         Rows.instant(rs, "signed_up_at"),
-        Rows.instant(rs, "assessed_at"));
+        Rows.instant(rs, "assessed_at"),
+        locale(rs));
   }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A lead as the CRM holds it. Null fields are unknown or empty. {@code sequenceStatus} is one of
- * Not Started, Active, Completed, Stopped, Booked, Replied.
+ * Not Started, Active, Completed, Stopped, Booked, Replied. {@code timeZone} is the IANA zone the
+ * lead's emails are timed in, as this service resolved it (written, never read back).
  */
 public record CrmContact(
     String pageId,
@@ -24,4 +25,45 @@ public record CrmContact(
     String lastEmail,
     Instant signedUpAt,
     Instant assessedAt,
-    Instant lastEditedAt) {}
+    Instant lastEditedAt,
+    String timeZone) {
+
+  public CrmContact(
+      String pageId,
+      String url,
+      String email,
+      String name,
+      String firstName,
+      String businessName,
+      Integer redSystems,
+      Integer orangeSystems,
+      Integer yellowSystems,
+      Integer greenSystems,
+      Double assessmentScore,
+      Segment segment,
+      String sequenceStatus,
+      String lastEmail,
+      Instant signedUpAt,
+      Instant assessedAt,
+      Instant lastEditedAt) {
+    this(
+        pageId,
+        url,
+        email,
+        name,
+        firstName,
+        businessName,
+        redSystems,
+        orangeSystems,
+        yellowSystems,
+        greenSystems,
+        assessmentScore,
+        segment,
+        sequenceStatus,
+        lastEmail,
+        signedUpAt,
+        assessedAt,
+        lastEditedAt,
+        null);
+  }
+}

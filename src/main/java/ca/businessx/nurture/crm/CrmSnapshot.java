@@ -2,6 +2,7 @@ package ca.businessx.nurture.crm;
 
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.CrmContact;
+import ca.businessx.nurture.contact.LocaleDefaults;
 
 /** A contact as it should look in the CRM, read at one version. */
 record CrmSnapshot(
@@ -22,7 +23,7 @@ record CrmSnapshot(
    * The CRM record to write. The sequence status is written only when it changed here, so a
    * person's "Stopped" in the CRM is not overwritten by a sync that merely updates other fields.
    */
-  CrmContact toCrm() {
+  CrmContact toCrm(LocaleDefaults locales) {
     Contact c = contact;
     String status = sequenceStatus.equals(statusSynced) && pageId != null ? null : sequenceStatus;
     return new CrmContact(
@@ -42,6 +43,7 @@ record CrmSnapshot(
         lastEmail,
         c.signedUpAt(),
         c.assessedAt(),
-        null);
+        null,
+        locales.zoneOf(c.locale()).getId());
   }
 }

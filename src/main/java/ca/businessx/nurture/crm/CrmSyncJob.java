@@ -3,6 +3,7 @@ package ca.businessx.nurture.crm;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.contact.CrmContact;
 import ca.businessx.nurture.contact.CrmException;
+import ca.businessx.nurture.contact.LocaleDefaults;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import java.time.Clock;
@@ -35,11 +36,19 @@ final class CrmSyncJob {
   private final CrmSyncRepository repository = new CrmSyncRepository();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
   private final Runnable accepted;
+  private final LocaleDefaults locales;
 
   /**
    * @param accepted told after each sync the CRM accepted
    */
-  CrmSyncJob(Database db, ContactCrm crm, Config.Crm settings, Clock clock, Runnable accepted) {
+  CrmSyncJob(
+      Database db,
+      ContactCrm crm,
+      Config.Crm settings,
+      Clock clock,
+      Runnable accepted,
+      LocaleDefaults locales) {
+    this.locales = locales;
     this.db = db;
     this.crm = crm;
     this.settings = settings;
@@ -54,7 +63,7 @@ final class CrmSyncJob {
       return Optional.empty();
     }
     CrmSnapshot snapshot = found.get();
-    CrmContact wanted = snapshot.toCrm();
+    CrmContact wanted = snapshot.toCrm(locales);
     try {
       CrmContact stored = crm.upsert(wanted, snapshot.pageId());
       accepted.run();

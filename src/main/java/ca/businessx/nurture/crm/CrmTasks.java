@@ -1,6 +1,7 @@
 package ca.businessx.nurture.crm;
 
 import ca.businessx.nurture.contact.ContactCrm;
+import ca.businessx.nurture.contact.LocaleDefaults;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -32,11 +33,19 @@ public final class CrmTasks {
   private final ContactCrm crm;
 
   public CrmTasks(Database db, ContactCrm crm, Config.Crm settings, Clock clock) {
+    this(db, crm, settings, clock, LocaleDefaults.CANADA);
+  }
+
+  /**
+   * @param locales gives each synced contact the time zone its emails are timed in
+   */
+  public CrmTasks(
+      Database db, ContactCrm crm, Config.Crm settings, Clock clock, LocaleDefaults locales) {
     this.db = db;
     this.crm = crm;
     this.settings = settings;
     this.poll = new CrmPollJob(db, crm, clock);
-    this.sync = new CrmSyncJob(db, crm, settings, clock, poll::resume);
+    this.sync = new CrmSyncJob(db, crm, settings, clock, poll::resume, locales);
   }
 
   public Task<Void> syncTask() {

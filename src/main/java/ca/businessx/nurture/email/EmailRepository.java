@@ -67,8 +67,8 @@ public final class EmailRepository {
         h.prepareBatch(
             "insert into emails (id, enrollment_id, contact_id, step, template_key, template_origin,"
                 + " idempotency_key, state, subject, html, due_at, next_attempt_at, attempts, created_at,"
-                + " updated_at) values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING', :subject, :html,"
-                + " :due, :due, 0, :now, :now) on conflict do nothing");
+                + " updated_at, language) values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING',"
+                + " :subject, :html, :due, :due, 0, :now, :now, :language) on conflict do nothing");
     for (NewStep n : steps) {
       RenderedEmail r = n.rendered();
       batch
@@ -81,6 +81,7 @@ public final class EmailRepository {
           .bind("idem", EmailRecord.idempotencyKey(n.enrollmentId(), n.step()))
           .bind("subject", r.subject())
           .bind("html", r.html())
+          .bind("language", r.language().code())
           .bind("due", n.due().toEpochMilli())
           .bind("now", now.toEpochMilli())
           .add();

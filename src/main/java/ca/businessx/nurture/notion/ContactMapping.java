@@ -36,6 +36,7 @@ final class ContactMapping {
     text(p, n.firstName(), c.firstName());
     text(p, n.businessName(), c.businessName());
     text(p, n.lastEmail(), c.lastEmail());
+    text(p, n.timeZone(), c.timeZone());
     number(p, n.redSystems(), c.redSystems());
     number(p, n.orangeSystems(), c.orangeSystems());
     number(p, n.yellowSystems(), c.yellowSystems());

@@ -15,6 +15,9 @@ final class ExpectedSchema {
   static final List<String> SEQUENCE_STATUSES =
       List.of("Not Started", "Active", "Completed", "Stopped", "Booked", "Replied");
 
+  /** A template page without a Language is English, as every page was before French. */
+  static final List<String> LANGUAGES = List.of("en", "fr");
+
   private ExpectedSchema() {}
 
   static List<Property> contacts(PropertyNames n) {
@@ -32,13 +35,16 @@ final class ExpectedSchema {
         new Property(n.sequenceStatus(), "select", SEQUENCE_STATUSES),
         new Property(n.lastEmail(), "rich_text"),
         new Property(n.signedUp(), "date"),
-        new Property(n.assessed(), "date"));
+        new Property(n.assessed(), "date"),
+        new Property(n.timeZone(), "rich_text"));
   }
 
   /**
    * Templates are found by their title, whatever its column is called, so only Subject is named.
    */
   static List<Property> templates(PropertyNames n) {
-    return List.of(new Property(n.templateSubject(), "rich_text"));
+    return List.of(
+        new Property(n.templateSubject(), "rich_text"),
+        new Property(n.templateLanguage(), "select", LANGUAGES));
   }
 }

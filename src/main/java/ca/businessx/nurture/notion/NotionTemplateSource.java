@@ -1,6 +1,7 @@
 package ca.businessx.nurture.notion;
 
 import ca.businessx.nurture.contact.CrmException;
+import ca.businessx.nurture.contact.Language;
 import ca.businessx.nurture.notion.TemplateFallbackListener.Reason;
 import ca.businessx.nurture.template.EmailTemplate;
 import ca.businessx.nurture.template.TemplateSafety;
@@ -17,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Email templates edited as Notion pages: the title is the key, {@code Subject} the subject, the
- * body the email. Each answer, good or not, is kept for {@code ttl} so sends never wait on Notion
- * twice in a row; a failed refresh keeps serving the last good copy.
+ * body the email, the {@code Language} select its language (none: English, as every page was before
+ * French). Each language of a key is a page of its own; a missing French page makes the French file
+ * apply, never the English page. Each answer, good or not, is kept for {@code ttl} so sends never
+ * wait on Notion twice in a row; a failed refresh keeps serving the last good copy.
  */
 public final class NotionTemplateSource implements TemplateSource {
   private static final Logger log = LoggerFactory.getLogger(NotionTemplateSource.class);
@@ -28,6 +31,7 @@ public final class NotionTemplateSource implements TemplateSource {
   private final NotionClient client;
   private final String databaseId;
   private final String subjectProperty;
+  private final String languageProperty;
   private final Duration ttl;
   private final Clock clock;
   private final TemplateFallbackListener listener;
@@ -42,6 +46,7 @@ public final class NotionTemplateSource implements TemplateSource {
     this.client = client;
     this.databaseId = NotionSettings.requireId("NOTION_TEMPLATES_DB_ID", settings.templatesDbId());
     this.subjectProperty = settings.names().templateSubject();
+    this.languageProperty = settings.names().templateLanguage();
     this.ttl = ttl;
     this.clock = clock;
     this.listener = listener;
@@ -49,23 +54,32 @@ public final class NotionTemplateSource implements TemplateSource {
 
   @Override
   public Optional<EmailTemplate> find(String key) {
+    return find(key, Language.EN);
+  }
+
+  @Override
+  public Optional<EmailTemplate> find(String key, Language language) {
     Instant now = clock.instant();
-    Cached cached = cache.get(key);
+    String cacheKey = key + "." + language.code();
+    Cached cached = cache.get(cacheKey);
     if (cached == null || !now.isBefore(cached.fetchedAt().plus(ttl))) {
-      cached = refresh(key, cached, now);
-      cache.put(key, cached);
+      cached = refresh(key, language, cached, now);
+      cache.put(cacheKey, cached);
     }
     if (cached.template() == null) {
       log.warn(
-          "Notion template {} not used ({}); the static template applies", key, cached.reason());
+          "Notion template {} ({}) not used ({}); the static template in that language applies",
+          key,
+          language.code(),
+          cached.reason());
       listener.fallback(key, cached.reason());
     }
     return Optional.ofNullable(cached.template());
   }
 
-  private Cached refresh(String key, Cached previous, Instant now) {
+  private Cached refresh(String key, Language language, Cached previous, Instant now) {
     try {
-      return load(key, now);
+      return load(key, language, now);
     } catch (CrmException e) {
       if (previous != null && previous.template() != null) {
         log.warn(
@@ -79,11 +93,27 @@ public final class NotionTemplateSource implements TemplateSource {
     }
   }
 
-  private Cached load(String key, Instant now) {
+  /** The page's language; one Nurture cannot read is no language of ours, so never used. */
+  private Language languageOf(NotionPage page) {
+    String name = page.property(languageProperty).path("select").path("name").asText("").strip();
+    if (name.isEmpty()) {
+      return Language.EN;
+    }
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "en", "english", "anglais" -> Language.EN;
+      case "fr", "french", "français", "francais" -> Language.FR;
+      default -> null;
+    };
+  }
+
+  private Cached load(String key, Language language, Instant now) {
     // The title property's id is always "title", whatever the team named the column.
     ObjectNode filter = NotionHttp.JSON.createObjectNode().put("property", "title");
     filter.putObject("title").put("equals", key);
-    Optional<NotionPage> page = client.query(databaseId, filter).stream().findFirst();
+    Optional<NotionPage> page =
+        client.query(databaseId, filter).stream()
+            .filter(p -> languageOf(p) == language)
+            .findFirst();
     if (page.isEmpty()) {
       return new Cached(null, Reason.MISSING, now);
     }

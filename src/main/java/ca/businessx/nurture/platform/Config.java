@@ -22,13 +22,22 @@ public record Config(
     Trust trust,
     boolean metricsPublic,
     Bookings bookings,
-    AbTest abTest) {
+    AbTest abTest,
+    Locale locale) {
 
   /**
    * Subject-line tests: a variant wins when each has {@code minSample} sent and the click-rate test
    * gives p below {@code significance}; with {@code autoPromote} the winner is promoted by itself.
    */
   public record AbTest(boolean autoPromote, int minSample, double significance) {}
+
+  /**
+   * A lead's zone and language when it did not say (issue 13): {@code DEFAULT_TIMEZONE}, {@code
+   * DEFAULT_LANGUAGE} and, for a Quebec lead, {@code DEFAULT_LANGUAGE_QC}. Languages are codes
+   * ({@code en}, {@code fr}), checked by the loader.
+   */
+  public record Locale(
+      java.time.ZoneId defaultZone, String defaultLanguage, String quebecLanguage) {}
 
   /** The calendars' webhook secrets; an endpoint answers 503 while its secret is unset. */
   public record Bookings(Optional<String> calcomSecret, Optional<String> calendlySecret) {
@@ -123,9 +132,22 @@ public record Config(
 
   /**
    * Who the emails come from, shown in every footer (CASL identification), and where links point.
+   * {@code person} ({@code SENDER_PERSON}, name and title) signs each email above the company name;
+   * people answer a person more readily than a company.
    */
   public record Sender(
-      String name, String address, String contact, String publicBaseUrl, String bookingUrl) {}
+      String name,
+      String address,
+      String contact,
+      String publicBaseUrl,
+      String bookingUrl,
+      Optional<String> person) {
+    /** A sender with no person to sign: emails are signed by the company. */
+    public Sender(
+        String name, String address, String contact, String publicBaseUrl, String bookingUrl) {
+      this(name, address, contact, publicBaseUrl, bookingUrl, Optional.empty());
+    }
+  }
 
   /**
    * The team's CRM (Notion). Sync jobs retry {@code retries} times {@code retryDelay} apart, then

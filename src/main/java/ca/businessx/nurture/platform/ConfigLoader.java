@@ -104,7 +104,8 @@ public final class ConfigLoader {
             r.string("SENDER_ADDRESS", "[set SENDER_ADDRESS: mailing address]"),
             r.string("SENDER_CONTACT", "[set SENDER_CONTACT: contact email or phone]"),
             baseUrl.replaceAll("/+$", ""),
-            r.string("BOOKING_URL", "https://businessx.ca/book"));
+            r.string("BOOKING_URL", "https://businessx.ca/book"),
+            r.string("SENDER_PERSON"));
 
     Config.Scheduler scheduler =
         new Config.Scheduler(
@@ -155,6 +156,7 @@ public final class ConfigLoader {
               + "); make one with: openssl rand -hex 32");
     }
 
+    Config.Locale locale = locale(r);
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
     }
@@ -177,7 +179,31 @@ public final class ConfigLoader {
         new Config.AbTest(
             r.bool("AB_AUTO_PROMOTE", false),
             r.integer("AB_MIN_SAMPLE", 100, 10, 1_000_000),
-            r.decimal("AB_SIGNIFICANCE", 0.05, 0.0001, 0.5)));
+            r.decimal("AB_SIGNIFICANCE", 0.05, 0.0001, 0.5)),
+        locale);
+  }
+
+  private static Config.Locale locale(EnvReader r) {
+    String zone = r.string("DEFAULT_TIMEZONE", "America/Toronto");
+    java.time.ZoneId defaultZone = java.time.ZoneId.of("America/Toronto");
+    try {
+      defaultZone = java.time.ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      r.problem(
+          "DEFAULT_TIMEZONE must be an IANA time zone such as America/Toronto, got '" + zone + "'");
+    }
+    String language = languageCode(r, "DEFAULT_LANGUAGE", "en");
+    String quebec = languageCode(r, "DEFAULT_LANGUAGE_QC", "fr");
+    return new Config.Locale(defaultZone, language, quebec);
+  }
+
+  private static String languageCode(EnvReader r, String name, String fallback) {
+    String code = r.string(name, fallback).trim().toLowerCase(java.util.Locale.ROOT);
+    if (!code.equals("en") && !code.equals("fr")) {
+      r.problem(name + " must be en or fr, got '" + code + "'");
+      return fallback;
+    }
+    return code;
   }
 
   /**

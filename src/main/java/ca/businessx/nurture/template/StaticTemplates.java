@@ -1,5 +1,6 @@
 package ca.businessx.nurture.template;
 
+import ca.businessx.nurture.contact.Language;
 import ca.businessx.nurture.platform.ConfigFiles;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,10 +30,16 @@ public final class StaticTemplates implements TemplateSource {
 
   @Override
   public Optional<EmailTemplate> find(String key) {
+    return find(key, Language.EN);
+  }
+
+  /** English is {@code templates/KEY.mustache}, French {@code templates/KEY.fr.mustache}. */
+  @Override
+  public Optional<EmailTemplate> find(String key, Language language) {
     if (!key.matches("[a-z0-9_]{1,50}")) {
       return Optional.empty();
     }
-    String path = "templates/" + key + ".mustache";
+    String path = path(key, language);
     Optional<EmailTemplate> found =
         files.find(path).map(f -> TemplateText.parse(key, f.text(), f.origin()));
     if (found.isPresent() && !"default".equals(found.get().origin()) && unsafe(found.get())) {
@@ -46,8 +53,16 @@ public final class StaticTemplates implements TemplateSource {
     return found;
   }
 
+  static String path(String key, Language language) {
+    return "templates/"
+        + key
+        + (language == Language.EN ? "" : "." + language.code())
+        + ".mustache";
+  }
+
   private static boolean unsafe(EmailTemplate t) {
     return TemplateSafety.hasUnescapedTag(t.subject())
+        || TemplateSafety.hasUnescapedTag(t.preheader())
         || TemplateSafety.hasUnescapedTag(t.htmlBody());
   }
 }

@@ -1,9 +1,13 @@
 package ca.businessx.nurture.template;
 
+import ca.businessx.nurture.contact.Language;
+import ca.businessx.nurture.contact.LeadLocale;
+import ca.businessx.nurture.contact.LocaleDefaults;
 import ca.businessx.nurture.platform.ConfigFiles;
 import ca.businessx.nurture.platform.NurtureException;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Renders an email: the first source that has the template wins (a CRM, then the static files), and
  * the result is wrapped in the shared layout. Contact data is HTML-escaped in the body; the subject
- * is plain text with line breaks removed so no header can be injected.
+ * is plain text with line breaks removed so no header can be injected. The language is the lead's
+ * (see {@link LocaleDefaults}), chosen at each render so a lead that changes language gets the next
+ * email in the new one; a French email is French throughout, its layout included, and never falls
+ * back to English text.
  */
 public final class TemplateRenderer {
   private static final int MAX_CACHED = 200;
   private final List<TemplateSource> sources;
   private final TemplateSource fallback;
-  private final Template layout;
+  private final Map<Language, Template> layouts = new EnumMap<>(Language.class);
+  private final LocaleDefaults locales;
   private final Mustache.Compiler html =
       Mustache.compiler().nullValue("").emptyStringIsFalse(true).zeroIsFalse(false);
   private final Mustache.Compiler plain = html.escapeHTML(false);
@@ -35,17 +43,38 @@ public final class TemplateRenderer {
    */
   public TemplateRenderer(
       List<TemplateSource> preferred, TemplateSource fallback, ConfigFiles files) {
+    this(preferred, fallback, files, LocaleDefaults.CANADA);
+  }
+
+  /**
+   * @param locales how a lead that did not say is given a language
+   */
+  public TemplateRenderer(
+      List<TemplateSource> preferred,
+      TemplateSource fallback,
+      ConfigFiles files,
+      LocaleDefaults locales) {
     this.sources = List.copyOf(preferred);
     this.fallback = fallback;
-    this.layout = html.compile(layout(files));
+    this.locales = locales;
+    for (Language language : Language.values()) {
+      layouts.put(language, html.compile(layout(files, language)));
+    }
+  }
+
+  /** The language a model's lead reads ({@link TemplateModel#LOCALE}); the default without one. */
+  public Language languageOf(Map<String, Object> model) {
+    return model.get(TemplateModel.LOCALE) instanceof LeadLocale l
+        ? locales.languageOf(l)
+        : locales.languageOf(LeadLocale.UNKNOWN);
   }
 
   /**
    * An overridden layout that inserts anything but the body unescaped is refused for the shipped
    * one.
    */
-  private static String layout(ConfigFiles files) {
-    String path = "templates/layout.mustache";
+  private static String layout(ConfigFiles files, Language language) {
+    String path = StaticTemplates.path("layout", language);
     String text = files.require(path).text();
     if (TemplateSafety.layoutIsSafe(text)) {
       return text;
@@ -58,8 +87,13 @@ public final class TemplateRenderer {
         .text();
   }
 
+  /** Renders in the language of the model's lead. */
   public RenderedEmail render(String key, Map<String, Object> model) {
-    EmailTemplate template = resolve(key);
+    return render(key, languageOf(model), model);
+  }
+
+  public RenderedEmail render(String key, Language language, Map<String, Object> model) {
+    EmailTemplate template = resolve(key, language);
     Map<String, Object> values = new HashMap<>(model);
     String subject =
         compiled(compiledPlain, plain, template.subject())
@@ -67,8 +101,15 @@ public final class TemplateRenderer {
             .replaceAll("[\\r\\n]+", " ")
             .trim();
     values.put("subject", subject);
+    values.put(
+        "preheader",
+        compiled(compiledPlain, plain, template.preheader())
+            .execute(values)
+            .replaceAll("[\\r\\n]+", " ")
+            .trim());
     values.put("body", compiled(compiledHtml, html, template.htmlBody()).execute(values));
-    return new RenderedEmail(key, subject, layout.execute(values), template.origin());
+    return new RenderedEmail(
+        key, subject, layouts.get(language).execute(values), template.origin(), language);
   }
 
   private static Template compiled(
@@ -79,13 +120,16 @@ public final class TemplateRenderer {
     return cache.computeIfAbsent(text, compiler::compile);
   }
 
-  private EmailTemplate resolve(String key) {
+  private EmailTemplate resolve(String key, Language language) {
     for (TemplateSource source : sources) {
-      Optional<EmailTemplate> found = source.find(key);
+      Optional<EmailTemplate> found = source.find(key, language);
       if (found.isPresent()) {
         return found.get();
       }
     }
-    return fallback.find(key).orElseThrow(() -> new NurtureException("no template named " + key));
+    return fallback
+        .find(key, language)
+        .orElseThrow(
+            () -> new NurtureException("no template named " + key + " in " + language.code()));
   }
 }

@@ -1,13 +1,20 @@
 package ca.businessx.nurture.webhook;
 
+import ca.businessx.nurture.calendar.Province;
+import ca.businessx.nurture.contact.Language;
+import ca.businessx.nurture.contact.LeadLocale;
 import ca.businessx.nurture.platform.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Typed, bounded reads of webhook fields that collect every problem, so one answer names them all.
@@ -19,6 +26,16 @@ public final class Fields {
       Pattern.compile(
           "^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
               + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$");
+
+  /**
+   * IANA region zones by their lower-cased name, so {@code america/vancouver} reads as the real
+   * one; offsets and abbreviations ({@code +05:00}, {@code EST}) are not a place and are refused.
+   */
+  private static final Map<String, String> ZONES =
+      ZoneId.getAvailableZoneIds().stream()
+          .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+          .collect(
+              Collectors.toUnmodifiableMap(z -> z.toLowerCase(Locale.ROOT), Function.identity()));
 
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]");
 
@@ -70,6 +87,59 @@ public final class Fields {
       return null;
     }
     return value;
+  }
+
+  /**
+   * The optional {@code timezone}, {@code province}, {@code postal_code} and {@code language}; a
+   * postal code stands in for a missing province. A province that disagrees with the postal code is
+   * kept as given: the lead said where it is, a mistyped postal code should not move it.
+   */
+  public LeadLocale locale() {
+    String tz = text("timezone", 64);
+    ZoneId zone = null;
+    if (tz != null) {
+      String id = ZONES.get(tz.toLowerCase(Locale.ROOT));
+      if (id == null) {
+        problems.add(
+            new ApiError.Problem("timezone", "is not an IANA time zone such as America/Toronto"));
+      } else {
+        zone = ZoneId.of(id);
+      }
+    }
+    Province province =
+        known(
+            "province",
+            50,
+            Province::ofCode,
+            "is not a Canadian province or territory code such as QC");
+    String postal = text("postal_code", 10);
+    Province byPostal = null;
+    if (postal != null) {
+      byPostal = Province.ofPostalCode(postal).orElse(null);
+      if (byPostal == null) {
+        problems.add(
+            new ApiError.Problem("postal_code", "is not a Canadian postal code such as H2X 1Y4"));
+        postal = null;
+      } else {
+        String compact = postal.replace(" ", "").toUpperCase(Locale.ROOT);
+        postal = compact.substring(0, 3) + " " + compact.substring(3);
+      }
+    }
+    Language language = known("language", 10, Language::ofCode, "must be en or fr");
+    return new LeadLocale(zone, province != null ? province : byPostal, postal, language);
+  }
+
+  private <T> T known(
+      String name, int maxLength, Function<String, java.util.Optional<T>> parse, String problem) {
+    String value = text(name, maxLength);
+    if (value == null) {
+      return null;
+    }
+    T parsed = parse.apply(value).orElse(null);
+    if (parsed == null) {
+      problems.add(new ApiError.Problem(name, problem));
+    }
+    return parsed;
   }
 
   /** A checkbox or boolean: true, "true", "on", "yes" or "1" mean yes; absent means no. */

@@ -66,7 +66,8 @@ public final class WebhookRoutes {
             f.email("email"),
             f.text("name", 200),
             f.text("first_name", 100),
-            f.text("business_name", 200));
+            f.text("business_name", 200),
+            f.locale());
     String consentText = f.text("consent_text", 2000);
     String formId = f.text("form_id", 200);
     boolean explicit = f.flag("consent");

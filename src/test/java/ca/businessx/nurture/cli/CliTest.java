@@ -158,6 +158,15 @@ class CliTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("sent email_3 via outbox");
     assertThat(service.outboxTemplates("owner@example.ca")).containsExactly("email_3");
+    String headers =
+        service
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select headers from outbox where recipient = 'owner@example.ca'")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(headers).contains("List-Unsubscribe").contains("One-Click");
     assertThat(
             json(cli.run("send-test", "email_1", "--to", "owner@example.ca", "--json"))
                 .get("provider")

@@ -70,7 +70,10 @@ final class FakeNotion implements AutoCloseable {
         "Booked",
         "Replied");
     templates =
-        data.addDatabase("Email templates", Map.of("Name", "title", "Subject", "rich_text"));
+        data.addDatabase(
+            "Email templates",
+            Map.of("Name", "title", "Subject", "rich_text", "Language", "select"));
+    FakeNotionRoutes.selectOptions(templates, "Language", "en", "fr");
     FakeNotionRoutes routes = new FakeNotionRoutes(data);
     app =
         Javalin.create(

@@ -30,6 +30,7 @@ final class FakeNotionRoutes {
     s.put("Last Email", "rich_text");
     s.put("Signed Up", "date");
     s.put("Assessed", "date");
+    s.put("Time Zone", "rich_text");
     return s;
   }
 

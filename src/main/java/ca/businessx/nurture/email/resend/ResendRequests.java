@@ -1,6 +1,7 @@
 package ca.businessx.nurture.email.resend;
 
 import ca.businessx.nurture.email.OutboundEmail;
+import ca.businessx.nurture.email.smtp.HtmlText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,9 +37,9 @@ final class ResendRequests {
     body.putArray("to").add(email.to());
     body.put("subject", email.subject());
     body.put("html", email.html());
-    if (email.text() != null) {
-      body.put("text", email.text());
-    }
+    // The same plain-text part SMTP sends: some readers show only text, and spam filters
+    // distrust an HTML-only email.
+    body.put("text", email.text() != null ? email.text() : HtmlText.from(email.html()));
     if (replyTo != null && !replyTo.isBlank()) {
       body.put("reply_to", replyTo);
     }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * elements turned into line breaks, and link targets kept next to their text, since a plain-text
  * reader cannot click an anchor it cannot see.
  */
-final class HtmlText {
+public final class HtmlText {
   private static final Pattern HIDDEN =
       Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>|<!--.*?-->");
   private static final Pattern LINK =
@@ -29,7 +29,7 @@ final class HtmlText {
 
   private HtmlText() {}
 
-  static String from(String html) {
+  public static String from(String html) {
     String text = HIDDEN.matcher(html).replaceAll("");
     text = text.replaceAll("\\s+", " ");
     text = LINK.matcher(text).replaceAll(HtmlText::link);

@@ -38,7 +38,8 @@ class ResendEmailSenderTest {
               assertThat(sent.replyTo()).isEqualTo("support@nurture.test");
               assertThat(sent.subject()).isEqualTo("Your assessment");
               assertThat(sent.html()).contains("<a href=\"https://x.test/r\">");
-              assertThat(sent.text()).isNull();
+              // No text of its own: the HTML's plain-text conversion, as SMTP sends.
+              assertThat(sent.text()).contains("https://x.test/r").doesNotContain("<a");
               assertThat(sent.headers())
                   .containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
               assertThat(sent.tags()).isEqualTo(Map.of("template", "critical-1"));
