@@ -133,6 +133,13 @@ final class LeadPages {
               Optional<Enrollment> e = enrollments.ofContact(h, id);
               e.ifPresent(en -> v.put("enrollment", enrollment(h, en, c)));
               v.put("emails", emails.ofContact(h, id).stream().map(LeadPages::email).toList());
+              // The form's other fields (utm_source...), as the signup sent them.
+              v.put(
+                  "attributes",
+                  new ca.businessx.nurture.contact.ContactAttributes()
+                      .of(h, id).entrySet().stream()
+                          .map(a -> Map.of("name", a.getKey(), "value", a.getValue()))
+                          .toList());
               v.put(
                   "proposals",
                   proposals.open(h, id).stream()

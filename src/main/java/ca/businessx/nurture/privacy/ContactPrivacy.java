@@ -1,6 +1,7 @@
 package ca.businessx.nurture.privacy;
 
 import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.contact.ContactAttributes;
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.crm.CrmTasks;
@@ -82,6 +83,7 @@ public final class ContactPrivacy {
                               h,
                               "select * from profile_proposals where contact_id = :id order by proposed_at",
                               c.id()));
+                      all.put("attributes", new ContactAttributes().of(h, c.id()));
                       all.put(
                           "timeline",
                           row(
@@ -131,6 +133,7 @@ public final class ContactPrivacy {
     h.createUpdate("delete from profile_proposals where contact_id = :id")
         .bind("id", c.id())
         .execute();
+    new ContactAttributes().delete(h, c.id());
     h.createUpdate(
             "update emails set subject = '[erased]', html = '[erased]' where contact_id = :id")
         .bind("id", c.id())
