@@ -66,7 +66,15 @@ abstract class CliCommand implements Callable<Integer> {
     }
     err().println("nurture: database " + file.map(Path::toString).orElseGet(() -> where(config)));
     err().flush();
-    Workbench w = Workbench.open(config);
+    Workbench w;
+    try {
+      w = Workbench.open(config);
+    } catch (NurtureException e) {
+      // A configuration file the settings point at (sequence.json, a template) is configuration.
+      err().println("nurture: invalid configuration:");
+      err().println("  " + e.getMessage());
+      return BAD_INPUT;
+    }
     try (w) {
       return run(w);
     } catch (SequenceControlException e) {

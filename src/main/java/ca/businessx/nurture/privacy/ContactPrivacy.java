@@ -92,11 +92,12 @@ public final class ContactPrivacy {
                               c.id()));
                       all.put(
                           "outbox",
-                          h.createQuery(
-                                  "select * from outbox where recipient = :r order by recorded_at")
-                              .bind("r", c.email())
-                              .mapToMap()
-                              .list());
+                          isoTimes(
+                              h.createQuery(
+                                      "select * from outbox where recipient = :r order by recorded_at")
+                                  .bind("r", c.email())
+                                  .mapToMap()
+                                  .list()));
                       all.put(
                           "suppressed",
                           suppressions.reason(h, c.email()).map(Enum::name).orElse(null));
@@ -155,7 +156,25 @@ public final class ContactPrivacy {
   }
 
   private static List<Map<String, Object>> row(Handle h, String sql, String id) {
-    return h.createQuery(sql).bind("id", id).mapToMap().list();
+    return isoTimes(h.createQuery(sql).bind("id", id).mapToMap().list());
+  }
+
+  /**
+   * Times are stored as epoch milliseconds ({@code *_at}, {@code at}); a person reading their
+   * export gets ISO-8601, as everywhere else the service shows a time.
+   */
+  private static List<Map<String, Object>> isoTimes(List<Map<String, Object>> rows) {
+    List<Map<String, Object>> shown = new java.util.ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      Map<String, Object> r = new LinkedHashMap<>(row);
+      r.replaceAll(
+          (k, v) ->
+              (k.equals("at") || k.endsWith("_at")) && v instanceof Number n
+                  ? Instant.ofEpochMilli(n.longValue()).toString()
+                  : v);
+      shown.add(r);
+    }
+    return shown;
   }
 
   private static String normalise(String email) {
