@@ -44,6 +44,12 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
+    // Before the first logger exists: a command other than serve logs only warnings (to stderr),
+    // so its own output is not buried. -Dnurture.log.level=INFO still shows everything.
+    if (System.getProperty("nurture.log.level") == null
+        && (args.length == 0 || !args[0].equals("serve"))) {
+      System.setProperty("nurture.log.level", "WARN");
+    }
     System.exit(
         new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }

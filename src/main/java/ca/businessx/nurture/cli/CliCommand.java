@@ -1,14 +1,18 @@
 package ca.businessx.nurture.cli;
 
+import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.ConfigException;
 import ca.businessx.nurture.platform.ConfigLoader;
+import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Json;
 import ca.businessx.nurture.platform.NurtureException;
 import ca.businessx.nurture.sequence.SequenceControlException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,14 +45,34 @@ abstract class CliCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Workbench w;
+    Config config;
     try {
-      w =
-          Workbench.open(
-              ConfigLoader.load(env != null ? env : ConfigLoader.environment(Path.of(""))));
+      config = ConfigLoader.load(env != null ? env : ConfigLoader.environment(Path.of("")));
     } catch (ConfigException e) {
       err().println("nurture: invalid configuration:");
       e.problems().forEach(p -> err().println("  " + p));
+      return BAD_INPUT;
+    }
+    // The data folder follows the current directory: run elsewhere, a command would quietly make
+    // an empty database and report "0 contacts". Say where it looked instead, and which it opened.
+    Optional<Path> file = Database.sqliteFile(config.db(), config.dataDir());
+    if (needsExistingDatabase() && file.isPresent() && !Files.exists(file.get())) {
+      err().println("nurture: no database at " + file.get());
+      err()
+          .println(
+              "  run the command where the service keeps its data, set NURTURE_DATA_DIR to that"
+                  + " folder, or create one with: nurture migrate");
+      return REFUSED;
+    }
+    err().println("nurture: database " + file.map(Path::toString).orElseGet(() -> where(config)));
+    err().flush();
+    Workbench w;
+    try {
+      w = Workbench.open(config);
+    } catch (NurtureException e) {
+      // A configuration file the settings point at (sequence.json, a template) is configuration.
+      err().println("nurture: invalid configuration:");
+      err().println("  " + e.getMessage());
       return BAD_INPUT;
     }
     try (w) {
@@ -60,6 +84,16 @@ abstract class CliCommand implements Callable<Integer> {
       err().println("nurture: " + e.getMessage());
       return BAD_INPUT;
     }
+  }
+
+  /** False for a command that works before the service has ever run (and made its database). */
+  boolean needsExistingDatabase() {
+    return true;
+  }
+
+  /** A server database as host and name: its URL without user, password or other parameters. */
+  private static String where(Config config) {
+    return config.db().url().orElse("").replaceFirst("\\?.*$", "").replaceFirst("//[^@/]*@", "//");
   }
 
   /** Says so, naming the keys there are, when the sequence has no such template. */

@@ -110,12 +110,7 @@ public final class ContactsCommand implements Runnable {
       View view =
           w.db.withHandle(
               h -> {
-                ContactRepository contacts = new ContactRepository();
-                Contact c =
-                    (contact.contains("@")
-                            ? contacts.findByEmail(h, contact.trim().toLowerCase(Locale.ROOT))
-                            : contacts.find(h, contact))
-                        .orElse(null);
+                Contact c = find(h, contact).orElse(null);
                 return c == null
                     ? null
                     : new View(
@@ -138,7 +133,7 @@ public final class ContactsCommand implements Runnable {
       out()
           .printf(
               "id %s; name %s; business %s; signed up %s%n",
-              c.id(), c.name(), c.businessName(), c.signedUpAt());
+              c.id(), shown(c.name()), shown(c.businessName()), c.signedUpAt());
       if (c.assessedAt() != null) {
         out()
             .printf(
@@ -183,6 +178,19 @@ public final class ContactsCommand implements Runnable {
       out().flush();
       return 0;
     }
+  }
+
+  /** A contact by id or, when it has an @, by email address. */
+  static java.util.Optional<Contact> find(org.jdbi.v3.core.Handle h, String idOrEmail) {
+    ContactRepository contacts = new ContactRepository();
+    return idOrEmail.contains("@")
+        ? contacts.findByEmail(h, idOrEmail.trim().toLowerCase(Locale.ROOT))
+        : contacts.find(h, idOrEmail.trim());
+  }
+
+  /** An empty or erased field reads "-", not "null". */
+  static String shown(Object value) {
+    return value == null ? "-" : value.toString();
   }
 
   static String upper(String s) {

@@ -32,7 +32,10 @@ public final class EmailsCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Recent emails, newest first.")
   static final class ListEmails extends CliCommand {
-    @Option(names = "--contact", description = "Only this contact's emails (id).")
+    @Option(
+        names = "--contact",
+        paramLabel = "ID|EMAIL",
+        description = "Only this contact's emails (its id or email address).")
     String contact;
 
     @Option(names = "--parked", description = "Only parked emails, which wait for a person.")
@@ -67,14 +70,17 @@ public final class EmailsCommand implements Runnable {
         out().println(rows.size() + " parked email(s)");
         return 0;
       }
+      Optional<String> contactId = Optional.empty();
+      if (contact != null) {
+        contactId = w.db.withHandle(h -> ContactsCommand.find(h, contact)).map(c -> c.id());
+        if (contactId.isEmpty()) {
+          err().println("nurture: no contact " + contact);
+          return REFUSED;
+        }
+      }
+      Optional<String> only = contactId;
       List<Map<String, Object>> rows =
-          w
-              .db
-              .withHandle(
-                  h ->
-                      new EmailRepository()
-                          .recent(h, Optional.ofNullable(contact), Math.max(1, limit)))
-              .stream()
+          w.db.withHandle(h -> new EmailRepository().recent(h, only, Math.max(1, limit))).stream()
               .map(EmailRecord::summary)
               .toList();
       if (json) {

@@ -42,9 +42,11 @@ public final class ImportCommand extends CliCommand {
       err().println("nurture: no file " + file);
       return BAD_INPUT;
     }
+    // Rows refused make the run a partial failure a script must notice, summary printed still.
+    int exit = s.rejected().isEmpty() ? 0 : REFUSED;
     if (json) {
       printJson(s);
-      return 0;
+      return exit;
     }
     out()
         .printf(
@@ -59,7 +61,7 @@ public final class ImportCommand extends CliCommand {
       s.rejected().forEach(l -> out().println("  row " + l.row() + ": " + l.reason()));
     }
     out().flush();
-    return 0;
+    return exit;
   }
 
   /** A bar on stderr, redrawn in place, so stdout stays clean for {@code --json} and pipes. */

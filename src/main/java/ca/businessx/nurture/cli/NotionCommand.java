@@ -27,6 +27,12 @@ public final class NotionCommand implements Runnable {
 
     abstract List<String> act(NotionSchemaCheck check);
 
+    /** Run while setting up, before the service first starts: no contact data is read. */
+    @Override
+    boolean needsExistingDatabase() {
+      return false;
+    }
+
     abstract String verb();
 
     @Override

@@ -155,6 +155,13 @@ final class LeadPages {
                       .map(LeadPages::email)
                       .peek(em -> em.put("language", languages.get((String) em.get("id"))))
                       .toList());
+              // The form's other fields (utm_source...), as the signup sent them.
+              v.put(
+                  "attributes",
+                  new ca.businessx.nurture.contact.ContactAttributes()
+                      .of(h, id).entrySet().stream()
+                          .map(a -> Map.of("name", a.getKey(), "value", a.getValue()))
+                          .toList());
               v.put(
                   "proposals",
                   proposals.open(h, id).stream()

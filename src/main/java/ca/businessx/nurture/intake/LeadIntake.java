@@ -6,6 +6,7 @@ import ca.businessx.nurture.contact.Assessment;
 import ca.businessx.nurture.contact.ConsentEvidence;
 import ca.businessx.nurture.contact.ConsentRecords;
 import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.contact.ContactAttributes;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.CrmContact;
@@ -26,6 +27,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,7 @@ public final class LeadIntake {
   private final Timeline timeline = new Timeline();
   private final ProfileProposals proposals = new ProfileProposals();
   private final ConsentRecords consentRecords = new ConsentRecords();
+  private final ContactAttributes contactAttributes = new ContactAttributes();
   private final Resubscriptions resubscriptions;
 
   /**
@@ -93,6 +96,12 @@ public final class LeadIntake {
    * unsubscribe.
    */
   public SignupResult signup(Signup signup, ConsentEvidence consent) {
+    return signup(signup, consent, Map.of());
+  }
+
+  /** As above, keeping the form's other fields as the contact's attributes (first value wins). */
+  public SignupResult signup(
+      Signup signup, ConsentEvidence consent, Map<String, String> attributes) {
     Instant now = clock.instant();
     SignupResult result =
         db.inGroupTransaction(
@@ -107,6 +116,7 @@ public final class LeadIntake {
               timeline.record(
                   h, existing.id(), now, created ? "signed_up" : "signed_up_again", null);
               recordConsent(h, existing.id(), signup.email(), created, consent, now);
+              contactAttributes.keepNew(h, existing.id(), attributes, now);
               crmSync.contactChanged(h, existing.id(), now);
               // A new contact is as just read (consent is not part of it); an update is read back.
               return new SignupResult(

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -157,6 +158,7 @@ public final class ConfigLoader {
     }
 
     Config.Locale locale = locale(r);
+    waitsMatchTheSequence(r, configDir, sequence.waits());
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
     }
@@ -306,5 +308,34 @@ public final class ConfigLoader {
             r.duration("NOTION_POLL_INTERVAL", Duration.ofMinutes(1)),
             r.duration("NOTION_TEMPLATE_TTL", Duration.ofMinutes(5)),
             Map.copyOf(names)));
+  }
+
+  /**
+   * SEQUENCE_WAITS names one wait per gap between emails; a wrong count is a setting's problem,
+   * reported with the others (exit 2), not later when the sequence is built. An unreadable
+   * sequence.json is left to the sequence's own reading, which names what is wrong with it.
+   */
+  private static void waitsMatchTheSequence(
+      EnvReader r, Optional<Path> configDir, Optional<List<Duration>> waits) {
+    if (waits.isEmpty()) {
+      return;
+    }
+    int steps;
+    try {
+      steps =
+          Json.mapper()
+              .readTree(new ConfigFiles(configDir).require("sequence.json").text())
+              .path("steps")
+              .size();
+    } catch (Exception unreadable) {
+      return;
+    }
+    if (steps > 0 && waits.get().size() != steps - 1) {
+      r.problem(
+          "SEQUENCE_WAITS needs "
+              + (steps - 1)
+              + " durations, one per wait between emails, got "
+              + waits.get().size());
+    }
   }
 }

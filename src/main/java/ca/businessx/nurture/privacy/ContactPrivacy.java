@@ -1,6 +1,7 @@
 package ca.businessx.nurture.privacy;
 
 import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.contact.ContactAttributes;
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.crm.CrmTasks;
@@ -82,6 +83,7 @@ public final class ContactPrivacy {
                               h,
                               "select * from profile_proposals where contact_id = :id order by proposed_at",
                               c.id()));
+                      all.put("attributes", new ContactAttributes().of(h, c.id()));
                       all.put(
                           "timeline",
                           row(
@@ -90,11 +92,12 @@ public final class ContactPrivacy {
                               c.id()));
                       all.put(
                           "outbox",
-                          h.createQuery(
-                                  "select * from outbox where recipient = :r order by recorded_at")
-                              .bind("r", c.email())
-                              .mapToMap()
-                              .list());
+                          isoTimes(
+                              h.createQuery(
+                                      "select * from outbox where recipient = :r order by recorded_at")
+                                  .bind("r", c.email())
+                                  .mapToMap()
+                                  .list()));
                       all.put(
                           "suppressed",
                           suppressions.reason(h, c.email()).map(Enum::name).orElse(null));
@@ -131,6 +134,7 @@ public final class ContactPrivacy {
     h.createUpdate("delete from profile_proposals where contact_id = :id")
         .bind("id", c.id())
         .execute();
+    new ContactAttributes().delete(h, c.id());
     h.createUpdate(
             "update emails set subject = '[erased]', html = '[erased]' where contact_id = :id")
         .bind("id", c.id())
@@ -152,7 +156,25 @@ public final class ContactPrivacy {
   }
 
   private static List<Map<String, Object>> row(Handle h, String sql, String id) {
-    return h.createQuery(sql).bind("id", id).mapToMap().list();
+    return isoTimes(h.createQuery(sql).bind("id", id).mapToMap().list());
+  }
+
+  /**
+   * Times are stored as epoch milliseconds ({@code *_at}, {@code at}); a person reading their
+   * export gets ISO-8601, as everywhere else the service shows a time.
+   */
+  private static List<Map<String, Object>> isoTimes(List<Map<String, Object>> rows) {
+    List<Map<String, Object>> shown = new java.util.ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      Map<String, Object> r = new LinkedHashMap<>(row);
+      r.replaceAll(
+          (k, v) ->
+              (k.equals("at") || k.endsWith("_at")) && v instanceof Number n
+                  ? Instant.ofEpochMilli(n.longValue()).toString()
+                  : v);
+      shown.add(r);
+    }
+    return shown;
   }
 
   private static String normalise(String email) {

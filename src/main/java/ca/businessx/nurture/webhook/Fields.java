@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,16 +42,19 @@ public final class Fields {
               Collectors.toUnmodifiableMap(z -> z.toLowerCase(Locale.ROOT), Function.identity()));
 
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]");
+  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+  static final int MAX_OTHERS = 20;
 
   private final ObjectNode body;
   private final List<ApiError.Problem> problems = new ArrayList<>();
+  private final Set<String> read = new LinkedHashSet<>();
 
   public Fields(ObjectNode body) {
     this.body = body;
   }
 
   public String email(String name) {
-    JsonNode node = body.get(name);
+    JsonNode node = get(name);
     if (absent(node)) {
       problems.add(new ApiError.Problem(name, "is required"));
       return null;
@@ -66,7 +73,7 @@ public final class Fields {
 
   /** Optional text: absent, null or blank reads as null. */
   public String text(String name, int maxLength) {
-    JsonNode node = body.get(name);
+    JsonNode node = get(name);
     if (absent(node)) {
       return null;
     }
@@ -144,7 +151,7 @@ public final class Fields {
 
   /** A checkbox or boolean: true, "true", "on", "yes" or "1" mean yes; absent means no. */
   boolean flag(String name) {
-    JsonNode node = body.get(name);
+    JsonNode node = get(name);
     if (absent(node)) {
       return false;
     }
@@ -193,7 +200,7 @@ public final class Fields {
   }
 
   private BigDecimal number(String name, boolean required) {
-    JsonNode node = body.get(name);
+    JsonNode node = get(name);
     if (absent(node)) {
       if (required) {
         problems.add(new ApiError.Problem(name, "is required"));
@@ -212,6 +219,44 @@ public final class Fields {
     }
     problems.add(new ApiError.Problem(name, "must be a number"));
     return null;
+  }
+
+  /** The field, remembered as known: {@link #others} is what no handler asked for. */
+  private JsonNode get(String name) {
+    read.add(name);
+    return body.get(name);
+  }
+
+  /**
+   * Read last: the fields no handler asked for. One that is another spelling of a known field is a
+   * problem naming the expected one; the others (a form's hidden {@code utm_source}, {@code
+   * referrer}) are kept as the contact's attributes, at most {@value #MAX_OTHERS}, each a short
+   * scalar with a plain name. Anything else (a reCAPTCHA token, an object) is left out, never
+   * refused: a form's extra fields are not the lead's mistake.
+   */
+  public Map<String, String> others() {
+    Map<String, String> kept = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : body.properties()) {
+      String name = e.getKey();
+      if (read.contains(name)) {
+        continue;
+      }
+      Optional<String> meant = FieldNames.suggest(name, read);
+      if (meant.isPresent()) {
+        problems.add(new ApiError.Problem(name, "is not a field; did you mean " + meant.get()));
+        continue;
+      }
+      JsonNode v = e.getValue();
+      String value = v.isValueNode() && !v.isNull() ? v.asText().strip() : "";
+      if (kept.size() < MAX_OTHERS
+          && ATTRIBUTE_NAME.matcher(name).matches()
+          && !value.isEmpty()
+          && value.length() <= 500
+          && !CONTROL.matcher(value).find()) {
+        kept.put(name, value);
+      }
+    }
+    return kept;
   }
 
   private static boolean absent(JsonNode node) {

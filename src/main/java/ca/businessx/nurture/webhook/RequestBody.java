@@ -104,6 +104,17 @@ public final class RequestBody {
     if (text.isBlank()) {
       return fields;
     }
+    String stripped = text.strip();
+    if ((stripped.startsWith("{") && stripped.endsWith("}"))
+        || (stripped.startsWith("[") && stripped.endsWith("]"))) {
+      // curl -d sends a form unless told otherwise; read as one, a JSON body has no email field
+      // and the answer would be a puzzling "email is required".
+      throw new ApiError(
+          415,
+          "json_sent_as_form",
+          "the body looks like JSON but was sent as a form (curl -d does that);"
+              + " add the header Content-Type: application/json");
+    }
     for (String pair : text.split("&")) {
       if (pair.isEmpty()) {
         continue;

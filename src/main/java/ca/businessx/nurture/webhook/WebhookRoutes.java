@@ -71,11 +71,13 @@ public final class WebhookRoutes {
     String consentText = f.text("consent_text", 2000);
     String formId = f.text("form_id", 200);
     boolean explicit = f.flag("consent");
+    Map<String, String> attributes = f.others();
     f.throwIfInvalid();
     LeadIntake.SignupResult result =
         intake.signup(
             signup,
-            new ConsentEvidence("signup_webhook", clients.of(ctx), consentText, formId, explicit));
+            new ConsentEvidence("signup_webhook", clients.of(ctx), consentText, formId, explicit),
+            attributes);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("contact_id", result.contact().id());
     body.put("created", result.created());
@@ -92,6 +94,8 @@ public final class WebhookRoutes {
             f.count("yellow_systems", MAX_COUNT),
             f.count("green_systems", MAX_COUNT),
             f.score("assessment_score", MAX_SCORE));
+    // Misspelt fields are refused here too; other fields belong to the signup form, not kept.
+    f.others();
     f.throwIfInvalid();
     LeadIntake.AssessmentResult result;
     try {

@@ -195,7 +195,7 @@ class CliTest {
             "three@example.ca,Three,Tre,,0,1,2,3,88.5",
             ""));
     Cli.Result first = cli.run("import", csv.toString());
-    assertThat(first.exit()).isZero();
+    assertThat(first.exit()).as("rows were rejected").isEqualTo(1);
     assertThat(first.out())
         .contains(
             "8 row(s): imported 3 (2 enrolled), skipped 2, rejected 3",
@@ -207,7 +207,9 @@ class CliTest {
     assertThat(first.err()).contains("[" + "#".repeat(30) + "] 8/8");
     assertThat(first.out()).doesNotContain("not-an-email");
 
-    JsonNode second = json(cli.run("import", csv.toString(), "--json"));
+    Cli.Result again = cli.run("import", csv.toString(), "--json");
+    assertThat(again.exit()).isEqualTo(1);
+    JsonNode second = Json.mapper().readTree(again.out());
     assertThat(second.get("imported").asInt()).isZero();
     assertThat(second.get("skipped")).hasSize(5);
     assertThat(second.get("rejected")).hasSize(3);
