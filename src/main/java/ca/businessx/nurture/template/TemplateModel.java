@@ -1,6 +1,7 @@
 package ca.businessx.nurture.template;
 
 import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.contact.Language;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.segment.Segment;
 import java.util.HashMap;
@@ -42,6 +43,18 @@ public final class TemplateModel {
     m.put("booking_url", sender.bookingUrl());
     m.put("unsubscribe_url", unsubscribeUrl);
     m.put(LOCALE, c.locale());
+    return m;
+  }
+
+  /**
+   * The model as a reader of this language writes numbers: French puts a comma before decimals
+   * ("72,5/100"), which the model, built before the language is chosen, cannot know.
+   */
+  static Map<String, Object> inLanguage(Map<String, Object> model, Language language) {
+    Map<String, Object> m = new HashMap<>(model);
+    if (language == Language.FR && m.get("assessment_score") instanceof String score) {
+      m.put("assessment_score", score.replace('.', ','));
+    }
     return m;
   }
 

@@ -8,7 +8,6 @@ import ca.businessx.nurture.platform.NurtureException;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +93,7 @@ public final class TemplateRenderer {
 
   public RenderedEmail render(String key, Language language, Map<String, Object> model) {
     EmailTemplate template = resolve(key, language);
-    Map<String, Object> values = new HashMap<>(model);
+    Map<String, Object> values = TemplateModel.inLanguage(model, language);
     String subject =
         compiled(compiledPlain, plain, template.subject())
             .execute(values)

@@ -129,6 +129,29 @@ class FrenchTemplatesTest {
   }
 
   @Test
+  void aFrenchReaderSeesADecimalComma() {
+    Contact c = quebec(Segment.URGENT);
+    c =
+        new Contact(
+            c.id(),
+            c.email(),
+            c.name(),
+            c.firstName(),
+            c.businessName(),
+            c.segment(),
+            c.redSystems(),
+            c.orangeSystems(),
+            c.yellowSystems(),
+            c.greenSystems(),
+            72.5,
+            c.signedUpAt(),
+            c.assessedAt(),
+            c.locale());
+    assertThat(renderer.render("email_1", model(c)).html()).contains("72,5/100");
+    assertThat(renderer.render("email_1", Language.EN, model(c)).html()).contains("72.5/100");
+  }
+
+  @Test
   void withoutASenderPersonTheCompanySigns() {
     Config.Sender company =
         new Config.Sender("BusinessX Canada", "a", "c", "https://n.example", "https://b.example");

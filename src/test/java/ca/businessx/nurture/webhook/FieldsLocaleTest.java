@@ -137,6 +137,26 @@ class FieldsLocaleTest {
         .containsEntry("timezone", null);
   }
 
+  @Test
+  void aRepeatedSignupFillsOnlyWhatIsStillUnknown() {
+    String email = "noe@example.ca";
+    assertThat(t.http.postJson("/webhook/signup", "{\"email\":\"" + email + "\"}").status())
+        .isEqualTo(201);
+    t.http.postJson(
+        "/webhook/signup", "{\"email\":\"" + email + "\",\"language\":\"fr\",\"province\":\"NB\"}");
+    t.http.postJson(
+        "/webhook/signup", "{\"email\":\"" + email + "\",\"language\":\"en\",\"province\":\"ON\"}");
+    Map<String, Object> row =
+        t.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select province, language from contacts where email = :e")
+                        .bind("e", email)
+                        .mapToMap()
+                        .one());
+    assertThat(row).containsEntry("province", "NB").containsEntry("language", "fr");
+  }
+
   private static List<String> problems(Http.Response r) {
     List<String> out = new ArrayList<>();
     for (JsonNode p : r.json().get("problems")) {
