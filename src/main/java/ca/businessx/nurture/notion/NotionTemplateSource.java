@@ -126,6 +126,16 @@ public final class NotionTemplateSource implements TemplateSource {
       // Whoever can edit the page must not be able to put a lead's raw input into an email.
       return new Cached(null, Reason.UNSAFE, now);
     }
-    return new Cached(new EmailTemplate(key, subject, body, "notion"), null, now);
+    String subjectB = "";
+    var b = page.get().property(subjectProperty + " B").path("rich_text");
+    if (!b.isMissingNode() && !b.isEmpty()) {
+      subjectB = RichText.plain(b).strip();
+      if (subjectB.isEmpty() || TemplateSafety.hasUnescapedTag(subjectB)) {
+        // Counted on each load (once per cache period), not on each email.
+        listener.fallback(key, Reason.VARIANT);
+        subjectB = "";
+      }
+    }
+    return new Cached(new EmailTemplate(key, subject, body, "notion", "", subjectB), null, now);
   }
 }

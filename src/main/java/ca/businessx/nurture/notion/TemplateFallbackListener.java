@@ -14,7 +14,9 @@ public interface TemplateFallbackListener {
     /**
      * The page inserts a value unescaped ({@code {{{x}}}}, {@code {{&x}}}) or changes delimiters.
      */
-    UNSAFE
+    UNSAFE,
+    /** The page's Subject B is there but blank: the single subject applies. */
+    VARIANT
   }
 
   void fallback(String templateKey, Reason reason);

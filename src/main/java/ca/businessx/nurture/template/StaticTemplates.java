@@ -15,6 +15,8 @@ public final class StaticTemplates implements TemplateSource {
   private static final Logger log = LoggerFactory.getLogger(StaticTemplates.class);
   private final ConfigFiles files;
   private final Consumer<String> fallbacks;
+  private final java.util.Set<String> malformedSeen =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public StaticTemplates(ConfigFiles files) {
     this(files, key -> {});
@@ -41,7 +43,20 @@ public final class StaticTemplates implements TemplateSource {
     }
     String path = path(key, language);
     Optional<EmailTemplate> found =
-        files.find(path).map(f -> TemplateText.parse(key, f.text(), f.origin()));
+        files
+            .find(path)
+            .map(
+                f -> {
+                  if (TemplateText.hasMalformedVariant(f.text())
+                      && malformedSeen.add(path + "\n" + f.text())) {
+                    log.warn(
+                        "template {} has a subject_b line that cannot be used (it needs"
+                            + " 'subject_b: <text>'); it goes out with its single subject",
+                        key);
+                    fallbacks.accept(key);
+                  }
+                  return TemplateText.parse(key, f.text(), f.origin());
+                });
     if (found.isPresent() && !"default".equals(found.get().origin()) && unsafe(found.get())) {
       log.warn(
           "template {} in the config folder inserts a value unescaped or changes the"
@@ -62,6 +77,7 @@ public final class StaticTemplates implements TemplateSource {
 
   private static boolean unsafe(EmailTemplate t) {
     return TemplateSafety.hasUnescapedTag(t.subject())
+        || TemplateSafety.hasUnescapedTag(t.subjectB())
         || TemplateSafety.hasUnescapedTag(t.preheader())
         || TemplateSafety.hasUnescapedTag(t.htmlBody());
   }

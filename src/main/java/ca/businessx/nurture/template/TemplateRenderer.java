@@ -107,8 +107,24 @@ public final class TemplateRenderer {
             .replaceAll("[\\r\\n]+", " ")
             .trim());
     values.put("body", compiled(compiledHtml, html, template.htmlBody()).execute(values));
+    String email = layouts.get(language).execute(values);
+    if (!template.hasSubjectB()) {
+      return new RenderedEmail(key, subject, email, template.origin(), language);
+    }
+    String subjectB =
+        compiled(compiledPlain, plain, template.subjectB())
+            .execute(values)
+            .replaceAll("[\\r\\n]+", " ")
+            .trim();
+    values.put("subject", subjectB);
     return new RenderedEmail(
-        key, subject, layouts.get(language).execute(values), template.origin(), language);
+        key,
+        subject,
+        email,
+        template.origin(),
+        language,
+        subjectB,
+        layouts.get(language).execute(values));
   }
 
   private static Template compiled(
