@@ -155,6 +155,9 @@ public final class ConfigLoader {
               + "); make one with: openssl rand -hex 32");
     }
 
+    Optional<Config.Sms> sms = OpsConfig.sms(r);
+    Optional<Config.Sentry> sentry = OpsConfig.sentry(r);
+
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
     }
@@ -173,8 +176,9 @@ public final class ConfigLoader {
         crm,
         trust,
         metricsPublic,
-        new Config.Bookings(
-            r.string("CALCOM_WEBHOOK_SECRET"), r.string("CALENDLY_WEBHOOK_SECRET")));
+        new Config.Bookings(r.string("CALCOM_WEBHOOK_SECRET"), r.string("CALENDLY_WEBHOOK_SECRET")),
+        sms,
+        sentry);
   }
 
   /**
