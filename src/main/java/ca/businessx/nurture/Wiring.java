@@ -2,9 +2,14 @@ package ca.businessx.nurture;
 
 import ca.businessx.nurture.alert.AlertTasks;
 import ca.businessx.nurture.alert.Alerter;
+import ca.businessx.nurture.alert.CriticalLeadAlerts;
 import ca.businessx.nurture.alert.LogAlerter;
+import ca.businessx.nurture.alert.SmsTasks;
 import ca.businessx.nurture.alert.discord.DiscordAlerter;
 import ca.businessx.nurture.alert.discord.DiscordSettings;
+import ca.businessx.nurture.alert.sms.SmsAlerter;
+import ca.businessx.nurture.alert.sms.TwilioClient;
+import ca.businessx.nurture.alert.sms.TwilioSettings;
 import ca.businessx.nurture.booking.BookingNotices;
 import ca.businessx.nurture.booking.BookingRecorder;
 import ca.businessx.nurture.consent.ResubscribeLinks;
@@ -88,6 +93,11 @@ public final class Wiring {
   public final ReplyRecorder replies;
 
   /**
+   * Twilio, when SMS alerts are configured ({@code nurture alert test --sms} and doctor use it).
+   */
+  public final Optional<TwilioClient> twilio;
+
+  /**
    * @param sender the email sender, or null for the one the configuration names
    * @param alertChannel the alerter, or null for the one the configuration names
    */
@@ -110,6 +120,15 @@ public final class Wiring {
                 .orElseGet(LogAlerter::new);
     List<String> providers = new ArrayList<>(List.of(emailSender.name(), alerter.name()));
     config.crm().ifPresent(c -> providers.add("notion"));
+    this.twilio =
+        config
+            .sms()
+            .map(
+                s ->
+                    new TwilioClient(
+                        new TwilioSettings(
+                            s.apiUrl(), s.accountSid(), s.authToken(), s.from(), s.timeout())));
+    twilio.ifPresent(t -> providers.add("twilio"));
     this.metrics = NurtureMetrics.create(db, clock, plan.templateKeys(), providers);
     this.notion = config.crm().map(c -> new NotionWiring(c, clock, metrics.events()));
     this.crm = notion.map(NotionWiring::contacts);
@@ -144,6 +163,20 @@ public final class Wiring {
             config.alerts().retries(),
             config.alerts().retryDelay(),
             clock));
+    config
+        .sms()
+        .ifPresent(
+            sms ->
+                integration.add(
+                    SmsTasks.criticalLead(
+                        db,
+                        sms,
+                        number ->
+                            new MeteredAlerter(
+                                new SmsAlerter(
+                                    twilio.orElseThrow(), number, config.sender().publicBaseUrl()),
+                                metrics.events()),
+                        clock)));
     crmTasks.ifPresent(t -> integration.add(t.syncTask()));
     crmTasks.ifPresent(t -> integration.add(t.archiveTask()));
     byte[] signingKey = Secrets.signingKey(db, config.trust().signingSecret());
@@ -188,7 +221,14 @@ public final class Wiring {
     this.client = SchedulerClient.Builder.create(db.transactionAwareDataSource(), tasks).build();
     this.intake =
         new LeadIntake(
-            db, new Enroller(client), integrationClient, crmSync, crm, clock, metrics.events());
+            db,
+            new Enroller(client),
+            integrationClient,
+            crmSync,
+            crm,
+            clock,
+            metrics.events(),
+            new CriticalLeadAlerts(config.sms().map(Config.Sms::to).orElse(List.of())));
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
     this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock);
