@@ -39,7 +39,7 @@ public final class BookingNotices {
         .onFailure(
             FailureHandler.<String>maxRetries(retries)
                 .retryEvery(retryDelay)
-                .thenRemove(c -> log.warn("gave up telling {} about a booking", alerter.name())))
+                .thenRemove(c -> log.error("gave up telling {} about a booking", alerter.name())))
         .execute(
             (instance, context) -> {
               String[] data = instance.getData().split("\\|", 2);

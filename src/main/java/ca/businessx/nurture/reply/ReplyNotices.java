@@ -35,7 +35,7 @@ public final class ReplyNotices {
         .onFailure(
             FailureHandler.<String>maxRetries(retries)
                 .retryEvery(retryDelay)
-                .thenRemove(c -> log.warn("gave up telling {} about a reply", alerter.name())))
+                .thenRemove(c -> log.error("gave up telling {} about a reply", alerter.name())))
         .execute(
             (instance, context) -> {
               Optional<Row> row =
