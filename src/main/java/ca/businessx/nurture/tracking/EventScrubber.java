@@ -25,8 +25,9 @@ public final class EventScrubber {
   private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|=\\([^)]*\\)");
   private static final Pattern TOKENS =
       Pattern.compile(
-          "(?i)(bearer\\s+|basic\\s+)\\S+|\\b(re|ntn|secret|whsec|sk|AC)_?[A-Za-z0-9]{16,}\\b"
-              + "|(password|token|secret|key)=[^&\\s]+");
+          // Provider key shapes (Resend re_, Notion ntn_/secret_, Svix whsec_, Twilio AC...).
+          "(?i:bearer|basic)\\s+\\S+|\\b(?:re|ntn|secret|whsec|sk)_[A-Za-z0-9_]{8,}"
+              + "|\\bAC[0-9a-fA-F]{32}\\b|(?i:password|token|secret|key)=[^&\\s]+");
 
   private final List<String> secrets;
 

@@ -66,4 +66,10 @@ class SentryScrubberTest {
     assertThat(out.getMessage().getFormatted())
         .isEqualTo("signup for [email] failed with token [secret]");
   }
+
+  @Test
+  void leavesOrdinaryWordsAndIdsAlone() {
+    String line = "parked email_2a of enrollment 9fb7e0be after reconfiguration: resend 503";
+    assertThat(scrubber.text(line)).isEqualTo(line);
+  }
 }
