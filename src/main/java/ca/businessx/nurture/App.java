@@ -20,6 +20,7 @@ import ca.businessx.nurture.platform.Json;
 import ca.businessx.nurture.platform.Web;
 import ca.businessx.nurture.reply.ReplyRoutes;
 import ca.businessx.nurture.sequence.SequencePlan;
+import ca.businessx.nurture.tracking.ErrorTracking;
 import ca.businessx.nurture.unsubscribe.ResubscribeRoutes;
 import ca.businessx.nurture.unsubscribe.UnsubscribeRoutes;
 import ca.businessx.nurture.webhook.WebhookAdmission;
@@ -48,6 +49,7 @@ public final class App implements AutoCloseable {
   private final Scheduler integrationScheduler;
   private final Javalin web;
   private final Supplier<Map<String, Long>> templateFallbacks;
+  private java.util.Optional<ErrorTracking> tracking = java.util.Optional.empty();
 
   private App(
       Database db,
@@ -102,6 +104,7 @@ public final class App implements AutoCloseable {
       integrationScheduler.stop();
     }
     db.close();
+    tracking.ifPresent(ErrorTracking::close);
   }
 
   /** Options for tests and embedding; production uses the defaults. */
@@ -145,12 +148,21 @@ public final class App implements AutoCloseable {
     }
 
     public App start() {
-      Database db = Database.open(config.db(), config.dataDir(), config.scheduler().nodeName());
+      // First, so that a failing migration or wiring is reported too.
+      java.util.Optional<ErrorTracking> tracking =
+          ErrorTracking.start(config, role.name().toLowerCase(java.util.Locale.ROOT));
+      Database db = null;
       try {
+        db = Database.open(config.db(), config.dataDir(), config.scheduler().nodeName());
         db.migrate();
-        return wire(db);
+        App app = wire(db);
+        app.tracking = tracking;
+        return app;
       } catch (RuntimeException e) {
-        db.close();
+        if (db != null) {
+          db.close();
+        }
+        tracking.ifPresent(t -> t.captureAndClose(e));
         throw e;
       }
     }

@@ -1,8 +1,10 @@
 package ca.businessx.nurture;
 
+import ca.businessx.nurture.cli.AlertCommand;
 import ca.businessx.nurture.cli.BackupCommands;
 import ca.businessx.nurture.cli.ContactCommand;
 import ca.businessx.nurture.cli.ContactsCommand;
+import ca.businessx.nurture.cli.DoctorCommand;
 import ca.businessx.nurture.cli.EmailsCommand;
 import ca.businessx.nurture.cli.ImportCommand;
 import ca.businessx.nurture.cli.NotionCommand;
@@ -39,7 +41,9 @@ import picocli.CommandLine.Command;
       ContactCommand.class,
       NotionCommand.class,
       BackupCommands.Backup.class,
-      BackupCommands.Restore.class
+      BackupCommands.Restore.class,
+      AlertCommand.class,
+      DoctorCommand.class
     })
 public final class Main implements Runnable {
 

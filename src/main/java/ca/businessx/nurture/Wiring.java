@@ -4,10 +4,15 @@ import ca.businessx.nurture.abtest.AutoPromote;
 import ca.businessx.nurture.abtest.SubjectTest;
 import ca.businessx.nurture.alert.AlertTasks;
 import ca.businessx.nurture.alert.Alerter;
+import ca.businessx.nurture.alert.CriticalLeadAlerts;
 import ca.businessx.nurture.alert.LogAlerter;
 import ca.businessx.nurture.alert.ParkedSummary;
+import ca.businessx.nurture.alert.SmsTasks;
 import ca.businessx.nurture.alert.discord.DiscordAlerter;
 import ca.businessx.nurture.alert.discord.DiscordSettings;
+import ca.businessx.nurture.alert.sms.SmsAlerter;
+import ca.businessx.nurture.alert.sms.TwilioClient;
+import ca.businessx.nurture.alert.sms.TwilioSettings;
 import ca.businessx.nurture.booking.BookingNotices;
 import ca.businessx.nurture.booking.BookingRecorder;
 import ca.businessx.nurture.consent.ResubscribeLinks;
@@ -95,6 +100,11 @@ public final class Wiring {
   public final ReplyRecorder replies;
 
   /**
+   * Twilio, when SMS alerts are configured ({@code nurture alert test --sms} and doctor use it).
+   */
+  public final Optional<TwilioClient> twilio;
+
+  /**
    * @param sender the email sender, or null for the one the configuration names
    * @param alertChannel the alerter, or null for the one the configuration names
    */
@@ -118,6 +128,15 @@ public final class Wiring {
                 .orElseGet(LogAlerter::new);
     List<String> providers = new ArrayList<>(List.of(emailSender.name(), alerter.name()));
     config.crm().ifPresent(c -> providers.add("notion"));
+    this.twilio =
+        config
+            .sms()
+            .map(
+                s ->
+                    new TwilioClient(
+                        new TwilioSettings(
+                            s.apiUrl(), s.accountSid(), s.authToken(), s.from(), s.timeout())));
+    twilio.ifPresent(t -> providers.add("twilio"));
     this.metrics = NurtureMetrics.create(db, clock, plan.templateKeys(), providers);
     this.notion = config.crm().map(c -> new NotionWiring(c, clock, metrics.events()));
     this.crm = notion.map(NotionWiring::contacts);
@@ -155,6 +174,20 @@ public final class Wiring {
             config.alerts().retries(),
             config.alerts().retryDelay(),
             clock));
+    config
+        .sms()
+        .ifPresent(
+            sms ->
+                integration.add(
+                    SmsTasks.criticalLead(
+                        db,
+                        sms,
+                        number ->
+                            new MeteredAlerter(
+                                new SmsAlerter(
+                                    twilio.orElseThrow(), number, config.sender().publicBaseUrl()),
+                                metrics.events()),
+                        clock)));
     crmTasks.ifPresent(t -> integration.add(t.syncTask()));
     crmTasks.ifPresent(t -> integration.add(t.archiveTask()));
     byte[] signingKey = Secrets.signingKey(db, config.trust().signingSecret());
@@ -220,7 +253,8 @@ public final class Wiring {
             crmSync,
             crm,
             clock,
-            metrics.events());
+            metrics.events(),
+            new CriticalLeadAlerts(config.sms().map(Config.Sms::to).orElse(List.of())));
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
     this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock);

@@ -34,7 +34,7 @@ public final class AlertTasks {
                 .retryEvery(retryDelay)
                 .thenRemove(
                     complete ->
-                        log.warn("gave up alerting {} about a critical lead", alerter.name())))
+                        log.error("gave up alerting {} about a critical lead", alerter.name())))
         .execute(
             (instance, context) -> {
               String contactId = instance.getData();

@@ -42,7 +42,7 @@ public final class NoticeTasks {
         .onFailure(
             FailureHandler.<String>maxRetries(retries)
                 .retryEvery(retryDelay)
-                .thenRemove(c -> log.warn("gave up telling {} about {}", alerter.name(), about)))
+                .thenRemove(c -> log.error("gave up telling {} about {}", alerter.name(), about)))
         .execute(
             (instance, context) -> {
               Optional<TeamNotice> notice =

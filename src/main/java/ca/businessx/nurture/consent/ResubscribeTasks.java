@@ -58,7 +58,7 @@ public final class ResubscribeTasks {
         .onFailure(
             FailureHandler.<String>maxRetries(retries)
                 .retryEvery(retryDelay)
-                .thenRemove(done -> log.warn("gave up sending a re-subscription confirmation")))
+                .thenRemove(done -> log.error("gave up sending a re-subscription confirmation")))
         .execute(
             (instance, context) -> {
               String requestId = instance.getId();

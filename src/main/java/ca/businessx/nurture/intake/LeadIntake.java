@@ -1,6 +1,6 @@
 package ca.businessx.nurture.intake;
 
-import ca.businessx.nurture.alert.AlertTasks;
+import ca.businessx.nurture.alert.CriticalLeadAlerts;
 import ca.businessx.nurture.consent.Resubscriptions;
 import ca.businessx.nurture.contact.Assessment;
 import ca.businessx.nurture.contact.ConsentEvidence;
@@ -24,7 +24,6 @@ import ca.businessx.nurture.sequence.Enrollment;
 import ca.businessx.nurture.suppression.SuppressionList;
 import ca.businessx.nurture.suppression.SuppressionReason;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -56,6 +55,7 @@ public final class LeadIntake {
   private final Optional<CrmLookups> crm;
   private final Clock clock;
   private final NurtureEvents events;
+  private final CriticalLeadAlerts criticalAlerts;
   private final ContactRepository contacts = new ContactRepository();
   private final SuppressionList suppressions = new SuppressionList();
   private final Timeline timeline = new Timeline();
@@ -67,6 +67,7 @@ public final class LeadIntake {
   /**
    * @param integrations a client of the integration tasks on the transaction-aware data source
    * @param crm the CRM to look up leads created there, if one is configured
+   * @param criticalAlerts the jobs a change into CRITICAL starts (team channel, texts)
    */
   public LeadIntake(
       Database db,
@@ -75,7 +76,9 @@ public final class LeadIntake {
       CrmSyncQueue crmSync,
       Optional<ContactCrm> crm,
       Clock clock,
-      NurtureEvents events) {
+      NurtureEvents events,
+      CriticalLeadAlerts criticalAlerts) {
+    this.criticalAlerts = criticalAlerts;
     this.db = db;
     this.enroller = enroller;
     this.integrations = integrations;
@@ -216,9 +219,7 @@ public final class LeadIntake {
               timeline.record(h, contact.id(), now, "assessed", "segment " + segment);
               // One alert per change into CRITICAL: a repeated critical assessment alerts nobody.
               if (segment == Segment.CRITICAL && changed) {
-                integrations.scheduleIfNotExists(
-                    new TaskInstance<>(AlertTasks.CRITICAL_LEAD_TASK, assessmentId, contact.id()),
-                    now);
+                criticalAlerts.schedule(integrations, assessmentId, contact.id(), now);
               }
               boolean suppressed = suppressions.isSuppressed(h, contact.email());
               Optional<Enroller.Result> enrolled =

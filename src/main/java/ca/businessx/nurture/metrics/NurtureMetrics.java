@@ -19,6 +19,7 @@ public final class NurtureMetrics implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   private final DatabaseGauges gauges;
+  private OperationsGauges operations;
 
   private NurtureMetrics(
       PrometheusMeterRegistry registry, MicrometerEvents events, DatabaseGauges gauges) {
@@ -45,6 +46,8 @@ public final class NurtureMetrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     gauges.register(registry);
+    metrics.operations = new OperationsGauges(db, clock);
+    metrics.operations.register(registry);
     return metrics;
   }
 
@@ -58,6 +61,7 @@ public final class NurtureMetrics implements AutoCloseable {
 
   public String scrape() {
     gauges.refresh();
+    operations.refresh();
     return registry.scrape();
   }
 

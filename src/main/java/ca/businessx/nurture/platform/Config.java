@@ -23,7 +23,9 @@ public record Config(
     boolean metricsPublic,
     Bookings bookings,
     AbTest abTest,
-    Locale locale) {
+    Locale locale,
+    Optional<Sms> sms,
+    Optional<Sentry> sentry) {
 
   /**
    * Subject-line tests: a variant wins when each has {@code minSample} sent and the click-rate test
@@ -185,4 +187,86 @@ public record Config(
       int missedHeartbeats,
       int threads,
       String nodeName) {}
+
+  /**
+   * Text messages about CRITICAL leads through Twilio, to every number of {@code to} (E.164), each
+   * a durable job retried {@code retries} times {@code retryDelay} apart, held back during {@code
+   * quietHours} when set. Read by {@link OpsConfig}.
+   */
+  public record Sms(
+      String accountSid,
+      String authToken,
+      String from,
+      List<String> to,
+      java.net.URI apiUrl,
+      int retries,
+      Duration retryDelay,
+      Optional<QuietHours> quietHours,
+      Duration timeout) {
+    public Sms {
+      to = List.copyOf(to);
+    }
+
+    /** Never prints the token; the numbers only by their last digits (settings reach logs). */
+    @Override
+    public String toString() {
+      return "Sms[accountSid="
+          + accountSid
+          + ", authToken=***, to="
+          + to.stream().map(OpsConfig::lastDigits).toList()
+          + ", quietHours="
+          + quietHours.map(QuietHours::toString).orElse("none")
+          + "]";
+    }
+  }
+
+  /**
+   * The hours the team does not want a text, e.g. 22:00 to 07:00 in America/Toronto. A window whose
+   * end is before its start runs over midnight; an empty one (start equals end) holds nothing back.
+   */
+  public record QuietHours(
+      java.time.LocalTime start, java.time.LocalTime end, java.time.ZoneId zone) {
+    /** When a text due at {@code now} may go out: {@code now} itself outside the window. */
+    public java.time.Instant nextAllowed(java.time.Instant now) {
+      java.time.ZonedDateTime local = now.atZone(zone);
+      java.time.LocalTime t = local.toLocalTime();
+      boolean overMidnight = end.isBefore(start);
+      boolean inside =
+          overMidnight
+              ? !t.isBefore(start) || t.isBefore(end)
+              : !t.isBefore(start) && t.isBefore(end);
+      if (!inside) {
+        return now;
+      }
+      java.time.LocalDate day =
+          overMidnight && !t.isBefore(start)
+              ? local.toLocalDate().plusDays(1)
+              : local.toLocalDate();
+      // atZone picks the later offset in a DST gap, so the end is never before the wall time.
+      return day.atTime(end).atZone(zone).toInstant();
+    }
+
+    @Override
+    public String toString() {
+      return start + "-" + end + " " + zone.getId();
+    }
+  }
+
+  /**
+   * Exception tracking: Sentry's DSN (its public key is a secret of sorts: never printed), the
+   * environment and release events carry, and the share of requests traced.
+   */
+  public record Sentry(
+      java.net.URI dsn, String environment, String release, double tracesSampleRate) {
+    @Override
+    public String toString() {
+      return "Sentry[host="
+          + dsn.getHost()
+          + ", environment="
+          + environment
+          + ", release="
+          + release
+          + "]";
+    }
+  }
 }

@@ -159,6 +159,9 @@ public final class ConfigLoader {
 
     Config.Locale locale = locale(r);
     waitsMatchTheSequence(r, configDir, sequence.waits());
+    Optional<Config.Sms> sms = OpsConfig.sms(r);
+    Optional<Config.Sentry> sentry = OpsConfig.sentry(r);
+
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
     }
@@ -182,7 +185,9 @@ public final class ConfigLoader {
             r.bool("AB_AUTO_PROMOTE", false),
             r.integer("AB_MIN_SAMPLE", 100, 10, 1_000_000),
             r.decimal("AB_SIGNIFICANCE", 0.05, 0.0001, 0.5)),
-        locale);
+        locale,
+        sms,
+        sentry);
   }
 
   private static Config.Locale locale(EnvReader r) {

@@ -341,8 +341,20 @@ final class Dispatcher {
         .filter(e -> e.state().canMoveTo(EnrollmentState.PAUSED))
         .ifPresent(
             e -> enrollments.moveTo(h, e, EnrollmentState.PAUSED, "email needs follow-up", now));
-    log.warn(
-        "parked {} of enrollment {}: {}", m.templateKey(), m.enrollmentId(), failure.getMessage());
+    if (failure.isTransient()) {
+      // Out of retries: an ERROR line, so exception tracking (Sentry) hears of it.
+      log.error(
+          "parked {} of enrollment {} after its last retry: {}",
+          m.templateKey(),
+          m.enrollmentId(),
+          failure.getMessage());
+    } else {
+      log.warn(
+          "parked {} of enrollment {}: {}",
+          m.templateKey(),
+          m.enrollmentId(),
+          failure.getMessage());
+    }
     return Optional.empty();
   }
 

@@ -43,8 +43,8 @@ class MetricsTest {
       t.http.postJson("/webhook/signup", "{\"email\":\"not-an-email\"}");
       String due = t.http.get("/metrics").body();
       assertThat(value(due, "nurture_scheduler_due_executions"))
-          .as("two sequence steps, one alert")
-          .isEqualTo(3);
+          .as("two sequence steps, one alert, and the recurring parked-email check")
+          .isEqualTo(4);
       t.clock.tick(Duration.ofSeconds(90));
       assertThat(value(t.http.get("/metrics").body(), "nurture_scheduler_due_lag_seconds"))
           .isEqualTo(90);
@@ -98,7 +98,8 @@ class MetricsTest {
               value(
                   after,
                   "nurture_provider_calls_seconds_count{kind=\"alert\",outcome=\"ok\",provider=\"log\"}"))
-          .isEqualTo(1);
+          .as("the CRITICAL alert, and the summary of the parked email")
+          .isEqualTo(2);
       assertThat(value(after, "nurture_scheduler_due_executions")).isZero();
       assertThat(value(after, "nurture_template_fallbacks_total{template=\"email_2a\"}")).isZero();
       assertThat(after)

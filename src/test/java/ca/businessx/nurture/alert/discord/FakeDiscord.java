@@ -51,6 +51,8 @@ public final class FakeDiscord implements AutoCloseable {
               cfg.startup.startupWatcherEnabled = false;
               cfg.startup.showJavalinBanner = false;
               cfg.routes.post("/api/{version}/webhooks/{id}/{token}", this::execute);
+              // Get Webhook with Token: what nurture doctor asks, which posts nothing.
+              cfg.routes.get("/api/{version}/webhooks/{id}/{token}", this::describe);
               cfg.routes.post(
                   "/api/webhooks/{id}/{token}",
                   ctx ->
@@ -103,6 +105,25 @@ public final class FakeDiscord implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+  }
+
+  private void describe(Context ctx) {
+    String token = tokens.get(ctx.pathParam("id"));
+    if (token == null) {
+      answer(ctx, 404, error(10015, "Unknown Webhook"));
+    } else if (!token.equals(ctx.pathParam("token"))) {
+      answer(ctx, 401, error(50027, "Invalid Webhook Token"));
+    } else {
+      answer(
+          ctx,
+          200,
+          json.createObjectNode()
+              .put("type", 1)
+              .put("id", ctx.pathParam("id"))
+              .put("name", "Nurture")
+              .put("channel_id", "1100000000000000001")
+              .put("token", token));
+    }
   }
 
   private void execute(Context ctx) {

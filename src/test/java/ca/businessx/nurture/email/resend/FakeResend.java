@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +63,25 @@ public final class FakeResend implements AutoCloseable {
               cfg.startup.showJavalinBanner = false;
               cfg.routes.post("/emails", ctx -> handle(ctx, false));
               cfg.routes.post("/emails/batch", ctx -> handle(ctx, true));
+              cfg.routes.get("/domains", this::domains);
             });
+  }
+
+  /** List Domains: the verified domain, for nurture doctor; 401 for any other key. */
+  private void domains(io.javalin.http.Context ctx) {
+    if (!("Bearer " + API_KEY).equals(ctx.header("Authorization"))) {
+      ctx.status(401)
+          .json(
+              Map.of(
+                  "statusCode", 401, "name", "validation_error", "message", "API key is invalid"));
+      return;
+    }
+    ctx.json(
+        Map.of(
+            "object",
+            "list",
+            "data",
+            List.of(Map.of("id", "d-1", "name", VERIFIED_DOMAIN, "status", "verified"))));
   }
 
   public static FakeResend start() {
