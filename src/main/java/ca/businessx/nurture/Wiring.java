@@ -17,6 +17,9 @@ import ca.businessx.nurture.crm.NotionWiring;
 import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.email.UnsubscribeLinks;
 import ca.businessx.nurture.intake.LeadIntake;
+import ca.businessx.nurture.link.ClickRecorder;
+import ca.businessx.nurture.link.LinkTokens;
+import ca.businessx.nurture.link.TrackedLinks;
 import ca.businessx.nurture.metrics.MeteredAlerter;
 import ca.businessx.nurture.metrics.MeteredEmailSender;
 import ca.businessx.nurture.metrics.NurtureMetrics;
@@ -71,6 +74,8 @@ public final class Wiring {
   public final UnsubscribeLinks links;
   public final ResubscribeLinks resubscribeLinks;
   public final EmailComposer composer;
+  public final TrackedLinks trackedLinks;
+  public final ClickRecorder clicks;
   public final CrmSyncQueue crmSync;
   public final ContactSuppressor suppressor;
   public final LeadIntake intake;
@@ -173,7 +178,13 @@ public final class Wiring {
             .build();
     this.crmSync = crm.isPresent() ? new CrmSyncScheduler(integrationClient) : CrmSyncQueue.none();
 
-    this.composer = new EmailComposer(renderer, config.sender(), links);
+    this.trackedLinks =
+        new TrackedLinks(
+            new LinkTokens(signingKey),
+            config.sender().publicBaseUrl(),
+            config.sender().bookingUrl());
+    this.clicks = new ClickRecorder(trackedLinks, (h, click) -> {});
+    this.composer = new EmailComposer(renderer, config.sender(), links, trackedLinks);
     SequenceRunner runner =
         new SequenceRunner(
             db,

@@ -1,6 +1,7 @@
 package ca.businessx.nurture.delivery;
 
 import ca.businessx.nurture.contact.Timeline;
+import ca.businessx.nurture.link.ClickRecorder;
 import ca.businessx.nurture.suppression.SuppressionReason;
 import ca.businessx.nurture.unsubscribe.ContactSuppressor;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,10 +18,12 @@ final class DeliveryEvents {
   private record Sent(String id, String contactId, String templateKey) {}
 
   private final ContactSuppressor suppressor;
+  private final ClickRecorder clicks;
   private final Timeline timeline = new Timeline();
 
-  DeliveryEvents(ContactSuppressor suppressor) {
+  DeliveryEvents(ContactSuppressor suppressor, ClickRecorder clicks) {
     this.suppressor = suppressor;
+    this.clicks = clicks;
   }
 
   /** Answers whether the event concerned an email this service sent. */
@@ -34,7 +37,9 @@ final class DeliveryEvents {
     switch (type) {
       case "email.delivered" -> mark(h, e, "delivered_at", now);
       case "email.opened" -> mark(h, e, "opened_at", now);
-      case "email.clicked" -> mark(h, e, "clicked_at", now);
+      case "email.clicked" ->
+          // Merged with our own redirect's clicks: once per email and link.
+          clicks.reported(h, e.id(), event.path("data").path("click").path("link").asText(""), now);
       case "email.complained" -> {
         mark(h, e, "complained_at", now);
         suppressor.suppress(h, e.contactId(), SuppressionReason.COMPLAINED, e.templateKey(), now);

@@ -1,5 +1,6 @@
 package ca.businessx.nurture.delivery;
 
+import ca.businessx.nurture.link.ClickRecorder;
 import ca.businessx.nurture.platform.ApiError;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.reply.ReplyRecorder;
@@ -33,11 +34,12 @@ public final class ResendWebhookRoutes {
       Optional<String> secret,
       ContactSuppressor suppressor,
       ReplyRecorder replies,
+      ClickRecorder clicks,
       Clock clock) {
     this.db = db;
     this.replies = replies;
     this.verifier = secret.map(s -> new SvixVerifier(s, clock));
-    this.events = new DeliveryEvents(suppressor);
+    this.events = new DeliveryEvents(suppressor, clicks);
     this.clock = clock;
   }
 
