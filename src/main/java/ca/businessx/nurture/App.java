@@ -228,7 +228,13 @@ public final class App implements AutoCloseable {
                     clock)
                 .register(cfg);
             new ResendWebhookRoutes(
-                    db, trust.resendWebhookSecret(), w.suppressor, w.replies, w.clicks, clock)
+                    db,
+                    trust.resendWebhookSecret(),
+                    w.suppressor,
+                    w.replies,
+                    w.clicks,
+                    w.engagement,
+                    clock)
                 .register(cfg);
             new ClickRoutes(db, w.trackedLinks, w.clicks, clock).register(cfg);
             new ReplyRoutes(db, w.replies, signature, clock).register(cfg);
@@ -238,7 +244,15 @@ public final class App implements AutoCloseable {
             new InspectionRoutes(db, guard).register(cfg);
             new HealthRoutes(db, scheduler == null ? null : () -> scheduler).register(cfg);
             new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
-            new ConsoleRoutes(db, w.control, w.composer, w.plan, guard, config.adminToken(), clock)
+            new ConsoleRoutes(
+                    db,
+                    w.control,
+                    w.composer,
+                    w.plan,
+                    guard,
+                    config.adminToken(),
+                    w.engagements,
+                    clock)
                 .register(cfg);
             new OpenApiRoutes().register(cfg);
           });

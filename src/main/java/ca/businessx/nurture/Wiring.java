@@ -16,6 +16,11 @@ import ca.businessx.nurture.crm.CrmTasks;
 import ca.businessx.nurture.crm.NotionWiring;
 import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.email.UnsubscribeLinks;
+import ca.businessx.nurture.engagement.EngagementRules;
+import ca.businessx.nurture.engagement.EngagementScore;
+import ca.businessx.nurture.engagement.EngagementTracker;
+import ca.businessx.nurture.engagement.Engagements;
+import ca.businessx.nurture.engagement.HotLeads;
 import ca.businessx.nurture.intake.LeadIntake;
 import ca.businessx.nurture.link.ClickRecorder;
 import ca.businessx.nurture.link.LinkTokens;
@@ -76,6 +81,8 @@ public final class Wiring {
   public final EmailComposer composer;
   public final TrackedLinks trackedLinks;
   public final ClickRecorder clicks;
+  public final Engagements engagements;
+  public final EngagementTracker engagement;
   public final CrmSyncQueue crmSync;
   public final ContactSuppressor suppressor;
   public final LeadIntake intake;
@@ -127,7 +134,9 @@ public final class Wiring {
             new StaticTemplates(files, metrics.events()::templateFallback),
             files);
 
-    this.crmTasks = crm.map(c -> new CrmTasks(db, c, config.crm().get(), clock));
+    this.engagements =
+        new Engagements(EngagementRules.parse(files.require("engagement.json").text()));
+    this.crmTasks = crm.map(c -> new CrmTasks(db, c, config.crm().get(), engagements, clock));
     List<Task<?>> integration = new ArrayList<>();
     integration.add(
         AlertTasks.criticalLead(
@@ -152,6 +161,18 @@ public final class Wiring {
             config.alerts().retries(),
             config.alerts().retryDelay(),
             clock));
+    integration.add(
+        HotLeads.send(
+            db,
+            new MeteredAlerter(alerter, metrics.events()),
+            config.sender().publicBaseUrl(),
+            config.engagement().hotLeadGrace(),
+            config.alerts().retries(),
+            config.alerts().retryDelay(),
+            clock));
+    // The check schedules its notice through a client of this table, built below from this list.
+    SchedulerClient[] integrationsLater = new SchedulerClient[1];
+    integration.add(HotLeads.check(db, engagements, () -> integrationsLater[0], clock));
     crmTasks.ifPresent(t -> integration.add(t.syncTask()));
     crmTasks.ifPresent(t -> integration.add(t.archiveTask()));
     byte[] signingKey = Secrets.signingKey(db, config.trust().signingSecret());
@@ -176,14 +197,27 @@ public final class Wiring {
         SchedulerClient.Builder.create(db.transactionAwareDataSource(), integration)
             .tableName(INTEGRATION_TABLE)
             .build();
+    integrationsLater[0] = integrationClient;
     this.crmSync = crm.isPresent() ? new CrmSyncScheduler(integrationClient) : CrmSyncQueue.none();
+    this.engagement =
+        new EngagementTracker(engagements, config.engagement(), integrationClient, crmSync);
 
     this.trackedLinks =
         new TrackedLinks(
             new LinkTokens(signingKey),
             config.sender().publicBaseUrl(),
             config.sender().bookingUrl());
-    this.clicks = new ClickRecorder(trackedLinks, (h, click) -> {});
+    this.clicks =
+        new ClickRecorder(
+            trackedLinks,
+            (h, click) ->
+                engagement.engaged(
+                    h,
+                    click.contactId(),
+                    click.isBooking()
+                        ? EngagementScore.Kind.BOOKING_CLICK
+                        : EngagementScore.Kind.CLICK,
+                    click.at()));
     this.composer = new EmailComposer(renderer, config.sender(), links, trackedLinks);
     SequenceRunner runner =
         new SequenceRunner(
@@ -212,7 +246,7 @@ public final class Wiring {
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
     this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock);
-    this.replies = new ReplyRecorder(integrationClient, crmSync);
+    this.replies = new ReplyRecorder(integrationClient, crmSync, Optional.of(engagement));
     this.privacy = new ContactPrivacy(db, crm.map(c -> integrationClient), clock);
   }
 

@@ -1,6 +1,7 @@
 package ca.businessx.nurture.console;
 
 import ca.businessx.nurture.admin.AdminGuard;
+import ca.businessx.nurture.engagement.Engagements;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.PageHeaders;
 import ca.businessx.nurture.sequence.EmailComposer;
@@ -21,6 +22,7 @@ public final class ConsoleRoutes {
   private final AdminGuard guard;
   private final Optional<String> adminToken;
   private final Clock clock;
+  private final Engagements engagements;
 
   public ConsoleRoutes(
       Database db,
@@ -29,7 +31,9 @@ public final class ConsoleRoutes {
       SequencePlan plan,
       AdminGuard guard,
       Optional<String> adminToken,
+      Engagements engagements,
       Clock clock) {
+    this.engagements = engagements;
     this.db = db;
     this.control = control;
     this.composer = composer;
@@ -43,7 +47,7 @@ public final class ConsoleRoutes {
     ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock, new SessionEpoch(db, clock));
     Views views = new Views(auth);
     OverviewPage overview = new OverviewPage(db, plan, views, clock);
-    LeadPages leads = new LeadPages(db, plan, views);
+    LeadPages leads = new LeadPages(db, plan, views, engagements, clock);
     OtherPages other = new OtherPages(db, composer, plan, views, auth);
     ConsoleActions actions = new ConsoleActions(control, auth);
     ProposalActions proposals = new ProposalActions(db, auth, clock);

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A lead as the CRM holds it. Null fields are unknown or empty. {@code sequenceStatus} is one of
- * Not Started, Active, Completed, Stopped, Booked, Replied.
+ * Not Started, Active, Completed, Stopped, Booked, Replied. {@code engagementScore} and {@code
+ * lastEngagedAt} are null until the lead has engaged (see {@code engagement.EngagementScore}).
  */
 public record CrmContact(
     String pageId,
@@ -24,4 +25,6 @@ public record CrmContact(
     String lastEmail,
     Instant signedUpAt,
     Instant assessedAt,
-    Instant lastEditedAt) {}
+    Instant lastEditedAt,
+    Double engagementScore,
+    Instant lastEngagedAt) {}

@@ -2,6 +2,8 @@ package ca.businessx.nurture.crm;
 
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.CrmContact;
+import ca.businessx.nurture.engagement.EngagementScore;
+import ca.businessx.nurture.engagement.Engagements;
 
 /** A contact as it should look in the CRM, read at one version. */
 record CrmSnapshot(
@@ -22,7 +24,7 @@ record CrmSnapshot(
    * The CRM record to write. The sequence status is written only when it changed here, so a
    * person's "Stopped" in the CRM is not overwritten by a sync that merely updates other fields.
    */
-  CrmContact toCrm() {
+  CrmContact toCrm(Engagements.Standing engagement) {
     Contact c = contact;
     String status = sequenceStatus.equals(statusSynced) && pageId != null ? null : sequenceStatus;
     return new CrmContact(
@@ -42,6 +44,10 @@ record CrmSnapshot(
         lastEmail,
         c.signedUpAt(),
         c.assessedAt(),
-        null);
+        null,
+        // Written once the lead has engaged, so a database without the columns keeps syncing
+        // the leads who have not.
+        engagement.lastEngaged().map(t -> EngagementScore.rounded(engagement.score())).orElse(null),
+        engagement.lastEngaged().orElse(null));
   }
 }

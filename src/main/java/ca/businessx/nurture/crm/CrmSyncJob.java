@@ -35,12 +35,20 @@ final class CrmSyncJob {
   private final CrmSyncRepository repository = new CrmSyncRepository();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
   private final Runnable accepted;
+  private final ca.businessx.nurture.engagement.Engagements engagements;
 
   /**
    * @param accepted told after each sync the CRM accepted
    */
-  CrmSyncJob(Database db, ContactCrm crm, Config.Crm settings, Clock clock, Runnable accepted) {
+  CrmSyncJob(
+      Database db,
+      ContactCrm crm,
+      Config.Crm settings,
+      ca.businessx.nurture.engagement.Engagements engagements,
+      Clock clock,
+      Runnable accepted) {
     this.db = db;
+    this.engagements = engagements;
     this.crm = crm;
     this.settings = settings;
     this.clock = clock;
@@ -54,7 +62,9 @@ final class CrmSyncJob {
       return Optional.empty();
     }
     CrmSnapshot snapshot = found.get();
-    CrmContact wanted = snapshot.toCrm();
+    // The score as of this sync; it decays here, and Notion shows it as of the last change.
+    var standing = db.withHandle(h -> engagements.standing(h, contactId, clock.instant()));
+    CrmContact wanted = snapshot.toCrm(standing);
     try {
       CrmContact stored = crm.upsert(wanted, snapshot.pageId());
       accepted.run();

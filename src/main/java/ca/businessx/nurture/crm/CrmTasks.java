@@ -31,12 +31,17 @@ public final class CrmTasks {
   private final Config.Crm settings;
   private final ContactCrm crm;
 
-  public CrmTasks(Database db, ContactCrm crm, Config.Crm settings, Clock clock) {
+  public CrmTasks(
+      Database db,
+      ContactCrm crm,
+      Config.Crm settings,
+      ca.businessx.nurture.engagement.Engagements engagements,
+      Clock clock) {
     this.db = db;
     this.crm = crm;
     this.settings = settings;
     this.poll = new CrmPollJob(db, crm, clock);
-    this.sync = new CrmSyncJob(db, crm, settings, clock, poll::resume);
+    this.sync = new CrmSyncJob(db, crm, settings, engagements, clock, poll::resume);
   }
 
   public Task<Void> syncTask() {

@@ -1,5 +1,6 @@
 package ca.businessx.nurture.delivery;
 
+import ca.businessx.nurture.engagement.EngagementTracker;
 import ca.businessx.nurture.link.ClickRecorder;
 import ca.businessx.nurture.platform.ApiError;
 import ca.businessx.nurture.platform.Database;
@@ -35,11 +36,12 @@ public final class ResendWebhookRoutes {
       ContactSuppressor suppressor,
       ReplyRecorder replies,
       ClickRecorder clicks,
+      EngagementTracker engagement,
       Clock clock) {
     this.db = db;
     this.replies = replies;
     this.verifier = secret.map(s -> new SvixVerifier(s, clock));
-    this.events = new DeliveryEvents(suppressor, clicks);
+    this.events = new DeliveryEvents(suppressor, clicks, engagement);
     this.clock = clock;
   }
 

@@ -32,7 +32,9 @@ final class ExpectedSchema {
         new Property(n.sequenceStatus(), "select", SEQUENCE_STATUSES),
         new Property(n.lastEmail(), "rich_text"),
         new Property(n.signedUp(), "date"),
-        new Property(n.assessed(), "date"));
+        new Property(n.assessed(), "date"),
+        new Property(n.engagementScore(), "number"),
+        new Property(n.lastEngaged(), "date"));
   }
 
   /**

@@ -22,7 +22,9 @@ public record PropertyNames(
     String lastEmail,
     String signedUp,
     String assessed,
-    String templateSubject) {
+    String templateSubject,
+    String engagementScore,
+    String lastEngaged) {
 
   public PropertyNames {
     Stream.of(
@@ -40,7 +42,9 @@ public record PropertyNames(
             lastEmail,
             signedUp,
             assessed,
-            templateSubject)
+            templateSubject,
+            engagementScore,
+            lastEngaged)
         .forEach(
             n -> {
               if (Objects.requireNonNull(n, "property name").isBlank()) {
@@ -65,7 +69,9 @@ public record PropertyNames(
         "Last Email",
         "Signed Up",
         "Assessed",
-        "Subject");
+        "Subject",
+        "Engagement Score",
+        "Last Engaged");
   }
 
   /**
@@ -99,7 +105,9 @@ public record PropertyNames(
         fields.get(11),
         fields.get(12),
         fields.get(13),
-        fields.get(14));
+        fields.get(14),
+        fields.get(15),
+        fields.get(16));
   }
 
   private java.util.List<String> asList() {
@@ -118,6 +126,8 @@ public record PropertyNames(
         lastEmail,
         signedUp,
         assessed,
-        templateSubject);
+        templateSubject,
+        engagementScore,
+        lastEngaged);
   }
 }

@@ -21,7 +21,15 @@ public record Config(
     Optional<Crm> crm,
     Trust trust,
     boolean metricsPublic,
-    Bookings bookings) {
+    Bookings bookings,
+    Engagement engagement) {
+
+  /**
+   * When the team hears of a hot lead: its engagement score reaches {@code hotLeadScore}, or it
+   * clicked the booking link and has not booked {@code hotLeadGrace} later. (The score's weights
+   * and half-life are in {@code config/engagement.json}.)
+   */
+  public record Engagement(double hotLeadScore, Duration hotLeadGrace) {}
 
   /** The calendars' webhook secrets; an endpoint answers 503 while its secret is unset. */
   public record Bookings(Optional<String> calcomSecret, Optional<String> calendlySecret) {

@@ -155,6 +155,11 @@ public final class ConfigLoader {
               + "); make one with: openssl rand -hex 32");
     }
 
+    Config.Engagement engagement =
+        new Config.Engagement(
+            r.decimal("HOT_LEAD_SCORE", 12, 0.1, 1_000_000),
+            r.duration("HOT_LEAD_GRACE", Duration.ofHours(2)));
+
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
     }
@@ -173,8 +178,8 @@ public final class ConfigLoader {
         crm,
         trust,
         metricsPublic,
-        new Config.Bookings(
-            r.string("CALCOM_WEBHOOK_SECRET"), r.string("CALENDLY_WEBHOOK_SECRET")));
+        new Config.Bookings(r.string("CALCOM_WEBHOOK_SECRET"), r.string("CALENDLY_WEBHOOK_SECRET")),
+        engagement);
   }
 
   /**

@@ -30,6 +30,8 @@ final class FakeNotionRoutes {
     s.put("Last Email", "rich_text");
     s.put("Signed Up", "date");
     s.put("Assessed", "date");
+    s.put("Engagement Score", "number");
+    s.put("Last Engaged", "date");
     return s;
   }
 

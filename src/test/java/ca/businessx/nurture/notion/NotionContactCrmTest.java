@@ -63,7 +63,9 @@ class NotionContactCrmTest {
             "email_2",
             SIGNED_UP,
             SIGNED_UP.plusSeconds(3600),
-            null);
+            null,
+            14.5,
+            SIGNED_UP.plusSeconds(7200));
 
     crm.upsert(sent, null);
     CrmContact read = crm.findByEmail(" ANA@example.ca ").orElseThrow();
@@ -148,6 +150,8 @@ class NotionContactCrmTest {
         status,
         lastEmail,
         SIGNED_UP,
+        null,
+        null,
         null,
         null);
   }
