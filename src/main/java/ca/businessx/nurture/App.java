@@ -11,6 +11,7 @@ import ca.businessx.nurture.console.OpenApiRoutes;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.delivery.ResendWebhookRoutes;
 import ca.businessx.nurture.email.EmailSender;
+import ca.businessx.nurture.funnel.FunnelRoutes;
 import ca.businessx.nurture.link.ClickRoutes;
 import ca.businessx.nurture.metrics.MetricsRoutes;
 import ca.businessx.nurture.platform.ClientAddress;
@@ -237,6 +238,7 @@ public final class App implements AutoCloseable {
                     clock)
                 .register(cfg);
             new ClickRoutes(db, w.trackedLinks, w.clicks, clock).register(cfg);
+            new FunnelRoutes(db, clock).register(cfg);
             new ReplyRoutes(db, w.replies, signature, clock).register(cfg);
             new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name()).register(cfg);
             new ResubscribeRoutes(db, w.resubscribeLinks, config.sender().name(), clock)

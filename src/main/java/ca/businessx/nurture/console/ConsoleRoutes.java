@@ -2,6 +2,7 @@ package ca.businessx.nurture.console;
 
 import ca.businessx.nurture.admin.AdminGuard;
 import ca.businessx.nurture.engagement.Engagements;
+import ca.businessx.nurture.funnel.FunnelRoutes;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.PageHeaders;
 import ca.businessx.nurture.sequence.EmailComposer;
@@ -46,7 +47,8 @@ public final class ConsoleRoutes {
   public void register(JavalinConfig cfg) {
     ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock, new SessionEpoch(db, clock));
     Views views = new Views(auth);
-    OverviewPage overview = new OverviewPage(db, plan, views, clock);
+    FunnelPage funnel = new FunnelPage(new FunnelRoutes(db, clock), views, clock);
+    OverviewPage overview = new OverviewPage(db, plan, views, clock, funnel::recent);
     LeadPages leads = new LeadPages(db, plan, views, engagements, clock);
     OtherPages other = new OtherPages(db, composer, plan, views, auth);
     ConsoleActions actions = new ConsoleActions(control, auth);
@@ -60,6 +62,7 @@ public final class ConsoleRoutes {
     cfg.routes.get("/console", overview::show);
     cfg.routes.get("/console/leads", leads::list);
     cfg.routes.get("/console/leads/{id}", leads::show);
+    cfg.routes.get("/console/funnel", funnel::show);
     cfg.routes.get("/console/follow-up", other::followUp);
     cfg.routes.get("/console/templates", other::templates);
     cfg.routes.get("/console/login", other::loginForm);
