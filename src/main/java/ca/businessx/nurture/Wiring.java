@@ -200,7 +200,8 @@ public final class Wiring {
     integrationsLater[0] = integrationClient;
     this.crmSync = crm.isPresent() ? new CrmSyncScheduler(integrationClient) : CrmSyncQueue.none();
     this.engagement =
-        new EngagementTracker(engagements, config.engagement(), integrationClient, crmSync);
+        new EngagementTracker(
+            engagements, config.engagement(), integrationClient, crmSync, metrics.events());
 
     this.trackedLinks =
         new TrackedLinks(
@@ -217,7 +218,8 @@ public final class Wiring {
                     click.isBooking()
                         ? EngagementScore.Kind.BOOKING_CLICK
                         : EngagementScore.Kind.CLICK,
-                    click.at()));
+                    click.at(),
+                    click.templateKey()));
     this.composer = new EmailComposer(renderer, config.sender(), links, trackedLinks);
     SequenceRunner runner =
         new SequenceRunner(
@@ -245,7 +247,7 @@ public final class Wiring {
             metrics.events());
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
-    this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock);
+    this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock, metrics.events());
     this.replies = new ReplyRecorder(integrationClient, crmSync, Optional.of(engagement));
     this.privacy = new ContactPrivacy(db, crm.map(c -> integrationClient), clock);
   }

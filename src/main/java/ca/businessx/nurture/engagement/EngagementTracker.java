@@ -2,6 +2,7 @@ package ca.businessx.nurture.engagement;
 
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.engagement.EngagementScore.Kind;
+import ca.businessx.nurture.events.NurtureEvents;
 import ca.businessx.nurture.platform.Config;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -20,6 +21,7 @@ public final class EngagementTracker {
   private final SchedulerClient integrations;
   private final CrmSyncQueue crmSync;
   private final HotLeads hot;
+  private final NurtureEvents events;
 
   /**
    * @param integrations a client of the integration table on the transaction-aware data source
@@ -28,7 +30,9 @@ public final class EngagementTracker {
       Engagements engagements,
       Config.Engagement settings,
       SchedulerClient integrations,
-      CrmSyncQueue crmSync) {
+      CrmSyncQueue crmSync,
+      NurtureEvents events) {
+    this.events = events;
     this.engagements = engagements;
     this.settings = settings;
     this.integrations = integrations;
@@ -37,6 +41,14 @@ public final class EngagementTracker {
   }
 
   public void engaged(Handle h, String contactId, Kind kind, Instant at) {
+    engaged(h, contactId, kind, at, null);
+  }
+
+  /**
+   * @param template the email engaged with, when known (a click); else the last one sent
+   */
+  public void engaged(Handle h, String contactId, Kind kind, Instant at, String template) {
+    count(h, contactId, kind, template);
     crmSync.contactChanged(h, contactId, at);
     double after = engagements.standing(h, contactId, at).score();
     double before = after - engagements.rules().weight(kind);
@@ -54,6 +66,19 @@ public final class EngagementTracker {
       integrations.scheduleIfNotExists(
           new TaskInstance<>(HotLeads.CHECK_TASK, contactId, data),
           at.plus(settings.hotLeadGrace()));
+    }
+  }
+
+  private void count(Handle h, String contactId, Kind kind, String template) {
+    if (kind == Kind.OPEN) {
+      return;
+    }
+    Attribution a = Attribution.of(h, contactId);
+    String t = template != null ? template : a.template();
+    if (kind == Kind.REPLY) {
+      events.replied(a.segment(), t);
+    } else {
+      events.linkClicked(a.segment(), t, kind == Kind.BOOKING_CLICK);
     }
   }
 }

@@ -75,6 +75,17 @@ class FunnelTest {
       assertThat(dayTwo.get("by_template")).hasSize(1);
       assertThat(dayTwo.get("assessment_to_booked")).isEmpty();
 
+      String metrics = t.http.get("/metrics").body();
+      assertThat(metrics)
+          .contains(
+              "nurture_bookings_total{segment=\"CRITICAL\",template=\"email_1\"} 1.0",
+              "nurture_bookings_total{segment=\"URGENT\",template=\"email_1\"} 0.0",
+              "nurture_replies_total{segment=\"URGENT\",template=\"email_1\"} 1.0",
+              "nurture_link_clicks_total{link=\"booking\",segment=\"CRITICAL\",template=\"email_1\"}"
+                  + " 1.0",
+              "nurture_link_clicks_total{link=\"other\",segment=\"none\",template=\"email_5c\"}"
+                  + " 0.0");
+
       String page = t.http.get("/console/funnel?from=2026-03-02&to=2026-03-03").body();
       assertThat(page).contains("id=\"funnel-by-template\"", "email_2c", "66.7%");
       assertThat(t.http.get("/console").body()).contains("id=\"funnel-by-segment\"", "CRITICAL");
