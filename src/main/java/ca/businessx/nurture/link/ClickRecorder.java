@@ -51,6 +51,17 @@ public final class ClickRecorder {
   }
 
   private boolean record(Handle h, Email e, String name, String source, Instant now) {
+    // A repeated click changes nothing, so it writes nothing (SQLite has one writer).
+    boolean seen =
+        h.createQuery("select count(*) from link_clicks where email_id = :email and link_name = :n")
+                .bind("email", e.id())
+                .bind("n", name)
+                .mapTo(Integer.class)
+                .one()
+            > 0;
+    if (seen) {
+      return false;
+    }
     int fresh =
         h.createUpdate(
                 "insert into link_clicks (id, email_id, contact_id, link_name, source, clicked_at)"
@@ -63,13 +74,13 @@ public final class ClickRecorder {
             .bind("source", source)
             .bind("now", now.toEpochMilli())
             .execute();
+    if (fresh == 0) {
+      return false; // another delivery of the same click committed first
+    }
     h.createUpdate("update emails set clicked_at = coalesce(clicked_at, :now) where id = :id")
         .bind("id", e.id())
         .bind("now", now.toEpochMilli())
         .execute();
-    if (fresh == 0) {
-      return false;
-    }
     timeline.record(h, e.contactId(), now, "link_clicked", e.templateKey() + ": " + name);
     listener.clicked(h, new Click(e.id(), e.contactId(), e.templateKey(), name, now));
     return true;

@@ -52,6 +52,9 @@ class FunnelTest {
       book(t, "ana@example.ca");
       reply(t, "bo@example.ca");
       t.advance(Duration.ofHours(25), Duration.ofHours(1)); // cy gets email_2c, no one else
+      assertThat(t.outboxTemplates("ana@example.ca")).containsExactly("email_1");
+      assertThat(t.outboxTemplates("bo@example.ca")).containsExactly("email_1");
+      assertThat(t.outboxTemplates("cy@example.ca")).containsExactly("email_1", "email_2c");
 
       JsonNode f = t.http.get("/api/funnel?from=2026-03-02&to=2026-03-03").json();
       assertThat(f.get("from").asText()).isEqualTo("2026-03-02");
