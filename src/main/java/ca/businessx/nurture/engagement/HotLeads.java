@@ -43,8 +43,23 @@ public final class HotLeads {
     this.integrations = integrations;
   }
 
-  /** Records and schedules a notice unless the lead had one in the last seven days. */
+  /**
+   * Records and schedules a notice unless the lead had one in the last seven days, or has a call
+   * booked that is still ahead (nobody needs telling to call a lead who has booked).
+   */
   boolean notice(Handle h, String contactId, Reason reason, String id, double score, Instant now) {
+    boolean upcoming =
+        h.createQuery(
+                    "select count(*) from bookings where contact_id = :c and state = 'BOOKED'"
+                        + " and (starts_at is null or starts_at >= :now)")
+                .bind("c", contactId)
+                .bind("now", now.toEpochMilli())
+                .mapTo(Integer.class)
+                .one()
+            > 0;
+    if (upcoming) {
+      return false;
+    }
     boolean recent =
         h.createQuery(
                     "select count(*) from hot_lead_notices where contact_id = :c and noticed_at > :since")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.businessx.nurture.alert.discord.FakeDiscord;
 import ca.businessx.nurture.support.Http;
+import ca.businessx.nurture.support.LogCapture;
 import ca.businessx.nurture.support.Signing;
 import ca.businessx.nurture.support.TestApp;
 import ca.businessx.nurture.support.TestDatabases;
@@ -76,7 +77,8 @@ class EngagementTest {
 
   @Test
   void crossingTheHotScoreTellsTheTeamOnceInSevenDays() {
-    try (TestApp t = app(TestDatabases.Kind.SQLITE, "8")) {
+    try (LogCapture logs = new LogCapture();
+        TestApp t = app(TestDatabases.Kind.SQLITE, "8")) {
       String contact = mailed(t);
       opened(t, contact, "msg_o1");
       t.http.get(bookingLink(t)); // 1 + 8: crosses 8
@@ -88,6 +90,9 @@ class EngagementTest {
       reply(t, "msg_r1"); // 10 more: the lead is hotter, but the team has just heard
       t.advance(Duration.ofHours(3), Duration.ofHours(1));
       assertThat(hotNotices()).hasSize(1);
+      // The notice names the business in Discord only; the logs carry ids.
+      assertThat(String.join("\n", logs.lines()))
+          .doesNotContain("ana@example.ca", "Tremblay", "/r/", "cal.example");
     }
   }
 
@@ -109,27 +114,44 @@ class EngagementTest {
   }
 
   @Test
+  void aLeadWithACallAheadIsNotHotHoweverEngaged() {
+    try (TestApp t = app(TestDatabases.Kind.SQLITE, "8")) {
+      String contact = mailed(t);
+      book(t);
+      opened(t, contact, "msg_o1");
+      t.http.get(bookingLink(t));
+      t.advance(Duration.ofHours(3), Duration.ofMinutes(30));
+      assertThat(score(t, contact)).isGreaterThan(8);
+      assertThat(hotNotices()).isEmpty();
+    }
+  }
+
+  @Test
   void aLeadWhoBooksWithinTheGraceIsNotHot() {
     try (TestApp t = app(TestDatabases.Kind.SQLITE, "1000")) {
       mailed(t);
       t.http.get(bookingLink(t));
       t.advance(Duration.ofMinutes(30), Duration.ofMinutes(10));
-      String body =
-          "{\"triggerEvent\":\"BOOKING_CREATED\",\"createdAt\":\"2026-03-02T14:30:00Z\","
-              + "\"payload\":{\"uid\":\"uid-1\",\"startTime\":\"2026-03-05T15:00:00Z\","
-              + "\"attendees\":[{\"email\":\"ana@example.ca\",\"name\":\"Ana\"}]}}";
-      Http.Response r =
-          t.http.send(
-              java.net.http.HttpRequest.newBuilder(
-                      java.net.URI.create(t.http.base() + "/webhook/booking/calcom"))
-                  .header("Content-Type", "application/json")
-                  .header("X-Cal-Signature-256", Signing.calcom(CALCOM, body))
-                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-                  .build());
-      assertThat(r.json().get("status").asText()).isEqualTo("booked");
+      book(t);
       t.advance(Duration.ofHours(3), Duration.ofMinutes(30));
       assertThat(hotNotices()).isEmpty();
     }
+  }
+
+  private static void book(TestApp t) {
+    String body =
+        "{\"triggerEvent\":\"BOOKING_CREATED\",\"createdAt\":\"2026-03-02T14:30:00Z\","
+            + "\"payload\":{\"uid\":\"uid-1\",\"startTime\":\"2026-03-05T15:00:00Z\","
+            + "\"attendees\":[{\"email\":\"ana@example.ca\",\"name\":\"Ana\"}]}}";
+    Http.Response r =
+        t.http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(t.http.base() + "/webhook/booking/calcom"))
+                .header("Content-Type", "application/json")
+                .header("X-Cal-Signature-256", Signing.calcom(CALCOM, body))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    assertThat(r.json().get("status").asText()).isEqualTo("booked");
   }
 
   private List<String> hotNotices() {
