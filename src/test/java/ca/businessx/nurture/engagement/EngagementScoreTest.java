@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import ca.businessx.nurture.engagement.EngagementScore.Engagement;
 import ca.businessx.nurture.engagement.EngagementScore.Kind;
 import ca.businessx.nurture.engagement.EngagementScore.Rules;
+import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.ConfigFiles;
+import ca.businessx.nurture.platform.ConfigLoader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,6 +76,21 @@ class EngagementScoreTest {
     assertThatThrownBy(
             () -> EngagementRules.parse("{\"half_life\":\"P1D\",\"weights\":{\"open\":-1}}"))
         .hasMessageContaining("engagement.json");
+  }
+
+  @Test
+  void theHotLeadSettingsHaveDefaultsAndBadOnesStopTheStartNamingThem() {
+    var defaults = ConfigLoader.load(Map.of()).engagement();
+    assertThat(defaults.hotLeadScore()).isEqualTo(12.0);
+    assertThat(defaults.hotLeadGrace()).isEqualTo(Duration.ofHours(2));
+    assertThat(
+            ConfigLoader.load(Map.of("HOT_LEAD_SCORE", "20", "HOT_LEAD_GRACE", "PT30M"))
+                .engagement())
+        .isEqualTo(new Config.Engagement(20, Duration.ofMinutes(30)));
+    assertThatThrownBy(
+            () -> ConfigLoader.load(Map.of("HOT_LEAD_SCORE", "hot", "HOT_LEAD_GRACE", "2h")))
+        .hasMessageContaining("HOT_LEAD_SCORE")
+        .hasMessageContaining("HOT_LEAD_GRACE");
   }
 
   private static Engagement at(Kind kind, Duration ago) {
