@@ -243,7 +243,7 @@ public final class App implements AutoCloseable {
             new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name()).register(cfg);
             new ResubscribeRoutes(db, w.resubscribeLinks, config.sender().name(), clock)
                 .register(cfg);
-            new InspectionRoutes(db, guard).register(cfg);
+            new InspectionRoutes(db, guard, w.engagements, clock).register(cfg);
             new HealthRoutes(db, scheduler == null ? null : () -> scheduler).register(cfg);
             new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
             new ConsoleRoutes(

@@ -67,6 +67,9 @@ class EngagementTest {
       assertThat(t.http.get(bookingLink(t)).status()).isEqualTo(302);
       assertThat(score(t, contact)).isEqualTo(9.0);
       assertThat(t.http.get("/console/leads/" + contact).body()).doesNotContain(">never<");
+      JsonNode api = lead(t, contact).get("engagement");
+      assertThat(api.get("score").asDouble()).isEqualTo(9.0);
+      assertThat(api.get("last_engaged").asText()).startsWith("2026-03-02T14:00");
 
       t.clock.tick(Duration.ofDays(14));
       assertThat(score(t, contact)).isEqualTo(4.5);
@@ -209,7 +212,6 @@ class EngagementTest {
     return Double.parseDouble(m.group(1));
   }
 
-  @SuppressWarnings("unused")
   private static JsonNode lead(TestApp t, String contact) {
     return t.http.get("/api/contacts/" + contact).json();
   }
