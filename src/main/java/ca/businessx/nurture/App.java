@@ -12,6 +12,8 @@ import ca.businessx.nurture.console.OpenApiRoutes;
 import ca.businessx.nurture.contact.ContactCrm;
 import ca.businessx.nurture.delivery.ResendWebhookRoutes;
 import ca.businessx.nurture.email.EmailSender;
+import ca.businessx.nurture.funnel.FunnelRoutes;
+import ca.businessx.nurture.link.ClickRoutes;
 import ca.businessx.nurture.metrics.MetricsRoutes;
 import ca.businessx.nurture.platform.ClientAddress;
 import ca.businessx.nurture.platform.Config;
@@ -239,14 +241,23 @@ public final class App implements AutoCloseable {
                     signature,
                     clock)
                 .register(cfg);
-            new ResendWebhookRoutes(db, trust.resendWebhookSecret(), w.suppressor, w.replies, clock)
+            new ResendWebhookRoutes(
+                    db,
+                    trust.resendWebhookSecret(),
+                    w.suppressor,
+                    w.replies,
+                    w.clicks,
+                    w.engagement,
+                    clock)
                 .register(cfg);
+            new ClickRoutes(db, w.trackedLinks, w.clicks, clock).register(cfg);
+            new FunnelRoutes(db, clock).register(cfg);
             new ReplyRoutes(db, w.replies, signature, clock).register(cfg);
             new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name(), w::languageOf)
                 .register(cfg);
             new ResubscribeRoutes(db, w.resubscribeLinks, config.sender().name(), clock)
                 .register(cfg);
-            new InspectionRoutes(db, guard).register(cfg);
+            new InspectionRoutes(db, guard, w.engagements, clock).register(cfg);
             new HealthRoutes(db, scheduler == null ? null : () -> scheduler).register(cfg);
             new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
             new ConsoleRoutes(
@@ -259,7 +270,8 @@ public final class App implements AutoCloseable {
                     clock,
                     new SubjectTest.Rule(
                         config.abTest().minSample(), config.abTest().significance()),
-                    Wiring.localeDefaults(config.locale()))
+                    Wiring.localeDefaults(config.locale()),
+                    w.engagements)
                 .register(cfg);
             new OpenApiRoutes().register(cfg);
           });

@@ -26,7 +26,15 @@ import ca.businessx.nurture.crm.CrmTasks;
 import ca.businessx.nurture.crm.NotionWiring;
 import ca.businessx.nurture.email.EmailSender;
 import ca.businessx.nurture.email.UnsubscribeLinks;
+import ca.businessx.nurture.engagement.EngagementRules;
+import ca.businessx.nurture.engagement.EngagementScore;
+import ca.businessx.nurture.engagement.EngagementTracker;
+import ca.businessx.nurture.engagement.Engagements;
+import ca.businessx.nurture.engagement.HotLeads;
 import ca.businessx.nurture.intake.LeadIntake;
+import ca.businessx.nurture.link.ClickRecorder;
+import ca.businessx.nurture.link.LinkTokens;
+import ca.businessx.nurture.link.TrackedLinks;
 import ca.businessx.nurture.metrics.MeteredAlerter;
 import ca.businessx.nurture.metrics.MeteredEmailSender;
 import ca.businessx.nurture.metrics.NurtureMetrics;
@@ -81,6 +89,10 @@ public final class Wiring {
   public final UnsubscribeLinks links;
   public final ResubscribeLinks resubscribeLinks;
   public final EmailComposer composer;
+  public final TrackedLinks trackedLinks;
+  public final ClickRecorder clicks;
+  public final Engagements engagements;
+  public final EngagementTracker engagement;
   public final CrmSyncQueue crmSync;
   public final ContactSuppressor suppressor;
   public final LeadIntake intake;
@@ -147,9 +159,18 @@ public final class Wiring {
             files,
             localeDefaults(config.locale()));
 
+    this.engagements =
+        new Engagements(EngagementRules.parse(files.require("engagement.json").text()));
     this.crmTasks =
         crm.map(
-            c -> new CrmTasks(db, c, config.crm().get(), clock, localeDefaults(config.locale())));
+            c ->
+                new CrmTasks(
+                    db,
+                    c,
+                    config.crm().get(),
+                    engagements,
+                    clock,
+                    localeDefaults(config.locale())));
     List<Task<?>> integration = new ArrayList<>();
     integration.add(
         AlertTasks.criticalLead(
@@ -188,6 +209,18 @@ public final class Wiring {
                                     twilio.orElseThrow(), number, config.sender().publicBaseUrl()),
                                 metrics.events()),
                         clock)));
+    integration.add(
+        HotLeads.send(
+            db,
+            new MeteredAlerter(alerter, metrics.events()),
+            config.sender().publicBaseUrl(),
+            config.engagement().hotLeadGrace(),
+            config.alerts().retries(),
+            config.alerts().retryDelay(),
+            clock));
+    // The check schedules its notice through a client of this table, built below from this list.
+    SchedulerClient[] integrationsLater = new SchedulerClient[1];
+    integration.add(HotLeads.check(db, engagements, () -> integrationsLater[0], clock));
     crmTasks.ifPresent(t -> integration.add(t.syncTask()));
     crmTasks.ifPresent(t -> integration.add(t.archiveTask()));
     byte[] signingKey = Secrets.signingKey(db, config.trust().signingSecret());
@@ -227,9 +260,30 @@ public final class Wiring {
         SchedulerClient.Builder.create(db.transactionAwareDataSource(), integration)
             .tableName(INTEGRATION_TABLE)
             .build();
+    integrationsLater[0] = integrationClient;
     this.crmSync = crm.isPresent() ? new CrmSyncScheduler(integrationClient) : CrmSyncQueue.none();
+    this.engagement =
+        new EngagementTracker(
+            engagements, config.engagement(), integrationClient, crmSync, metrics.events());
 
-    this.composer = new EmailComposer(renderer, config.sender(), links);
+    this.trackedLinks =
+        new TrackedLinks(
+            new LinkTokens(signingKey),
+            config.sender().publicBaseUrl(),
+            config.sender().bookingUrl());
+    this.clicks =
+        new ClickRecorder(
+            trackedLinks,
+            (h, click) ->
+                engagement.engaged(
+                    h,
+                    click.contactId(),
+                    click.isBooking()
+                        ? EngagementScore.Kind.BOOKING_CLICK
+                        : EngagementScore.Kind.CLICK,
+                    click.at(),
+                    click.templateKey()));
+    this.composer = new EmailComposer(renderer, config.sender(), links, trackedLinks);
     SequenceRunner runner =
         new SequenceRunner(
             db,
@@ -257,8 +311,8 @@ public final class Wiring {
             new CriticalLeadAlerts(config.sms().map(Config.Sms::to).orElse(List.of())));
     this.control = new SequenceControl(db, plan, client, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
-    this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock);
-    this.replies = new ReplyRecorder(integrationClient, crmSync);
+    this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock, metrics.events());
+    this.replies = new ReplyRecorder(integrationClient, crmSync, Optional.of(engagement));
     this.privacy = new ContactPrivacy(db, crm.map(c -> integrationClient), clock);
   }
 

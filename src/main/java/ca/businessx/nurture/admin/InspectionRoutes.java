@@ -6,11 +6,14 @@ import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
 import ca.businessx.nurture.email.OutboxRepository;
+import ca.businessx.nurture.engagement.EngagementScore;
+import ca.businessx.nurture.engagement.Engagements;
 import ca.businessx.nurture.platform.ApiError;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.sequence.EnrollmentRepository;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +31,14 @@ public final class InspectionRoutes {
   private final ca.businessx.nurture.contact.ProfileProposals proposals =
       new ca.businessx.nurture.contact.ProfileProposals();
 
-  public InspectionRoutes(Database db, AdminGuard guard) {
+  private final Engagements engagements;
+  private final Clock clock;
+
+  public InspectionRoutes(Database db, AdminGuard guard, Engagements engagements, Clock clock) {
     this.db = db;
     this.guard = guard;
+    this.engagements = engagements;
+    this.clock = clock;
   }
 
   public void register(JavalinConfig cfg) {
@@ -57,6 +65,11 @@ public final class InspectionRoutes {
               view.put(
                   "emails", emails.ofContact(h, id).stream().map(EmailRecord::summary).toList());
               view.put("proposals", proposals.open(h, id));
+              Engagements.Standing standing = engagements.standing(h, id, clock.instant());
+              Map<String, Object> engagement = new LinkedHashMap<>();
+              engagement.put("score", EngagementScore.rounded(standing.score()));
+              engagement.put("last_engaged", standing.lastEngaged().orElse(null));
+              view.put("engagement", engagement);
               view.put("timeline", timeline.of(h, id));
               return view;
             });

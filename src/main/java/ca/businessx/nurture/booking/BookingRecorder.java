@@ -7,6 +7,8 @@ import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.contact.Timeline;
+import ca.businessx.nurture.engagement.Attribution;
+import ca.businessx.nurture.events.NurtureEvents;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;
 import ca.businessx.nurture.sequence.SequenceStopper;
@@ -35,6 +37,7 @@ public final class BookingRecorder {
   private final SchedulerClient integrations;
   private final CrmSyncQueue crmSync;
   private final Clock clock;
+  private final NurtureEvents events;
   private final ContactRepository contacts = new ContactRepository();
   private final Timeline timeline = new Timeline();
   private final SequenceStopper sequences = new SequenceStopper();
@@ -44,6 +47,19 @@ public final class BookingRecorder {
    */
   public BookingRecorder(
       Database db, SchedulerClient integrations, CrmSyncQueue crmSync, Clock clock) {
+    this(db, integrations, crmSync, clock, NurtureEvents.NONE);
+  }
+
+  /**
+   * @param events told of each booking, by the lead's segment and the last email's template
+   */
+  public BookingRecorder(
+      Database db,
+      SchedulerClient integrations,
+      CrmSyncQueue crmSync,
+      Clock clock,
+      NurtureEvents events) {
+    this.events = events;
     this.db = db;
     this.integrations = integrations;
     this.crmSync = crmSync;
@@ -88,6 +104,8 @@ public final class BookingRecorder {
     sequences.booked(h, lead.id(), "booked a call (" + e.source().code + ")", now);
     crmSync.contactChanged(h, lead.id(), now);
     notice(id, Kind.BOOKED, now);
+    Attribution a = Attribution.of(h, lead.id());
+    events.booked(a.segment(), a.template());
     return Outcome.BOOKED;
   }
 

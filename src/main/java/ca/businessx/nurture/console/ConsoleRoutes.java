@@ -3,6 +3,8 @@ package ca.businessx.nurture.console;
 import ca.businessx.nurture.abtest.SubjectTest;
 import ca.businessx.nurture.admin.AdminGuard;
 import ca.businessx.nurture.contact.LocaleDefaults;
+import ca.businessx.nurture.engagement.Engagements;
+import ca.businessx.nurture.funnel.FunnelRoutes;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.PageHeaders;
 import ca.businessx.nurture.sequence.EmailComposer;
@@ -25,6 +27,7 @@ public final class ConsoleRoutes {
   private final Clock clock;
   private final SubjectTest.Rule subjectRule;
   private final LocaleDefaults locales;
+  private final Engagements engagements;
 
   public ConsoleRoutes(
       Database db,
@@ -35,8 +38,10 @@ public final class ConsoleRoutes {
       Optional<String> adminToken,
       Clock clock,
       SubjectTest.Rule subjectRule,
-      LocaleDefaults locales) {
+      LocaleDefaults locales,
+      Engagements engagements) {
     this.locales = locales;
+    this.engagements = engagements;
     this.db = db;
     this.control = control;
     this.composer = composer;
@@ -50,8 +55,9 @@ public final class ConsoleRoutes {
   public void register(JavalinConfig cfg) {
     ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock, new SessionEpoch(db, clock));
     Views views = new Views(auth);
-    OverviewPage overview = new OverviewPage(db, plan, views, clock);
-    LeadPages leads = new LeadPages(db, plan, views, locales);
+    FunnelPage funnel = new FunnelPage(new FunnelRoutes(db, clock), views, clock);
+    OverviewPage overview = new OverviewPage(db, plan, views, clock, funnel::recent);
+    LeadPages leads = new LeadPages(db, plan, views, locales, engagements, clock);
     SubjectTestActions subjectTests = new SubjectTestActions(db, auth, clock, subjectRule);
     OtherPages other = new OtherPages(db, composer, plan, views, auth, subjectTests);
     ConsoleActions actions = new ConsoleActions(control, auth);
@@ -65,6 +71,7 @@ public final class ConsoleRoutes {
     cfg.routes.get("/console", overview::show);
     cfg.routes.get("/console/leads", leads::list);
     cfg.routes.get("/console/leads/{id}", leads::show);
+    cfg.routes.get("/console/funnel", funnel::show);
     cfg.routes.get("/console/follow-up", other::followUp);
     cfg.routes.get("/console/templates", other::templates);
     cfg.routes.get("/console/login", other::loginForm);

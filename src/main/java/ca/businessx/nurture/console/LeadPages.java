@@ -6,6 +6,8 @@ import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
 import ca.businessx.nurture.email.EmailState;
+import ca.businessx.nurture.engagement.EngagementScore;
+import ca.businessx.nurture.engagement.Engagements;
 import ca.businessx.nurture.platform.ApiError;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.sequence.Enrollment;
@@ -33,15 +35,13 @@ final class LeadPages {
   private final Database db;
   private final SequencePlan plan;
   private final Views views;
+  private final Engagements engagements;
+  private final java.time.Clock clock;
   private final LeadQueries queries = new LeadQueries();
   private final ContactRepository contacts = new ContactRepository();
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final EmailRepository emails = new EmailRepository();
   private final Timeline timeline = new Timeline();
-
-  LeadPages(Database db, SequencePlan plan, Views views) {
-    this(db, plan, views, ca.businessx.nurture.contact.LocaleDefaults.CANADA);
-  }
 
   /**
    * @param locales resolve the zone and language a lead's emails use, to show them as they apply
@@ -50,11 +50,15 @@ final class LeadPages {
       Database db,
       SequencePlan plan,
       Views views,
-      ca.businessx.nurture.contact.LocaleDefaults locales) {
+      ca.businessx.nurture.contact.LocaleDefaults locales,
+      Engagements engagements,
+      java.time.Clock clock) {
     this.locales = locales;
     this.db = db;
     this.plan = plan;
     this.views = views;
+    this.engagements = engagements;
+    this.clock = clock;
   }
 
   void list(Context ctx) {
@@ -146,6 +150,14 @@ final class LeadPages {
               v.put("signed_up", Views.time(c.signedUpAt()));
               v.put("assessed", Views.time(c.assessedAt()));
               v.putAll(locale(c.locale()));
+              Engagements.Standing standing = engagements.standing(h, id, clock.instant());
+              v.put(
+                  "engagement",
+                  Map.of(
+                      "score",
+                      EngagementScore.rounded(standing.score()),
+                      "last_engaged",
+                      standing.lastEngaged().map(Views::time).orElse("never")));
               Optional<Enrollment> e = enrollments.ofContact(h, id);
               e.ifPresent(en -> v.put("enrollment", enrollment(h, en, c)));
               Map<String, String> languages = emailLanguages(h, id);

@@ -20,9 +20,19 @@ final class OverviewPage {
   private final Views views;
   private final Clock clock;
   private final OverviewQueries queries = new OverviewQueries();
+  private final java.util.function.Supplier<Map<String, Object>> conversion;
 
-  OverviewPage(Database db, SequencePlan plan, Views views, Clock clock) {
+  /**
+   * @param conversion the conversion funnel of the last 30 days, as the overview shows it
+   */
+  OverviewPage(
+      Database db,
+      SequencePlan plan,
+      Views views,
+      Clock clock,
+      java.util.function.Supplier<Map<String, Object>> conversion) {
     this.db = db;
+    this.conversion = conversion;
     this.plan = plan;
     this.views = views;
     this.clock = clock;
@@ -45,6 +55,7 @@ final class OverviewPage {
               return m;
             });
     model.put("generated", Views.time(now));
+    model.put("conversion", conversion.get());
     views.page(ctx, "overview", "Overview", "overview", model);
   }
 

@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * A lead as the CRM holds it. Null fields are unknown or empty. {@code sequenceStatus} is one of
  * Not Started, Active, Completed, Stopped, Booked, Replied. {@code timeZone} is the IANA zone the
- * lead's emails are timed in, as this service resolved it (written, never read back).
+ * lead's emails are timed in, as this service resolved it (written, never read back). {@code
+ * engagementScore} and {@code lastEngagedAt} are null until the lead has engaged (see {@code
+ * engagement.EngagementScore}).
  */
 public record CrmContact(
     String pageId,
@@ -26,7 +28,9 @@ public record CrmContact(
     Instant signedUpAt,
     Instant assessedAt,
     Instant lastEditedAt,
-    String timeZone) {
+    String timeZone,
+    Double engagementScore,
+    Instant lastEngagedAt) {
 
   public CrmContact(
       String pageId,
@@ -64,6 +68,8 @@ public record CrmContact(
         signedUpAt,
         assessedAt,
         lastEditedAt,
+        null,
+        null,
         null);
   }
 }

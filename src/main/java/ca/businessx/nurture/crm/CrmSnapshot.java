@@ -3,6 +3,8 @@ package ca.businessx.nurture.crm;
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.CrmContact;
 import ca.businessx.nurture.contact.LocaleDefaults;
+import ca.businessx.nurture.engagement.EngagementScore;
+import ca.businessx.nurture.engagement.Engagements;
 
 /** A contact as it should look in the CRM, read at one version. */
 record CrmSnapshot(
@@ -23,7 +25,7 @@ record CrmSnapshot(
    * The CRM record to write. The sequence status is written only when it changed here, so a
    * person's "Stopped" in the CRM is not overwritten by a sync that merely updates other fields.
    */
-  CrmContact toCrm(LocaleDefaults locales) {
+  CrmContact toCrm(LocaleDefaults locales, Engagements.Standing engagement) {
     Contact c = contact;
     String status = sequenceStatus.equals(statusSynced) && pageId != null ? null : sequenceStatus;
     return new CrmContact(
@@ -44,6 +46,10 @@ record CrmSnapshot(
         c.signedUpAt(),
         c.assessedAt(),
         null,
-        locales.zoneOf(c.locale()).getId());
+        locales.zoneOf(c.locale()).getId(),
+        // Written once the lead has engaged, so a database without the columns keeps syncing
+        // the leads who have not.
+        engagement.lastEngaged().map(t -> EngagementScore.rounded(engagement.score())).orElse(null),
+        engagement.lastEngaged().orElse(null));
   }
 }

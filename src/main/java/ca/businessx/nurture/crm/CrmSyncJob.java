@@ -37,6 +37,7 @@ final class CrmSyncJob {
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
   private final Runnable accepted;
   private final LocaleDefaults locales;
+  private final ca.businessx.nurture.engagement.Engagements engagements;
 
   /**
    * @param accepted told after each sync the CRM accepted
@@ -45,11 +46,13 @@ final class CrmSyncJob {
       Database db,
       ContactCrm crm,
       Config.Crm settings,
+      ca.businessx.nurture.engagement.Engagements engagements,
       Clock clock,
       Runnable accepted,
       LocaleDefaults locales) {
     this.locales = locales;
     this.db = db;
+    this.engagements = engagements;
     this.crm = crm;
     this.settings = settings;
     this.clock = clock;
@@ -63,7 +66,9 @@ final class CrmSyncJob {
       return Optional.empty();
     }
     CrmSnapshot snapshot = found.get();
-    CrmContact wanted = snapshot.toCrm(locales);
+    // The score as of this sync; it decays here, and Notion shows it as of the last change.
+    var standing = db.withHandle(h -> engagements.standing(h, contactId, clock.instant()));
+    CrmContact wanted = snapshot.toCrm(locales, standing);
     try {
       CrmContact stored = crm.upsert(wanted, snapshot.pageId());
       accepted.run();

@@ -32,20 +32,21 @@ public final class CrmTasks {
   private final Config.Crm settings;
   private final ContactCrm crm;
 
-  public CrmTasks(Database db, ContactCrm crm, Config.Crm settings, Clock clock) {
-    this(db, crm, settings, clock, LocaleDefaults.CANADA);
-  }
-
   /**
    * @param locales gives each synced contact the time zone its emails are timed in
    */
   public CrmTasks(
-      Database db, ContactCrm crm, Config.Crm settings, Clock clock, LocaleDefaults locales) {
+      Database db,
+      ContactCrm crm,
+      Config.Crm settings,
+      ca.businessx.nurture.engagement.Engagements engagements,
+      Clock clock,
+      LocaleDefaults locales) {
     this.db = db;
     this.crm = crm;
     this.settings = settings;
     this.poll = new CrmPollJob(db, crm, clock);
-    this.sync = new CrmSyncJob(db, crm, settings, clock, poll::resume, locales);
+    this.sync = new CrmSyncJob(db, crm, settings, engagements, clock, poll::resume, locales);
   }
 
   public Task<Void> syncTask() {

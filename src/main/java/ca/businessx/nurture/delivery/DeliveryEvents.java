@@ -1,6 +1,9 @@
 package ca.businessx.nurture.delivery;
 
 import ca.businessx.nurture.contact.Timeline;
+import ca.businessx.nurture.engagement.EngagementScore;
+import ca.businessx.nurture.engagement.EngagementTracker;
+import ca.businessx.nurture.link.ClickRecorder;
 import ca.businessx.nurture.suppression.SuppressionReason;
 import ca.businessx.nurture.unsubscribe.ContactSuppressor;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,10 +20,14 @@ final class DeliveryEvents {
   private record Sent(String id, String contactId, String templateKey) {}
 
   private final ContactSuppressor suppressor;
+  private final ClickRecorder clicks;
+  private final EngagementTracker engagement;
   private final Timeline timeline = new Timeline();
 
-  DeliveryEvents(ContactSuppressor suppressor) {
+  DeliveryEvents(ContactSuppressor suppressor, ClickRecorder clicks, EngagementTracker engagement) {
     this.suppressor = suppressor;
+    this.clicks = clicks;
+    this.engagement = engagement;
   }
 
   /** Answers whether the event concerned an email this service sent. */
@@ -33,8 +40,14 @@ final class DeliveryEvents {
     Sent e = email.get();
     switch (type) {
       case "email.delivered" -> mark(h, e, "delivered_at", now);
-      case "email.opened" -> mark(h, e, "opened_at", now);
-      case "email.clicked" -> mark(h, e, "clicked_at", now);
+      case "email.opened" -> {
+        if (mark(h, e, "opened_at", now)) {
+          engagement.engaged(h, e.contactId(), EngagementScore.Kind.OPEN, now);
+        }
+      }
+      case "email.clicked" ->
+          // Merged with our own redirect's clicks: once per email and link.
+          clicks.reported(h, e.id(), event.path("data").path("click").path("link").asText(""), now);
       case "email.complained" -> {
         mark(h, e, "complained_at", now);
         suppressor.suppress(h, e.contactId(), SuppressionReason.COMPLAINED, e.templateKey(), now);
@@ -81,12 +94,14 @@ final class DeliveryEvents {
     };
   }
 
-  private static void mark(Handle h, Sent e, String column, Instant now) {
-    h.createUpdate(
-            "update emails set " + column + " = coalesce(" + column + ", :now) where id = :id")
-        .bind("id", e.id())
-        .bind("now", now.toEpochMilli())
-        .execute();
+  /** Sets the column unless it is set; answers whether this was the first time. */
+  private static boolean mark(Handle h, Sent e, String column, Instant now) {
+    return h.createUpdate(
+                "update emails set " + column + " = :now where id = :id and " + column + " is null")
+            .bind("id", e.id())
+            .bind("now", now.toEpochMilli())
+            .execute()
+        == 1;
   }
 
   private static Optional<Sent> find(Handle h, String providerMessageId) {

@@ -1,5 +1,7 @@
 package ca.businessx.nurture.delivery;
 
+import ca.businessx.nurture.engagement.EngagementTracker;
+import ca.businessx.nurture.link.ClickRecorder;
 import ca.businessx.nurture.platform.ApiError;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.reply.ReplyRecorder;
@@ -33,11 +35,13 @@ public final class ResendWebhookRoutes {
       Optional<String> secret,
       ContactSuppressor suppressor,
       ReplyRecorder replies,
+      ClickRecorder clicks,
+      EngagementTracker engagement,
       Clock clock) {
     this.db = db;
     this.replies = replies;
     this.verifier = secret.map(s -> new SvixVerifier(s, clock));
-    this.events = new DeliveryEvents(suppressor);
+    this.events = new DeliveryEvents(suppressor, clicks, engagement);
     this.clock = clock;
   }
 

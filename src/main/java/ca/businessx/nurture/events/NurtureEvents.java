@@ -41,4 +41,16 @@ public interface NurtureEvents {
 
   /** An admin token was refused unchecked because its client is still locked out. */
   default void adminAuthThrottled(String surface) {}
+
+  /**
+   * A lead clicked a link of an email for the first time (once per email and link); {@code segment}
+   * is the lead's ({@code none} before an assessment), {@code template} the email's.
+   */
+  default void linkClicked(String segment, String template, boolean bookingLink) {}
+
+  /** A call was booked; {@code template} is the last email sent before it ({@code none}). */
+  default void booked(String segment, String template) {}
+
+  /** A lead replied; {@code template} is the last email sent before the reply ({@code none}). */
+  default void replied(String segment, String template) {}
 }

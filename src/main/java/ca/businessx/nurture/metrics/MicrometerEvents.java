@@ -29,6 +29,9 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
   private static final List<String> CALL_KINDS = List.of("email", "alert", "crm", "templates");
   static final List<String> AUTH_SURFACES = List.of("api", "login");
 
+  /** The segment of a lead not yet assessed, and the template before any email. */
+  static final String NONE = "none";
+
   private final MeterRegistry registry;
 
   /**
@@ -50,6 +53,21 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
     }
     for (Segment s : Segment.values()) {
       assessments(s);
+    }
+    List<String> segments = new java.util.ArrayList<>();
+    for (Segment s : Segment.values()) {
+      segments.add(s.name());
+    }
+    segments.add(NONE);
+    Set<String> conversionTemplates = new TreeSet<>(templates);
+    conversionTemplates.add(NONE);
+    for (String segment : segments) {
+      for (String template : conversionTemplates) {
+        conversions("bookings", "Calls booked", segment, template);
+        conversions("replies", "Replies from leads", segment, template);
+        clicks(segment, template, "booking");
+        clicks(segment, template, "other");
+      }
     }
     for (String template : templates) {
       fallbacks(template);
@@ -118,6 +136,21 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
     auth("throttled", surface).increment();
   }
 
+  @Override
+  public void linkClicked(String segment, String template, boolean bookingLink) {
+    clicks(segment, template, bookingLink ? "booking" : "other").increment();
+  }
+
+  @Override
+  public void booked(String segment, String template) {
+    conversions("bookings", "Calls booked", segment, template).increment();
+  }
+
+  @Override
+  public void replied(String segment, String template) {
+    conversions("replies", "Replies from leads", segment, template).increment();
+  }
+
   /** Notion's template source reports here when it falls back to the static copy. */
   @Override
   public void fallback(String templateKey, Reason reason) {
@@ -167,6 +200,27 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
         .tag("provider", provider)
         .tag("kind", kind)
         .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+        .register(registry);
+  }
+
+  /**
+   * Bookings or replies by the lead's segment and the template of the last email sent before them.
+   */
+  private Counter conversions(String what, String description, String segment, String template) {
+    return Counter.builder("nurture." + what)
+        .description(description + ", by segment and the last email's template")
+        .tag("segment", segment)
+        .tag("template", template)
+        .register(registry);
+  }
+
+  /** First clicks of an email's links (once per email and link). */
+  private Counter clicks(String segment, String template, String link) {
+    return Counter.builder("nurture.link.clicks")
+        .description("First clicks on an email's links, by segment, template and link")
+        .tag("segment", segment)
+        .tag("template", template)
+        .tag("link", link)
         .register(registry);
   }
 

@@ -46,6 +46,8 @@ final class ContactMapping {
     select(p, n.sequenceStatus(), c.sequenceStatus());
     date(p, n.signedUp(), c.signedUpAt());
     date(p, n.assessed(), c.assessedAt());
+    number(p, n.engagementScore(), c.engagementScore());
+    date(p, n.lastEngaged(), c.lastEngagedAt());
     return p;
   }
 
@@ -68,7 +70,10 @@ final class ContactMapping {
         textOrNull(page.property(n.lastEmail()).path("rich_text")),
         dateOf(page.property(n.signedUp())),
         dateOf(page.property(n.assessed())),
-        page.lastEditedTime());
+        page.lastEditedTime(),
+        null, // the zone is written, never read back: this service resolves it
+        decimal(page.property(n.engagementScore())),
+        dateOf(page.property(n.lastEngaged())));
   }
 
   private static void text(ObjectNode p, String name, String value) {

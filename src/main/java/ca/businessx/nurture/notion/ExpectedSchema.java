@@ -36,7 +36,9 @@ final class ExpectedSchema {
         new Property(n.lastEmail(), "rich_text"),
         new Property(n.signedUp(), "date"),
         new Property(n.assessed(), "date"),
-        new Property(n.timeZone(), "rich_text"));
+        new Property(n.timeZone(), "rich_text"),
+        new Property(n.engagementScore(), "number"),
+        new Property(n.lastEngaged(), "date"));
   }
 
   /**

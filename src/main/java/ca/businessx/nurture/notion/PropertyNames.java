@@ -24,7 +24,9 @@ public record PropertyNames(
     String assessed,
     String templateSubject,
     String timeZone,
-    String templateLanguage) {
+    String templateLanguage,
+    String engagementScore,
+    String lastEngaged) {
 
   public PropertyNames {
     Stream.of(
@@ -44,7 +46,9 @@ public record PropertyNames(
             assessed,
             templateSubject,
             timeZone,
-            templateLanguage)
+            templateLanguage,
+            engagementScore,
+            lastEngaged)
         .forEach(
             n -> {
               if (Objects.requireNonNull(n, "property name").isBlank()) {
@@ -71,7 +75,9 @@ public record PropertyNames(
         "Assessed",
         "Subject",
         "Time Zone",
-        "Language");
+        "Language",
+        "Engagement Score",
+        "Last Engaged");
   }
 
   /**
@@ -107,7 +113,9 @@ public record PropertyNames(
         fields.get(13),
         fields.get(14),
         fields.get(15),
-        fields.get(16));
+        fields.get(16),
+        fields.get(17),
+        fields.get(18));
   }
 
   private java.util.List<String> asList() {
@@ -128,6 +136,8 @@ public record PropertyNames(
         assessed,
         templateSubject,
         timeZone,
-        templateLanguage);
+        templateLanguage,
+        engagementScore,
+        lastEngaged);
   }
 }

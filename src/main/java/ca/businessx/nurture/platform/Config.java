@@ -25,7 +25,8 @@ public record Config(
     AbTest abTest,
     Locale locale,
     Optional<Sms> sms,
-    Optional<Sentry> sentry) {
+    Optional<Sentry> sentry,
+    Engagement engagement) {
 
   /**
    * Subject-line tests: a variant wins when each has {@code minSample} sent and the click-rate test
@@ -40,6 +41,13 @@ public record Config(
    */
   public record Locale(
       java.time.ZoneId defaultZone, String defaultLanguage, String quebecLanguage) {}
+
+  /**
+   * When the team hears of a hot lead: its engagement score reaches {@code hotLeadScore}, or it
+   * clicked the booking link and has not booked {@code hotLeadGrace} later. (The score's weights
+   * and half-life are in {@code config/engagement.json}.)
+   */
+  public record Engagement(double hotLeadScore, Duration hotLeadGrace) {}
 
   /** The calendars' webhook secrets; an endpoint answers 503 while its secret is unset. */
   public record Bookings(Optional<String> calcomSecret, Optional<String> calendlySecret) {

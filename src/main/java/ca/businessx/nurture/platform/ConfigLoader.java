@@ -161,6 +161,10 @@ public final class ConfigLoader {
     waitsMatchTheSequence(r, configDir, sequence.waits());
     Optional<Config.Sms> sms = OpsConfig.sms(r);
     Optional<Config.Sentry> sentry = OpsConfig.sentry(r);
+    Config.Engagement engagement =
+        new Config.Engagement(
+            r.decimal("HOT_LEAD_SCORE", 12, 0.1, 1_000_000),
+            r.duration("HOT_LEAD_GRACE", Duration.ofHours(2)));
 
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
@@ -187,7 +191,8 @@ public final class ConfigLoader {
             r.decimal("AB_SIGNIFICANCE", 0.05, 0.0001, 0.5)),
         locale,
         sms,
-        sentry);
+        sentry,
+        engagement);
   }
 
   private static Config.Locale locale(EnvReader r) {

@@ -85,6 +85,18 @@ public final class ContactPrivacy {
                               c.id()));
                       all.put("attributes", new ContactAttributes().of(h, c.id()));
                       all.put(
+                          "link_clicks",
+                          row(
+                              h,
+                              "select email_id, link_name, source, clicked_at from link_clicks where contact_id = :id order by clicked_at",
+                              c.id()));
+                      all.put(
+                          "hot_lead_notices",
+                          row(
+                              h,
+                              "select reason, score, noticed_at from hot_lead_notices where contact_id = :id order by noticed_at",
+                              c.id()));
+                      all.put(
                           "timeline",
                           row(
                               h,

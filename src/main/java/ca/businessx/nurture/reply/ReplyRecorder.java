@@ -4,6 +4,8 @@ import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Timeline;
+import ca.businessx.nurture.engagement.EngagementScore;
+import ca.businessx.nurture.engagement.EngagementTracker;
 import ca.businessx.nurture.platform.Ids;
 import ca.businessx.nurture.sequence.Enrollment;
 import ca.businessx.nurture.sequence.EnrollmentRepository;
@@ -33,6 +35,7 @@ public final class ReplyRecorder {
 
   private final SchedulerClient integrations;
   private final CrmSyncQueue crmSync;
+  private final Optional<EngagementTracker> engagement;
   private final ContactRepository contacts = new ContactRepository();
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final Timeline timeline = new Timeline();
@@ -41,8 +44,17 @@ public final class ReplyRecorder {
    * @param integrations a client of the integration table on the transaction-aware data source
    */
   public ReplyRecorder(SchedulerClient integrations, CrmSyncQueue crmSync) {
+    this(integrations, crmSync, Optional.empty());
+  }
+
+  /**
+   * @param engagement told of each reply from a lead, which raises its engagement score
+   */
+  public ReplyRecorder(
+      SchedulerClient integrations, CrmSyncQueue crmSync, Optional<EngagementTracker> engagement) {
     this.integrations = integrations;
     this.crmSync = crmSync;
+    this.engagement = engagement;
   }
 
   public Outcome record(Handle h, Reply r, Instant now) {
@@ -77,6 +89,7 @@ public final class ReplyRecorder {
       enrollments.moveTo(h, enrollment.get(), EnrollmentState.REPLIED, "replied", now);
     }
     crmSync.contactChanged(h, contactId, now);
+    engagement.ifPresent(g -> g.engaged(h, contactId, EngagementScore.Kind.REPLY, now));
     integrations.scheduleIfNotExists(new TaskInstance<>(ReplyNotices.TASK, id, id), now);
     return paused ? Outcome.PAUSED : Outcome.RECORDED;
   }

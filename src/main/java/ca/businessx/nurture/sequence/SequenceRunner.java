@@ -230,7 +230,8 @@ public final class SequenceRunner {
   private Draft draft(Enrollment e, Contact contact, Instant now) {
     // The newest segment decides, so a repeated assessment changes the later emails.
     String key = plan.templateFor(e.currentStep(), contact.segment());
-    RenderedEmail rendered = composer.render(key, contact);
+    RenderedEmail rendered =
+        composer.render(key, contact, EmailRecord.idempotencyKey(e.id(), e.currentStep()));
     return new Draft(e, rendered, e.nextDueAt() != null ? e.nextDueAt() : now);
   }
 

@@ -31,6 +31,8 @@ final class FakeNotionRoutes {
     s.put("Signed Up", "date");
     s.put("Assessed", "date");
     s.put("Time Zone", "rich_text");
+    s.put("Engagement Score", "number");
+    s.put("Last Engaged", "date");
     return s;
   }
 

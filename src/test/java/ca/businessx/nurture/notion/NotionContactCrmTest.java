@@ -63,14 +63,17 @@ class NotionContactCrmTest {
             "email_2",
             SIGNED_UP,
             SIGNED_UP.plusSeconds(3600),
-            null);
+            null,
+            "America/Toronto",
+            14.5,
+            SIGNED_UP.plusSeconds(7200));
 
     crm.upsert(sent, null);
     CrmContact read = crm.findByEmail(" ANA@example.ca ").orElseThrow();
 
     assertThat(read)
         .usingRecursiveComparison()
-        .ignoringFields("pageId", "url", "lastEditedAt")
+        .ignoringFields("pageId", "url", "lastEditedAt", "timeZone")
         .isEqualTo(sent);
     assertThat(read.lastEditedAt()).isNotNull();
     assertThat(crm.findByEmail("someone@else.ca")).isEmpty();
@@ -148,6 +151,9 @@ class NotionContactCrmTest {
         status,
         lastEmail,
         SIGNED_UP,
+        null,
+        null,
+        null,
         null,
         null);
   }
