@@ -176,6 +176,7 @@ public final class Wiring {
         AlertTasks.criticalLead(
             db,
             new MeteredAlerter(alerter, metrics.events()),
+            config.sender().publicBaseUrl(),
             config.alerts().retries(),
             config.alerts().retryDelay(),
             clock));

@@ -2,6 +2,7 @@ package ca.businessx.nurture.alert;
 
 import ca.businessx.nurture.contact.Assessment;
 import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.contact.ContactAttributes;
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.platform.Database;
@@ -24,8 +25,16 @@ public final class AlertTasks {
 
   private AlertTasks() {}
 
+  /**
+   * @param publicBaseUrl where the console is, for the link to the lead's page
+   */
   public static OneTimeTask<String> criticalLead(
-      Database db, Alerter alerter, int retries, Duration retryDelay, Clock clock) {
+      Database db,
+      Alerter alerter,
+      String publicBaseUrl,
+      int retries,
+      Duration retryDelay,
+      Clock clock) {
     ContactRepository contacts = new ContactRepository();
     Timeline timeline = new Timeline();
     return Tasks.oneTime(CRITICAL_LEAD_TASK, String.class)
@@ -54,9 +63,15 @@ public final class AlertTasks {
                 // The assessment that made the lead critical, not whatever arrived since.
                 Optional<Assessment> own =
                     db.withHandle(h -> contacts.assessment(h, instance.getId()));
+                String phone =
+                    db.withHandle(h -> new ContactAttributes().of(h, contactId)).get("phone");
                 alerter.criticalLead(
                     own.map(a -> toAlert(contact.get(), a, crmUrl))
-                        .orElseGet(() -> toAlert(contact.get(), crmUrl)));
+                        .orElseGet(() -> toAlert(contact.get(), crmUrl))
+                        .reaching(
+                            contact.get().email(),
+                            phone,
+                            publicBaseUrl.replaceAll("/+$", "") + "/console/leads/" + contactId));
                 db.withHandle(
                     h -> {
                       timeline.record(h, contactId, clock.instant(), "alert_sent", alerter.name());

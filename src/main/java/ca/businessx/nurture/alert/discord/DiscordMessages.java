@@ -37,6 +37,8 @@ final class DiscordMessages {
     embed.put("title", clip(title(alert.segment()), TITLE_MAX));
     if (isWebLink(alert.crmUrl())) {
       embed.put("url", alert.crmUrl());
+    } else if (isWebLink(alert.consoleUrl())) {
+      embed.put("url", alert.consoleUrl());
     }
     embed.put("color", color(alert.segment()));
     embed.put("timestamp", now.toString());
@@ -49,6 +51,15 @@ final class DiscordMessages {
     field(fields, "Orange", String.valueOf(alert.orangeSystems()), true);
     field(fields, "Yellow", String.valueOf(alert.yellowSystems()), true);
     field(fields, "Green", String.valueOf(alert.greenSystems()), true);
+    if (alert.email() != null) {
+      field(fields, "Email", clip(alert.email(), VALUE_MAX), true);
+    }
+    if (alert.phone() != null && !alert.phone().isBlank()) {
+      field(fields, "Phone", clip(alert.phone(), NAME_MAX), true);
+    }
+    if (isWebLink(alert.consoleUrl())) {
+      field(fields, "Lead", clip(alert.consoleUrl(), VALUE_MAX), false);
+    }
     embed.putObject("footer").put("text", "contact " + clip(alert.contactId(), NAME_MAX));
     return message;
   }
