@@ -8,7 +8,8 @@ import java.time.Instant;
  * Not Started, Active, Completed, Stopped, Booked, Replied. {@code timeZone} is the IANA zone the
  * lead's emails are timed in, as this service resolved it (written, never read back). {@code
  * engagementScore} and {@code lastEngagedAt} are null until the lead has engaged (see {@code
- * engagement.EngagementScore}).
+ * engagement.EngagementScore}). {@code bookedAt} is when the lead last booked a call (not
+ * cancelled), null before.
  */
 public record CrmContact(
     String pageId,
@@ -30,7 +31,8 @@ public record CrmContact(
     Instant lastEditedAt,
     String timeZone,
     Double engagementScore,
-    Instant lastEngagedAt) {
+    Instant lastEngagedAt,
+    Instant bookedAt) {
 
   public CrmContact(
       String pageId,
@@ -68,6 +70,7 @@ public record CrmContact(
         signedUpAt,
         assessedAt,
         lastEditedAt,
+        null,
         null,
         null,
         null);

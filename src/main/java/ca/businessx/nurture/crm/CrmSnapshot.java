@@ -15,7 +15,8 @@ record CrmSnapshot(
     int version,
     int syncedVersion,
     String statusSynced,
-    int attempts) {
+    int attempts,
+    java.time.Instant bookedAt) {
 
   boolean inSync() {
     return syncedVersion >= version;
@@ -50,6 +51,7 @@ record CrmSnapshot(
         // Written once the lead has engaged, so a database without the columns keeps syncing
         // the leads who have not.
         engagement.lastEngaged().map(t -> EngagementScore.rounded(engagement.score())).orElse(null),
-        engagement.lastEngaged().orElse(null));
+        engagement.lastEngaged().orElse(null),
+        bookedAt);
   }
 }

@@ -1,6 +1,7 @@
 package ca.businessx.nurture.crm;
 
 import ca.businessx.nurture.contact.ContactRepository;
+import ca.businessx.nurture.platform.Rows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,9 @@ final class CrmSyncRepository {
             "select c.*, case when c.unsubscribed_at is not null then 'STOPPED' else e.state end"
                 + " as enrollment_state, (select m.template_key from emails m"
                 + " where m.contact_id = c.id and m.state = 'SENT' order by m.step desc limit 1)"
-                + " as last_email from contacts c left join enrollments e on e.contact_id = c.id"
+                + " as last_email, (select max(b.booked_at) from bookings b where b.contact_id ="
+                + " c.id and b.state = 'BOOKED') as booked_at"
+                + " from contacts c left join enrollments e on e.contact_id = c.id"
                 + " where c.id = :id and c.forgotten_at is null")
         .bind("id", contactId)
         .map(
@@ -27,7 +30,8 @@ final class CrmSyncRepository {
                     rs.getInt("crm_version"),
                     rs.getInt("crm_synced_version"),
                     rs.getString("crm_status_synced"),
-                    rs.getInt("crm_attempts")))
+                    rs.getInt("crm_attempts"),
+                    Rows.instant(rs, "booked_at")))
         .findOne();
   }
 

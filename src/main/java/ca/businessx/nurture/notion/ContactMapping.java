@@ -48,6 +48,7 @@ final class ContactMapping {
     date(p, n.assessed(), c.assessedAt());
     number(p, n.engagementScore(), c.engagementScore());
     date(p, n.lastEngaged(), c.lastEngagedAt());
+    date(p, n.bookedAt(), c.bookedAt());
     return p;
   }
 
@@ -73,7 +74,8 @@ final class ContactMapping {
         page.lastEditedTime(),
         null, // the zone is written, never read back: this service resolves it
         decimal(page.property(n.engagementScore())),
-        dateOf(page.property(n.lastEngaged())));
+        dateOf(page.property(n.lastEngaged())),
+        dateOf(page.property(n.bookedAt())));
   }
 
   private static void text(ObjectNode p, String name, String value) {

@@ -38,7 +38,8 @@ final class ExpectedSchema {
         new Property(n.assessed(), "date"),
         new Property(n.timeZone(), "rich_text"),
         new Property(n.engagementScore(), "number"),
-        new Property(n.lastEngaged(), "date"));
+        new Property(n.lastEngaged(), "date"),
+        new Property(n.bookedAt(), "date"));
   }
 
   /**

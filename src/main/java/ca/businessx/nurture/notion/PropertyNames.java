@@ -26,7 +26,8 @@ public record PropertyNames(
     String timeZone,
     String templateLanguage,
     String engagementScore,
-    String lastEngaged) {
+    String lastEngaged,
+    String bookedAt) {
 
   public PropertyNames {
     Stream.of(
@@ -48,7 +49,8 @@ public record PropertyNames(
             timeZone,
             templateLanguage,
             engagementScore,
-            lastEngaged)
+            lastEngaged,
+            bookedAt)
         .forEach(
             n -> {
               if (Objects.requireNonNull(n, "property name").isBlank()) {
@@ -77,7 +79,8 @@ public record PropertyNames(
         "Time Zone",
         "Language",
         "Engagement Score",
-        "Last Engaged");
+        "Last Engaged",
+        "Booked At");
   }
 
   /**
@@ -115,7 +118,8 @@ public record PropertyNames(
         fields.get(15),
         fields.get(16),
         fields.get(17),
-        fields.get(18));
+        fields.get(18),
+        fields.get(19));
   }
 
   private java.util.List<String> asList() {
@@ -138,6 +142,7 @@ public record PropertyNames(
         timeZone,
         templateLanguage,
         engagementScore,
-        lastEngaged);
+        lastEngaged,
+        bookedAt);
   }
 }

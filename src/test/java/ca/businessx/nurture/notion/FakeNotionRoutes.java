@@ -33,6 +33,7 @@ final class FakeNotionRoutes {
     s.put("Time Zone", "rich_text");
     s.put("Engagement Score", "number");
     s.put("Last Engaged", "date");
+    s.put("Booked At", "date");
     return s;
   }
 

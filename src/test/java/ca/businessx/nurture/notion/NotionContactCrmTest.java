@@ -66,7 +66,8 @@ class NotionContactCrmTest {
             null,
             "America/Toronto",
             14.5,
-            SIGNED_UP.plusSeconds(7200));
+            SIGNED_UP.plusSeconds(7200),
+            SIGNED_UP.plusSeconds(9000));
 
     crm.upsert(sent, null);
     CrmContact read = crm.findByEmail(" ANA@example.ca ").orElseThrow();
@@ -151,6 +152,7 @@ class NotionContactCrmTest {
         status,
         lastEmail,
         SIGNED_UP,
+        null,
         null,
         null,
         null,
