@@ -253,7 +253,15 @@ public final class App implements AutoCloseable {
             new InspectionRoutes(db, guard).register(cfg);
             new HealthRoutes(db, scheduler == null ? null : () -> scheduler).register(cfg);
             new MetricsRoutes(w.metrics, guard, config.metricsPublic()).register(cfg);
-            new ConsoleRoutes(db, w.control, w.composer, w.plan, guard, config.adminToken(), clock)
+            new ConsoleRoutes(
+                    db,
+                    w.control,
+                    w.composer,
+                    w.plan,
+                    guard,
+                    config.adminToken(),
+                    clock,
+                    w.crm.isPresent())
                 .register(cfg);
             new OpenApiRoutes().register(cfg);
           });

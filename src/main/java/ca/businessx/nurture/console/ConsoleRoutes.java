@@ -21,6 +21,7 @@ public final class ConsoleRoutes {
   private final AdminGuard guard;
   private final Optional<String> adminToken;
   private final Clock clock;
+  private final boolean crmConfigured;
 
   public ConsoleRoutes(
       Database db,
@@ -29,7 +30,8 @@ public final class ConsoleRoutes {
       SequencePlan plan,
       AdminGuard guard,
       Optional<String> adminToken,
-      Clock clock) {
+      Clock clock,
+      boolean crmConfigured) {
     this.db = db;
     this.control = control;
     this.composer = composer;
@@ -37,12 +39,13 @@ public final class ConsoleRoutes {
     this.guard = guard;
     this.adminToken = adminToken;
     this.clock = clock;
+    this.crmConfigured = crmConfigured;
   }
 
   public void register(JavalinConfig cfg) {
     ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock, new SessionEpoch(db, clock));
     Views views = new Views(auth);
-    OverviewPage overview = new OverviewPage(db, plan, views, clock);
+    OverviewPage overview = new OverviewPage(db, plan, views, clock, crmConfigured);
     LeadPages leads = new LeadPages(db, plan, views);
     OtherPages other = new OtherPages(db, composer, plan, views, auth);
     ConsoleActions actions = new ConsoleActions(control, auth);
@@ -56,6 +59,7 @@ public final class ConsoleRoutes {
     cfg.routes.get("/console", overview::show);
     cfg.routes.get("/console/leads", leads::list);
     cfg.routes.get("/console/leads/{id}", leads::show);
+    cfg.routes.get("/console/emails/{id}/html", leads::emailHtml);
     cfg.routes.get("/console/follow-up", other::followUp);
     cfg.routes.get("/console/templates", other::templates);
     cfg.routes.get("/console/login", other::loginForm);

@@ -130,6 +130,7 @@ final class LeadPages {
                   c.segment() == null ? "none" : c.segment().name().toLowerCase(Locale.ROOT));
               v.put("signed_up", Views.time(c.signedUpAt()));
               v.put("assessed", Views.time(c.assessedAt()));
+              v.put("score", ConsoleWords.score(c.assessmentScore()));
               Optional<Enrollment> e = enrollments.ofContact(h, id);
               e.ifPresent(en -> v.put("enrollment", enrollment(h, en, c)));
               v.put("emails", emails.ofContact(h, id).stream().map(LeadPages::email).toList());
@@ -162,6 +163,8 @@ final class LeadPages {
                                   Views.time(ev.at()),
                                   "kind",
                                   ev.kind(),
+                                  "sentence",
+                                  ConsoleWords.event(ev.kind()),
                                   "detail",
                                   ev.detail() == null ? "" : ev.detail()))
                       .toList());
@@ -169,6 +172,23 @@ final class LeadPages {
             });
     m.put("back", "/console/leads/" + id);
     views.page(ctx, "lead", "Lead", "leads", m);
+  }
+
+  /**
+   * A stored email as the lead received it, in a new tab. CSP {@code sandbox} makes the page what a
+   * sandboxed frame would: no script, no form, an origin of its own, so an email's HTML can never
+   * act as the console.
+   */
+  void emailHtml(Context ctx) {
+    String id = ctx.pathParam("id");
+    EmailRecord e =
+        db.withHandle(h -> emails.find(h, id))
+            .filter(r -> r.html() != null)
+            .orElseThrow(() -> new ApiError(404, "email_not_found", "no stored email " + id));
+    ctx.header(
+        "Content-Security-Policy",
+        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:");
+    ctx.contentType("text/html; charset=utf-8").result(e.html());
   }
 
   private Map<String, Object> enrollment(org.jdbi.v3.core.Handle h, Enrollment e, Contact c) {
@@ -205,6 +225,7 @@ final class LeadPages {
     v.put("due", Views.time(e.dueAt()));
     v.put("sent", Views.time(e.sentAt()));
     v.put("parked", e.state() == EmailState.PARKED);
+    v.put("readable", e.html() != null && !e.html().isEmpty());
     return v;
   }
 

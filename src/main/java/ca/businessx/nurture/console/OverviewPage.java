@@ -21,7 +21,13 @@ final class OverviewPage {
   private final Clock clock;
   private final OverviewQueries queries = new OverviewQueries();
 
-  OverviewPage(Database db, SequencePlan plan, Views views, Clock clock) {
+  private final boolean crmConfigured;
+
+  /**
+   * @param crmConfigured whether a CRM is set up; without one, a sync backlog means nothing
+   */
+  OverviewPage(Database db, SequencePlan plan, Views views, Clock clock, boolean crmConfigured) {
+    this.crmConfigured = crmConfigured;
     this.db = db;
     this.plan = plan;
     this.views = views;
@@ -41,7 +47,9 @@ final class OverviewPage {
               m.put("segments", segmentBars(queries.segments(h)));
               m.put("funnel", funnelCharts(queries.funnel(h, plan.size())));
               m.put("delivery", queries.delivery(h));
-              queries.notionBacklog(h).ifPresent(b -> m.put("notion", Map.of("backlog", b)));
+              if (crmConfigured) {
+                queries.notionBacklog(h).ifPresent(b -> m.put("notion", Map.of("backlog", b)));
+              }
               return m;
             });
     model.put("generated", Views.time(now));
