@@ -261,7 +261,12 @@ public final class App implements AutoCloseable {
                     guard,
                     config.adminToken(),
                     clock,
-                    w.crm.isPresent())
+                    w.crm.isPresent(),
+                    config
+                        .mail()
+                        .smtp()
+                        .map(smtp -> "SMTP " + smtp.host() + ":" + smtp.port())
+                        .orElse(w.emailSender.name()))
                 .register(cfg);
             new OpenApiRoutes().register(cfg);
           });

@@ -22,6 +22,7 @@ public final class ConsoleRoutes {
   private final Optional<String> adminToken;
   private final Clock clock;
   private final boolean crmConfigured;
+  private final String sender;
 
   public ConsoleRoutes(
       Database db,
@@ -31,7 +32,8 @@ public final class ConsoleRoutes {
       AdminGuard guard,
       Optional<String> adminToken,
       Clock clock,
-      boolean crmConfigured) {
+      boolean crmConfigured,
+      String sender) {
     this.db = db;
     this.control = control;
     this.composer = composer;
@@ -40,6 +42,7 @@ public final class ConsoleRoutes {
     this.adminToken = adminToken;
     this.clock = clock;
     this.crmConfigured = crmConfigured;
+    this.sender = sender;
   }
 
   public void register(JavalinConfig cfg) {
@@ -47,7 +50,7 @@ public final class ConsoleRoutes {
     Views views = new Views(auth);
     OverviewPage overview = new OverviewPage(db, plan, views, clock, crmConfigured);
     LeadPages leads = new LeadPages(db, plan, views);
-    OtherPages other = new OtherPages(db, composer, plan, views, auth);
+    OtherPages other = new OtherPages(db, composer, plan, views, auth, sender);
     ConsoleActions actions = new ConsoleActions(control, auth);
     ProposalActions proposals = new ProposalActions(db, auth, clock);
 

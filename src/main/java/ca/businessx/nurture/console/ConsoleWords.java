@@ -74,6 +74,29 @@ final class ConsoleWords {
     return n + "/100";
   }
 
+  /**
+   * What to do about a parked email, from its reason: where the service could not connect (the
+   * configured host and port), a refused login, a refused address, or else the general rule.
+   *
+   * @param sender how the email leaves, e.g. {@code SMTP mail.example.ca:587}
+   */
+  static String nextStep(String reason, String sender) {
+    String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+    if (r.contains("connection") || r.contains("timed out") || r.contains("timeout")) {
+      return "Nurture could not reach "
+          + sender
+          + ": check that it is up and that the host and port are right, then Retry.";
+    }
+    if (r.contains("authentication") || r.contains("401") || r.contains("403")) {
+      return "The provider refused the login: check SMTP_USERNAME and SMTP_PASSWORD (or"
+          + " RESEND_API_KEY), then Retry.";
+    }
+    if (r.contains("recipient") || r.contains("rejected") || r.contains("550")) {
+      return "The address was refused: check it with the lead, then Retry, or Skip to move on.";
+    }
+    return "Fix the cause, then Retry; or Skip to move the lead on.";
+  }
+
   static Optional<String> notice(String code) {
     return Optional.ofNullable(code).map(NOTICES::get);
   }

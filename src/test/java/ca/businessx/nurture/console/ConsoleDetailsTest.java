@@ -80,4 +80,15 @@ class ConsoleDetailsTest {
         .contains("Nothing needs a person.")
         .doesNotContain("🎉");
   }
+
+  @Test
+  void aParkedEmailSaysWhereItCouldNotConnectAndWhatToDo() {
+    assertThat(
+            ConsoleWords.nextStep(
+                "smtp connection failed: ConnectException", "SMTP mail.example.ca:587"))
+        .contains("could not reach SMTP mail.example.ca:587", "host and port", "Retry");
+    assertThat(ConsoleWords.nextStep("smtp authentication failed: 535", "SMTP x:25"))
+        .contains("SMTP_USERNAME");
+    assertThat(ConsoleWords.nextStep("recipient domain rejected", "outbox")).contains("Skip");
+  }
 }
