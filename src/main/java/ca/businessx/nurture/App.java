@@ -52,6 +52,7 @@ public final class App implements AutoCloseable {
   private final Javalin web;
   private final Supplier<Map<String, Long>> templateFallbacks;
   private java.util.Optional<ErrorTracking> tracking = java.util.Optional.empty();
+  private StartupBanner startup;
 
   private App(
       Database db,
@@ -72,6 +73,11 @@ public final class App implements AutoCloseable {
 
   public int port() {
     return web.port();
+  }
+
+  /** What this node runs with, for the start-up block {@code serve} prints. */
+  public StartupBanner startup() {
+    return startup;
   }
 
   public Database database() {
@@ -171,15 +177,21 @@ public final class App implements AutoCloseable {
 
     private App wire(Database db) {
       Wiring w = new Wiring(config, db, clock, sender, alerter);
-      log.info(
-          "node {} ({}), database {}, email via {}, alerts via {}, CRM {}, waits {}",
-          config.scheduler().nodeName(),
-          role.name().toLowerCase(),
-          db.kind(),
-          w.emailSender.name(),
-          w.alerter.name(),
-          w.crm.map(ContactCrm::name).orElse("none"),
-          w.plan.steps().stream().map(SequencePlan.Step::pause).toList());
+      StartupBanner banner =
+          new StartupBanner(
+              config.scheduler().nodeName(),
+              role.name().toLowerCase(),
+              db.kind().name().toLowerCase()
+                  + " "
+                  + Database.sqliteFile(config.db(), config.dataDir())
+                      .map(Object::toString)
+                      .orElseGet(() -> config.db().url().orElse("").replaceFirst("\\?.*$", "")),
+              w.emailSender.name(),
+              w.alerter.name(),
+              w.crm.map(ContactCrm::name).orElse("none"),
+              w.plan.steps().stream().map(SequencePlan.Step::pause).toList(),
+              config.scheduler().pollInterval(),
+              config.adminToken().isPresent());
       if (config.adminToken().isEmpty()) {
         log.warn(
             "ADMIN_TOKEN is not set: the API, metrics and console answer only requests made on this"
@@ -213,7 +225,9 @@ public final class App implements AutoCloseable {
         }
         throw e;
       }
-      return new App(db, scheduler, integrationScheduler, web, w::templateFallbacks);
+      App app = new App(db, scheduler, integrationScheduler, web, w::templateFallbacks);
+      app.startup = banner;
+      return app;
     }
 
     private Javalin webServer(Database db, Wiring w, Scheduler scheduler) {
@@ -271,7 +285,13 @@ public final class App implements AutoCloseable {
                     new SubjectTest.Rule(
                         config.abTest().minSample(), config.abTest().significance()),
                     Wiring.localeDefaults(config.locale()),
-                    w.engagements)
+                    w.engagements,
+                    w.crm.isPresent(),
+                    config
+                        .mail()
+                        .smtp()
+                        .map(smtp -> "SMTP " + smtp.host() + ":" + smtp.port())
+                        .orElse(w.emailSender.name()))
                 .register(cfg);
             new OpenApiRoutes().register(cfg);
           });

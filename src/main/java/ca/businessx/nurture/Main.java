@@ -122,8 +122,9 @@ public final class Main implements Runnable {
                     stopped.countDown();
                   },
                   "nurture-shutdown"));
-      LoggerFactory.getLogger(Main.class)
-          .info("Nurture ({}) listening on port {}", role.name().toLowerCase(), app.port());
+      // One plain block on stderr, the same place as the logs, for the person who started it.
+      String version = new CommandLine(new Main()).getCommandSpec().version()[0].substring(8);
+      app.startup().lines(version, app.port()).forEach(System.err::println);
       stopped.await();
       return 0;
     }

@@ -25,22 +25,19 @@ final class ConsoleActions {
   }
 
   void stopForm(Context ctx) {
-    form(ctx, "Sequence stopped.", () -> control.stop(ctx.pathParam("id"), STOP_REASON));
+    form(ctx, "stopped", () -> control.stop(ctx.pathParam("id"), STOP_REASON));
   }
 
   void sendNextForm(Context ctx) {
-    form(
-        ctx,
-        "The next email will go out within moments.",
-        () -> control.sendNext(ctx.pathParam("id")));
+    form(ctx, "sent_next", () -> control.sendNext(ctx.pathParam("id")));
   }
 
   void retryForm(Context ctx) {
-    form(ctx, "Email queued for another try.", () -> control.retry(ctx.pathParam("id")));
+    form(ctx, "retried", () -> control.retry(ctx.pathParam("id")));
   }
 
   void skipForm(Context ctx) {
-    form(ctx, "Email skipped; the sequence moves on.", () -> control.skip(ctx.pathParam("id")));
+    form(ctx, "skipped", () -> control.skip(ctx.pathParam("id")));
   }
 
   void stopApi(Context ctx) {
@@ -76,7 +73,7 @@ final class ConsoleActions {
     String separator = back.contains("?") ? "&" : "?";
     try {
       action.get();
-      ctx.redirect(back + separator + "notice=" + encode(done));
+      ctx.redirect(back + separator + "notice=" + done);
     } catch (SequenceControlException e) {
       ctx.redirect(back + separator + "error=" + encode(e.getMessage()));
     }

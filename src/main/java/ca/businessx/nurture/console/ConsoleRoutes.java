@@ -28,6 +28,8 @@ public final class ConsoleRoutes {
   private final SubjectTest.Rule subjectRule;
   private final LocaleDefaults locales;
   private final Engagements engagements;
+  private final boolean crmConfigured;
+  private final String sender;
 
   public ConsoleRoutes(
       Database db,
@@ -39,7 +41,9 @@ public final class ConsoleRoutes {
       Clock clock,
       SubjectTest.Rule subjectRule,
       LocaleDefaults locales,
-      Engagements engagements) {
+      Engagements engagements,
+      boolean crmConfigured,
+      String sender) {
     this.locales = locales;
     this.engagements = engagements;
     this.db = db;
@@ -50,16 +54,18 @@ public final class ConsoleRoutes {
     this.adminToken = adminToken;
     this.clock = clock;
     this.subjectRule = subjectRule;
+    this.crmConfigured = crmConfigured;
+    this.sender = sender;
   }
 
   public void register(JavalinConfig cfg) {
     ConsoleAuth auth = new ConsoleAuth(guard, adminToken, clock, new SessionEpoch(db, clock));
     Views views = new Views(auth);
     FunnelPage funnel = new FunnelPage(new FunnelRoutes(db, clock), views, clock);
-    OverviewPage overview = new OverviewPage(db, plan, views, clock, funnel::recent);
+    OverviewPage overview = new OverviewPage(db, plan, views, clock, funnel::recent, crmConfigured);
     LeadPages leads = new LeadPages(db, plan, views, locales, engagements, clock);
     SubjectTestActions subjectTests = new SubjectTestActions(db, auth, clock, subjectRule);
-    OtherPages other = new OtherPages(db, composer, plan, views, auth, subjectTests);
+    OtherPages other = new OtherPages(db, composer, plan, views, auth, subjectTests, sender);
     ConsoleActions actions = new ConsoleActions(control, auth);
     ProposalActions proposals = new ProposalActions(db, auth, clock);
 
@@ -72,6 +78,7 @@ public final class ConsoleRoutes {
     cfg.routes.get("/console/leads", leads::list);
     cfg.routes.get("/console/leads/{id}", leads::show);
     cfg.routes.get("/console/funnel", funnel::show);
+    cfg.routes.get("/console/emails/{id}/html", leads::emailHtml);
     cfg.routes.get("/console/follow-up", other::followUp);
     cfg.routes.get("/console/templates", other::templates);
     cfg.routes.get("/console/login", other::loginForm);

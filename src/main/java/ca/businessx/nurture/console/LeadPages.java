@@ -158,6 +158,7 @@ final class LeadPages {
                       EngagementScore.rounded(standing.score()),
                       "last_engaged",
                       standing.lastEngaged().map(Views::time).orElse("never")));
+              v.put("score", ConsoleWords.score(c.assessmentScore()));
               Optional<Enrollment> e = enrollments.ofContact(h, id);
               e.ifPresent(en -> v.put("enrollment", enrollment(h, en, c)));
               Map<String, String> languages = emailLanguages(h, id);
@@ -196,6 +197,8 @@ final class LeadPages {
                                   Views.time(ev.at()),
                                   "kind",
                                   ev.kind(),
+                                  "sentence",
+                                  ConsoleWords.event(ev.kind()),
                                   "detail",
                                   ev.detail() == null ? "" : ev.detail()))
                       .toList());
@@ -223,6 +226,23 @@ final class LeadPages {
     v.put("province", l.province() == null ? "" : l.province().name());
     v.put("postal_code", l.postalCode() == null ? "" : l.postalCode());
     return v;
+  }
+
+  /**
+   * A stored email as the lead received it, in a new tab. CSP {@code sandbox} makes the page what a
+   * sandboxed frame would: no script, no form, an origin of its own, so an email's HTML can never
+   * act as the console.
+   */
+  void emailHtml(Context ctx) {
+    String id = ctx.pathParam("id");
+    EmailRecord e =
+        db.withHandle(h -> emails.find(h, id))
+            .filter(r -> r.html() != null)
+            .orElseThrow(() -> new ApiError(404, "email_not_found", "no stored email " + id));
+    ctx.header(
+        "Content-Security-Policy",
+        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:");
+    ctx.contentType("text/html; charset=utf-8").result(e.html());
   }
 
   private Map<String, Object> enrollment(org.jdbi.v3.core.Handle h, Enrollment e, Contact c) {
@@ -270,6 +290,7 @@ final class LeadPages {
     v.put("due", Views.time(e.dueAt()));
     v.put("sent", Views.time(e.sentAt()));
     v.put("parked", e.state() == EmailState.PARKED);
+    v.put("readable", e.html() != null && !e.html().isEmpty());
     return v;
   }
 

@@ -21,13 +21,20 @@ final class OtherPages {
   private final SubjectTestActions subjectTests;
   private final LeadQueries queries = new LeadQueries();
 
+  private final String sender;
+
+  /**
+   * @param sender how email leaves, named in a parked email's next step
+   */
   OtherPages(
       Database db,
       EmailComposer composer,
       SequencePlan plan,
       Views views,
       ConsoleAuth auth,
-      SubjectTestActions subjectTests) {
+      SubjectTestActions subjectTests,
+      String sender) {
+    this.sender = sender;
     this.db = db;
     this.composer = composer;
     this.plan = plan;
@@ -49,6 +56,7 @@ final class OtherPages {
                   m.put("template", p.templateKey());
                   m.put("attempts", p.attempts());
                   m.put("reason", p.lastError() == null ? "no reason recorded" : p.lastError());
+                  m.put("next_step", ConsoleWords.nextStep(p.lastError(), sender));
                   m.put("parked_at", Views.time(p.parkedAt()));
                   return m;
                 })

@@ -22,15 +22,20 @@ final class OverviewPage {
   private final OverviewQueries queries = new OverviewQueries();
   private final java.util.function.Supplier<Map<String, Object>> conversion;
 
+  private final boolean crmConfigured;
+
   /**
    * @param conversion the conversion funnel of the last 30 days, as the overview shows it
+   * @param crmConfigured whether a CRM is set up; without one, a sync backlog means nothing
    */
   OverviewPage(
       Database db,
       SequencePlan plan,
       Views views,
       Clock clock,
-      java.util.function.Supplier<Map<String, Object>> conversion) {
+      java.util.function.Supplier<Map<String, Object>> conversion,
+      boolean crmConfigured) {
+    this.crmConfigured = crmConfigured;
     this.db = db;
     this.conversion = conversion;
     this.plan = plan;
@@ -51,7 +56,9 @@ final class OverviewPage {
               m.put("segments", segmentBars(queries.segments(h)));
               m.put("funnel", funnelCharts(queries.funnel(h, plan.size())));
               m.put("delivery", queries.delivery(h));
-              queries.notionBacklog(h).ifPresent(b -> m.put("notion", Map.of("backlog", b)));
+              if (crmConfigured) {
+                queries.notionBacklog(h).ifPresent(b -> m.put("notion", Map.of("backlog", b)));
+              }
               return m;
             });
     model.put("generated", Views.time(now));

@@ -28,9 +28,7 @@ final class ProposalActions {
     String contact = ctx.pathParam("id");
     String back = "/console/leads/" + URLEncoder.encode(contact, StandardCharsets.UTF_8);
     String outcome =
-        accept(ctx).isPresent()
-            ? "notice=" + encode("Change accepted; later emails use it.")
-            : "error=" + encode("No such open proposal.");
+        accept(ctx).isPresent() ? "notice=accepted" : "error=" + encode("No such open proposal.");
     ctx.redirect(back + "?" + outcome);
   }
 

@@ -42,7 +42,8 @@ final class Views {
   void page(Context ctx, String name, String title, String section, Map<String, Object> model) {
     Map<String, Object> values = new HashMap<>(model);
     values.put("csrf", auth.csrfToken(ctx));
-    values.put("notice", ctx.queryParam("notice"));
+    // A code, never text from the link: the green banner says only what the console says.
+    values.put("notice", ConsoleWords.notice(ctx.queryParam("notice")).orElse(null));
     values.put("error", ctx.queryParam("error"));
     String body = template(name).execute(values);
     Map<String, Object> layout = new HashMap<>(values);

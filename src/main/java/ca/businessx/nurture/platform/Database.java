@@ -99,14 +99,14 @@ public final class Database implements AutoCloseable {
    */
   public static Optional<Path> sqliteFile(Config.Db db, Path dataDir) {
     if (db.embedded()) {
-      return Optional.of(dataDir.resolve("nurture.db").toAbsolutePath());
+      return Optional.of(dataDir.resolve("nurture.db").toAbsolutePath().normalize());
     }
     String url = db.url().get();
     if (!url.startsWith("jdbc:sqlite:")) {
       return Optional.empty();
     }
     String file = url.substring("jdbc:sqlite:".length()).replaceFirst("^file:", "");
-    return Optional.of(Path.of(file.replaceFirst("\\?.*$", "")).toAbsolutePath());
+    return Optional.of(Path.of(file.replaceFirst("\\?.*$", "")).toAbsolutePath().normalize());
   }
 
   /**

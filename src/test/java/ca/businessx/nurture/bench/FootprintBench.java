@@ -50,6 +50,9 @@ public final class FootprintBench {
       lines.addAll(
           startups(launcher, env, jvm, dir, Integer.parseInt(o.getOrDefault("rounds", "3"))));
     }
+    if (launcher == null) {
+      lines.add(againstTrivial(env, jvm, dir, Integer.parseInt(o.getOrDefault("rounds", "3"))));
+    }
     Path work = Files.createDirectories(dir.resolve("node"));
     ServiceProcess service = new ServiceProcess(work, env).jvmOptions(jvm);
     if (launcher != null) {
@@ -135,6 +138,68 @@ public final class FootprintBench {
         String.format(
             "RSS at ready: without %d MiB, with %d MiB (medians)",
             median(rss.get(false)), median(rss.get(true))));
+  }
+
+  /**
+   * The service's launch → first 200 from /health beside a trivial JVM's (TrivialServer), started
+   * in alternation under the same load: the ratio is what holds from one hour to the next.
+   */
+  private static String againstTrivial(Map<String, String> env, String[] jvm, Path dir, int rounds)
+      throws Exception {
+    List<Long> service = new ArrayList<>();
+    List<Long> trivial = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      trivial.add(trivialStart(jvm));
+      Path work = Files.createDirectories(dir.resolve("start-" + round));
+      try (ServiceProcess node = new ServiceProcess(work, env).jvmOptions(jvm).start()) {
+        service.add(node.startedIn().toMillis());
+      }
+      System.out.printf(
+          "start %d: trivial JVM ready in %d ms, service in %d ms%n",
+          round + 1, trivial.getLast(), service.getLast());
+    }
+    long s = median(service);
+    long t = median(trivial);
+    return String.format(
+        "launch -> first 200 from /health: service median %d ms %s, trivial JVM median %d ms %s:"
+            + " %.1fx the trivial start",
+        s, service, t, trivial, (double) s / t);
+  }
+
+  private static long trivialStart(String[] jvm) throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(jvm));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            TrivialServer.class.getName(),
+            Integer.toString(port)));
+    long began = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      Http http = new Http(port);
+      while (true) {
+        try {
+          if (http.get("/health").status() == 200) {
+            return Duration.ofNanos(System.nanoTime() - began).toMillis();
+          }
+        } catch (RuntimeException notYet) {
+          // not listening yet
+        }
+        if (!p.isAlive()) {
+          throw new IllegalStateException("the trivial server exited with " + p.exitValue());
+        }
+        Thread.sleep(10);
+      }
+    } finally {
+      p.destroyForcibly().waitFor();
+    }
   }
 
   private static long median(List<Long> values) {

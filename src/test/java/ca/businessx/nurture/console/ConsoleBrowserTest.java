@@ -60,7 +60,7 @@ class ConsoleBrowserTest {
         waitForUrl(browser, "/console/leads/");
 
         assertThat(browser.findElement(By.id("timeline")).getText())
-            .contains("signed_up", "assessed", "email_parked");
+            .contains("Signed up", "Took the assessment", "Email parked, waiting for a person");
         WebElement state = browser.findElement(By.cssSelector("#emails .state"));
         assertThat(state.getText()).isEqualTo("PARKED");
         assertThat(browser.findElement(By.id("enrollment-state")).getText()).isEqualTo("PAUSED");
@@ -78,7 +78,7 @@ class ConsoleBrowserTest {
             .isEqualTo("SENT");
         assertThat(browser.findElement(By.id("emails")).getText()).contains("msg-nurture-");
         assertThat(browser.findElement(By.id("timeline")).getText())
-            .contains("email_retry_requested", "email_sent");
+            .contains("Retry requested", "Email sent");
         screenshot(browser, Path.of("target", "screenshots", "lead.png"));
 
         browser.findElement(By.linkText("Templates")).click();

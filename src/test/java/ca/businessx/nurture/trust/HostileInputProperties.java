@@ -17,6 +17,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -90,6 +91,17 @@ class HostileInputProperties {
   @Property(tries = 150)
   void storedTextNeverAppearsUnescapedInAnEmail(
       @ForAll("fragments") String first, @ForAll("fragments") String business) {
+    assertEscaped(first, business);
+  }
+
+  /** The case that made the old assertion fail: a bare quote, escaped, mistaken for a leak. */
+  @Example
+  void aBareQuoteIsEscapedAndNotMistakenForTheTemplatesOwnQuotes() {
+    assertEscaped("\"", "'");
+    assertEscaped("a\"b'c<d>e&f", "\"><img src=x onerror=alert(1)>");
+  }
+
+  static void assertEscaped(String first, String business) {
     String html = firstEmail(first, business);
     // Escaped text adds entities (&lt; &quot; ...) but never a raw markup character: the email
     // of a lead with harmless names has exactly as many of each. Looking for the typed text itself
