@@ -18,6 +18,7 @@ import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Json;
 import ca.businessx.nurture.platform.Web;
 import ca.businessx.nurture.reply.ReplyRoutes;
+import ca.businessx.nurture.sequence.SendLoop;
 import ca.businessx.nurture.sequence.SequencePlan;
 import ca.businessx.nurture.unsubscribe.ResubscribeRoutes;
 import ca.businessx.nurture.unsubscribe.UnsubscribeRoutes;
@@ -50,16 +51,21 @@ public final class App implements AutoCloseable {
   private final Scheduler integrationScheduler;
   private final Javalin web;
   private final Supplier<Map<String, Long>> templateFallbacks;
+  private final SendLoop sendLoop;
+  private final boolean sendLoopStarted;
 
   private App(
       Database db,
-      Scheduler scheduler,
       Scheduler integrationScheduler,
+      SendLoop sendLoop,
+      boolean sendLoopStarted,
       Javalin web,
       Supplier<Map<String, Long>> templateFallbacks) {
     this.db = db;
-    this.scheduler = scheduler;
+    this.scheduler = integrationScheduler;
     this.integrationScheduler = integrationScheduler;
+    this.sendLoop = sendLoop;
+    this.sendLoopStarted = sendLoopStarted;
     this.web = web;
     this.templateFallbacks = templateFallbacks;
   }
@@ -77,8 +83,9 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * The scheduler; a {@link ManualScheduler} when built with {@link Builder#manualScheduler}; null
-   * on a web node, which runs none.
+   * The scheduler of durable tasks other than sending email (alerts, CRM sync, notices); a {@link
+   * ManualScheduler} when built with {@link Builder#manualScheduler}; null on a web node, which
+   * runs none. Email is sent by {@link #sendLoop()}, not by a scheduler.
    */
   public Scheduler scheduler() {
     return scheduler;
@@ -92,6 +99,14 @@ public final class App implements AutoCloseable {
     return integrationScheduler;
   }
 
+  /**
+   * The loop that sends due email: running on its own threads on a node that runs schedulers;
+   * stepped by hand ({@link SendLoop#runDue()}) when built with {@link Builder#manualScheduler}.
+   */
+  public SendLoop sendLoop() {
+    return sendLoop;
+  }
+
   /** How many times each template fell back from Notion to its static copy since start. */
   public Map<String, Long> templateFallbacks() {
     return templateFallbacks.get();
@@ -100,8 +115,10 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    if (sendLoopStarted) {
+      sendLoop.stop();
+    }
     if (scheduler != null) {
-      scheduler.stop();
       integrationScheduler.stop();
     }
     db.close();
@@ -176,33 +193,34 @@ public final class App implements AutoCloseable {
                 + " elsewhere");
       }
       Scheduler scheduler = null;
-      Scheduler integrationScheduler = null;
       if (role.runsSchedulers()) {
-        scheduler =
-            buildScheduler(
-                db, w.tasks, List.of(), Wiring.SCHEDULER_TABLE, config.scheduler().threads());
         // Start tasks join the known tasks inside the builder; listing them twice fails the build.
-        integrationScheduler =
+        scheduler =
             buildScheduler(
                 db, w.integrationTasks, w.recurringIntegrationTasks, Wiring.INTEGRATION_TABLE, 2);
       }
+      boolean loop = role.runsSchedulers() && manualClock == null;
       w.crmTasks.ifPresent(t -> t.resumeBacklog(w.integrationClient, clock.instant()));
       Javalin web =
           role.servesWeb() ? webServer(db, w, scheduler) : operationsServer(db, w, scheduler);
       try {
         if (scheduler != null) {
           scheduler.start();
-          integrationScheduler.start();
+        }
+        if (loop) {
+          w.sendLoop.start(config.scheduler().threads());
         }
         web.start(config.trust().bindAddress(), config.port());
       } catch (RuntimeException e) {
+        if (loop) {
+          w.sendLoop.stop();
+        }
         if (scheduler != null) {
           scheduler.stop();
-          integrationScheduler.stop();
         }
         throw e;
       }
-      return new App(db, scheduler, integrationScheduler, web, w::templateFallbacks);
+      return new App(db, scheduler, w.sendLoop, loop, web, w::templateFallbacks);
     }
 
     private Javalin webServer(Database db, Wiring w, Scheduler scheduler) {

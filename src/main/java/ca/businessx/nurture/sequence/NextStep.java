@@ -162,6 +162,17 @@ public final class NextStep {
     return decide(forward, facts, plan, now);
   }
 
+  /**
+   * When an email that failed for a passing reason is tried again: after the configured delay, or
+   * later when the provider asked for longer. The step's scheduled time does not move, so the retry
+   * does not shift the steps after it.
+   */
+  public static Instant retryAt(
+      Duration configured, Optional<Duration> providerAsked, Instant now) {
+    Duration wait = providerAsked.filter(d -> d.compareTo(configured) > 0).orElse(configured);
+    return now.plus(wait);
+  }
+
   private static Optional<Decision> byState(Situation s) {
     return switch (s.at().state()) {
       case ACTIVE -> Optional.empty();

@@ -1,0 +1,218 @@
+package ca.businessx.nurture.sequence;
+
+import ca.businessx.nurture.contact.Contact;
+import ca.businessx.nurture.contact.ContactRepository;
+import ca.businessx.nurture.email.EmailRecord;
+import ca.businessx.nurture.email.EmailRepository;
+import ca.businessx.nurture.email.OutboundEmail;
+import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.platform.Ids;
+import ca.businessx.nurture.suppression.SuppressionList;
+import ca.businessx.nurture.template.RenderedEmail;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a claimed batch into stored emails: asks {@link NextStep} about each member, renders the
+ * ones to send (outside any transaction: a template may come from Notion), and in one transaction
+ * stores them under their stable keys and settles the members that are not to be sent (a suppressed
+ * address stops its sequence). A member whose email is stored already (a batch taken over) is sent
+ * as stored, so a retry carries the same content under the same key.
+ */
+final class BatchDrafter {
+  private static final Logger log = LoggerFactory.getLogger(BatchDrafter.class);
+  private final Database db;
+  private final SequencePlan plan;
+  private final EmailComposer composer;
+  private final EmailRepository emails = new EmailRepository();
+  private final ContactRepository contacts = new ContactRepository();
+  private final SuppressionList suppressions = new SuppressionList();
+  private final SequenceStopper stopper = new SequenceStopper();
+  private final EnrollmentRepository enrollments = new EnrollmentRepository();
+  private final ca.businessx.nurture.contact.Timeline timeline =
+      new ca.businessx.nurture.contact.Timeline();
+
+  BatchDrafter(Database db, SequencePlan plan, EmailComposer composer) {
+    this.db = db;
+    this.plan = plan;
+    this.composer = composer;
+  }
+
+  /** What each member turned out to need. */
+  private record Reading(
+      Map<String, EmailRecord> stored, Map<String, Contact> people, Set<String> suppressed) {}
+
+  SendBatch draft(DueClaimer.Claim claim, Instant now) {
+    List<Enrollment> members = claim.members();
+    Reading r =
+        db.withHandle(
+            h -> {
+              Map<String, Contact> people =
+                  contacts.findAll(h, members.stream().map(Enrollment::contactId).toList());
+              return new Reading(
+                  emails.byKeys(h, members.stream().map(BatchDrafter::key).toList()),
+                  people,
+                  suppressions.suppressedHashes(
+                      h, people.values().stream().map(Contact::email).toList()));
+            });
+    List<SendBatch.Item> sending = new ArrayList<>();
+    List<SendBatch.Item> done = new ArrayList<>();
+    List<EmailRepository.NewStep> drafts = new ArrayList<>();
+    List<Settle> settle = new ArrayList<>();
+    for (Enrollment e : members) {
+      Contact c = r.people().get(e.contactId());
+      EmailRecord stored = r.stored().get(key(e));
+      if (c == null) {
+        settle.add(new Settle(e, new NextStep.Paused("contact gone")));
+        continue;
+      }
+      NextStep.LeadFacts facts =
+          new NextStep.LeadFacts(
+              r.suppressed().contains(SuppressionList.hash(c.email())), false, false);
+      NextStep.Decision d = NextStep.decide(e.position(c.segment()), facts, plan, now);
+      if (!(d instanceof NextStep.Send send)) {
+        settle.add(new Settle(e, d));
+        continue;
+      }
+      if (stored != null && stored.state().isDone()) {
+        done.add(
+            new SendBatch.Item(
+                e, c.segment(), stored.id(), stored.templateKey(), stored.attempts(), null));
+        continue;
+      }
+      if (stored != null && stored.state() != ca.businessx.nurture.email.EmailState.PENDING) {
+        // Parked or cancelled: a person decides, the enrollment's state says so.
+        settle.add(new Settle(e, new NextStep.Paused("email " + stored.state())));
+        continue;
+      }
+      if (stored != null) {
+        sending.add(
+            item(
+                e,
+                c,
+                stored.id(),
+                stored.templateKey(),
+                stored.attempts(),
+                stored.subject(),
+                stored.html()));
+        continue;
+      }
+      RenderedEmail rendered = composer.render(send.template(), c);
+      String id = Ids.newId();
+      drafts.add(
+          new EmailRepository.NewStep(
+              id,
+              e.id(),
+              e.contactId(),
+              e.currentStep(),
+              rendered,
+              hash(rendered),
+              send.notBefore()));
+      sending.add(item(e, c, id, rendered.templateKey(), 0, rendered.subject(), rendered.html()));
+    }
+    db.inTransaction(
+        h -> {
+          emails.insertDrafts(h, drafts, claim.batchId(), now);
+          settle.forEach(s -> s.apply(h, claim, now));
+          return null;
+        });
+    return new SendBatch(claim, sending, done);
+  }
+
+  private SendBatch.Item item(
+      Enrollment e,
+      Contact c,
+      String id,
+      String template,
+      int attempts,
+      String subject,
+      String html) {
+    OutboundEmail outbound =
+        new OutboundEmail(
+            key(e), c.email(), subject, html, null, template, composer.headers(c.id()));
+    return new SendBatch.Item(e, c.segment(), id, template, attempts, outbound);
+  }
+
+  /** A member that is not sent: what its decision asks of the enrollment. */
+  private final class Settle {
+    final Enrollment e;
+    final NextStep.Decision d;
+
+    Settle(Enrollment e, NextStep.Decision d) {
+      this.e = e;
+      this.d = d;
+    }
+
+    void apply(Handle h, DueClaimer.Claim claim, Instant now) {
+      switch (d) {
+        case NextStep.Stop stop -> {
+          if (stop.as() == EnrollmentState.STOPPED
+              && !stopper.stop(h, e.contactId(), stop.reason(), now)) {
+            release(h, claim);
+          } else if (stop.as() == EnrollmentState.BOOKED) {
+            release(h, claim);
+          }
+        }
+        case NextStep.Complete c -> {
+          if (e.state() == EnrollmentState.ACTIVE
+              && enrollments.moveTo(h, e, EnrollmentState.COMPLETED, null, now)) {
+            timeline.record(h, e.contactId(), now, "sequence_completed", null);
+          } else {
+            release(h, claim);
+          }
+        }
+        case NextStep.Wait w -> {
+          int moved =
+              h.createUpdate(
+                      "update enrollments set next_due_at = :at, claimed_by = null, claimed_until = null"
+                          + " where id = :id and claimed_by = :b")
+                  .bind("at", w.until().toEpochMilli())
+                  .bind("id", e.id())
+                  .bind("b", claim.batchId())
+                  .execute();
+          if (moved != 1) {
+            log.info("enrollment {} left batch {} meanwhile", e.id(), claim.batchId());
+          }
+        }
+        case NextStep.Paused p -> release(h, claim);
+        case NextStep.Send s -> throw new IllegalStateException("a send is not settled here");
+      }
+    }
+
+    private void release(Handle h, DueClaimer.Claim claim) {
+      h.createUpdate(
+              "update enrollments set claimed_by = null, claimed_until = null"
+                  + " where id = :id and claimed_by = :b")
+          .bind("id", e.id())
+          .bind("b", claim.batchId())
+          .execute();
+    }
+  }
+
+  static String key(Enrollment e) {
+    return EmailRecord.idempotencyKey(e.id(), e.currentStep());
+  }
+
+  /** The rendered text's fingerprint, stored with the email. */
+  static String hash(RenderedEmail r) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(r.subject().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(r.html().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
