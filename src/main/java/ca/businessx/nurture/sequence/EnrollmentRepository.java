@@ -61,12 +61,13 @@ public final class EnrollmentRepository {
   /**
    * Moves an ACTIVE enrollment still on {@code step} to {@code nextStep}, scheduled at {@code due}
    * (a person's action: send now, retry, skip); any claim is dropped so the send loop takes it
-   * afresh. Answers false when it changed meanwhile.
+   * afresh, and the spacing after the last email is forgotten, as the person asked for this time.
+   * Answers false when it changed meanwhile.
    */
   public boolean reschedule(Handle h, String id, int step, int nextStep, Instant due, Instant now) {
     return h.createUpdate(
                 "update enrollments set current_step = :next, step_due_at = :due, next_due_at = :due,"
-                    + " claimed_by = null, claimed_until = null, updated_at = :now"
+                    + " last_sent_at = null, claimed_by = null, claimed_until = null, updated_at = :now"
                     + " where id = :id and state = 'ACTIVE' and current_step = :step")
             .bind("id", id)
             .bind("step", step)
