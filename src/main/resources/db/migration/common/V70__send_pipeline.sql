@@ -20,3 +20,7 @@ drop index enrollments_unprepared_idx;
 
 -- What the email was rendered from, so a later template edit can be told apart.
 alter table emails add column template_hash varchar(64);
+
+-- Batches are found through their enrollments now; these served the old email-level grouping.
+drop index emails_group_idx;
+drop index emails_ungrouped_due_idx;

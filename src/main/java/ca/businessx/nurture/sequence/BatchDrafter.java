@@ -2,8 +2,10 @@ package ca.businessx.nurture.sequence;
 
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactRepository;
+import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
+import ca.businessx.nurture.email.EmailState;
 import ca.businessx.nurture.email.OutboundEmail;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;
@@ -12,11 +14,13 @@ import ca.businessx.nurture.template.RenderedEmail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -39,8 +43,7 @@ final class BatchDrafter {
   private final SuppressionList suppressions = new SuppressionList();
   private final SequenceStopper stopper = new SequenceStopper();
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
-  private final ca.businessx.nurture.contact.Timeline timeline =
-      new ca.businessx.nurture.contact.Timeline();
+  private final Timeline timeline = new Timeline();
 
   BatchDrafter(Database db, SequencePlan plan, EmailComposer composer) {
     this.db = db;
@@ -48,30 +51,27 @@ final class BatchDrafter {
     this.composer = composer;
   }
 
-  /** What each member turned out to need. */
+  /** What the batch's members need from the database, read in three statements. */
   private record Reading(
       Map<String, EmailRecord> stored, Map<String, Contact> people, Set<String> suppressed) {}
 
+  /** A member that is not sent, and what its decision asks of its enrollment. */
+  private record Settle(Enrollment enrollment, NextStep.Decision decision) {}
+
   SendBatch draft(DueClaimer.Claim claim, Instant now) {
-    List<Enrollment> members = claim.members();
-    Reading r =
-        db.withHandle(
-            h -> {
-              Map<String, Contact> people =
-                  contacts.findAll(h, members.stream().map(Enrollment::contactId).toList());
-              return new Reading(
-                  emails.byKeys(h, members.stream().map(BatchDrafter::key).toList()),
-                  people,
-                  suppressions.suppressedHashes(
-                      h, people.values().stream().map(Contact::email).toList()));
-            });
+    if (claim.takenOver()) {
+      log.info(
+          "batch {} taken over after its lease: {} member(s) resent under the same keys",
+          claim.batchId(),
+          claim.members().size());
+    }
+    Reading r = read(claim.members());
     List<SendBatch.Item> sending = new ArrayList<>();
     List<SendBatch.Item> done = new ArrayList<>();
     List<EmailRepository.NewStep> drafts = new ArrayList<>();
     List<Settle> settle = new ArrayList<>();
-    for (Enrollment e : members) {
+    for (Enrollment e : claim.members()) {
       Contact c = r.people().get(e.contactId());
-      EmailRecord stored = r.stored().get(key(e));
       if (c == null) {
         settle.add(new Settle(e, new NextStep.Paused("contact gone")));
         continue;
@@ -84,18 +84,16 @@ final class BatchDrafter {
         settle.add(new Settle(e, d));
         continue;
       }
+      EmailRecord stored = r.stored().get(key(e));
       if (stored != null && stored.state().isDone()) {
+        // Recorded by a sender whose advance was lost: only the advance is left to do.
         done.add(
             new SendBatch.Item(
                 e, c.segment(), stored.id(), stored.templateKey(), stored.attempts(), null));
-        continue;
-      }
-      if (stored != null && stored.state() != ca.businessx.nurture.email.EmailState.PENDING) {
-        // Parked or cancelled: a person decides, the enrollment's state says so.
+      } else if (stored != null && stored.state() != EmailState.PENDING) {
+        // Parked or cancelled: a person decides, and the enrollment's state already says so.
         settle.add(new Settle(e, new NextStep.Paused("email " + stored.state())));
-        continue;
-      }
-      if (stored != null) {
+      } else if (stored != null) {
         sending.add(
             item(
                 e,
@@ -105,28 +103,53 @@ final class BatchDrafter {
                 stored.attempts(),
                 stored.subject(),
                 stored.html()));
-        continue;
+      } else {
+        Optional<RenderedEmail> rendered = render(send, c, e);
+        if (rendered.isEmpty()) {
+          // One lead's template must not hold the rest of the batch: it is looked at again later.
+          Instant later =
+              NextStep.retryAt(Duration.between(now, claim.until()), Optional.empty(), now);
+          settle.add(new Settle(e, new NextStep.Wait(e.currentStep(), later)));
+          continue;
+        }
+        RenderedEmail m = rendered.get();
+        String id = Ids.newId();
+        drafts.add(
+            new EmailRepository.NewStep(
+                id, e.id(), e.contactId(), e.currentStep(), m, hash(m), send.notBefore()));
+        sending.add(item(e, c, id, m.templateKey(), 0, m.subject(), m.html()));
       }
-      RenderedEmail rendered = composer.render(send.template(), c);
-      String id = Ids.newId();
-      drafts.add(
-          new EmailRepository.NewStep(
-              id,
-              e.id(),
-              e.contactId(),
-              e.currentStep(),
-              rendered,
-              hash(rendered),
-              send.notBefore()));
-      sending.add(item(e, c, id, rendered.templateKey(), 0, rendered.subject(), rendered.html()));
     }
     db.inTransaction(
         h -> {
           emails.insertDrafts(h, drafts, claim.batchId(), now);
-          settle.forEach(s -> s.apply(h, claim, now));
+          settle.forEach(s -> settle(h, s, claim, now));
           return null;
         });
     return new SendBatch(claim, sending, done);
+  }
+
+  private Reading read(List<Enrollment> members) {
+    return db.withHandle(
+        h -> {
+          Map<String, Contact> people =
+              contacts.findAll(h, members.stream().map(Enrollment::contactId).toList());
+          return new Reading(
+              emails.byKeys(h, members.stream().map(BatchDrafter::key).toList()),
+              people,
+              suppressions.suppressedHashes(
+                  h, people.values().stream().map(Contact::email).toList()));
+        });
+  }
+
+  private Optional<RenderedEmail> render(NextStep.Send send, Contact c, Enrollment e) {
+    try {
+      return Optional.of(composer.render(send.template(), c));
+    } catch (RuntimeException failed) {
+      log.warn(
+          "cannot render {} for enrollment {}: {}", send.template(), e.id(), failed.toString());
+      return Optional.empty();
+    }
   }
 
   private SendBatch.Item item(
@@ -143,53 +166,41 @@ final class BatchDrafter {
     return new SendBatch.Item(e, c.segment(), id, template, attempts, outbound);
   }
 
-  /** A member that is not sent: what its decision asks of the enrollment. */
-  private final class Settle {
-    final Enrollment e;
-    final NextStep.Decision d;
-
-    Settle(Enrollment e, NextStep.Decision d) {
-      this.e = e;
-      this.d = d;
-    }
-
-    void apply(Handle h, DueClaimer.Claim claim, Instant now) {
-      switch (d) {
-        case NextStep.Stop stop -> {
-          if (stop.as() == EnrollmentState.STOPPED
-              && !stopper.stop(h, e.contactId(), stop.reason(), now)) {
-            release(h, claim);
-          } else if (stop.as() == EnrollmentState.BOOKED) {
-            release(h, claim);
+  private void settle(Handle h, Settle s, DueClaimer.Claim claim, Instant now) {
+    Enrollment e = s.enrollment();
+    boolean settled =
+        switch (s.decision()) {
+          case NextStep.Stop stop ->
+              stop.as() == EnrollmentState.STOPPED
+                  && stopper.stop(h, e.contactId(), stop.reason(), now);
+          case NextStep.Complete c -> {
+            boolean completed =
+                e.state() == EnrollmentState.ACTIVE
+                    && enrollments.moveTo(h, e, EnrollmentState.COMPLETED, null, now);
+            if (completed) {
+              timeline.record(h, e.contactId(), now, "sequence_completed", null);
+            }
+            yield completed;
           }
-        }
-        case NextStep.Complete c -> {
-          if (e.state() == EnrollmentState.ACTIVE
-              && enrollments.moveTo(h, e, EnrollmentState.COMPLETED, null, now)) {
-            timeline.record(h, e.contactId(), now, "sequence_completed", null);
-          } else {
-            release(h, claim);
+          case NextStep.Wait w -> {
+            int moved =
+                h.createUpdate(
+                        "update enrollments set next_due_at = :at, claimed_by = null,"
+                            + " claimed_until = null where id = :id and claimed_by = :b")
+                    .bind("at", w.until().toEpochMilli())
+                    .bind("id", e.id())
+                    .bind("b", claim.batchId())
+                    .execute();
+            if (moved != 1) {
+              log.info("enrollment {} left batch {} meanwhile", e.id(), claim.batchId());
+            }
+            yield true;
           }
-        }
-        case NextStep.Wait w -> {
-          int moved =
-              h.createUpdate(
-                      "update enrollments set next_due_at = :at, claimed_by = null, claimed_until = null"
-                          + " where id = :id and claimed_by = :b")
-                  .bind("at", w.until().toEpochMilli())
-                  .bind("id", e.id())
-                  .bind("b", claim.batchId())
-                  .execute();
-          if (moved != 1) {
-            log.info("enrollment {} left batch {} meanwhile", e.id(), claim.batchId());
-          }
-        }
-        case NextStep.Paused p -> release(h, claim);
-        case NextStep.Send s -> throw new IllegalStateException("a send is not settled here");
-      }
-    }
-
-    private void release(Handle h, DueClaimer.Claim claim) {
+          case NextStep.Paused p -> false;
+          case NextStep.Send send -> throw new IllegalStateException("a send is not settled here");
+        };
+    if (!settled) {
+      // Already in the state its decision names (or a person moved it): only the claim goes.
       h.createUpdate(
               "update enrollments set claimed_by = null, claimed_until = null"
                   + " where id = :id and claimed_by = :b")

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -118,15 +117,5 @@ public final class EnrollmentRepository {
         rs.getString("stop_reason"),
         Rows.instant(rs, "step_due_at"),
         Rows.instant(rs, "last_sent_at"));
-  }
-
-  /** Placeholders {@code :p0, :p1, ...} for a statement built for one batch. */
-  static String names(String prefix, int n) {
-    return String.join(
-        ", ", java.util.stream.IntStream.range(0, n).mapToObj(i -> ":" + prefix + i).toList());
-  }
-
-  static List<String> distinct(Collection<String> ids) {
-    return Rows.distinct(ids);
   }
 }
