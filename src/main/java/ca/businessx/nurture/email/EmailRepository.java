@@ -182,17 +182,6 @@ public final class EmailRepository {
     requireAll(changed, ids.size(), "failed");
   }
 
-  /** Cancels an email that has not gone out; answers false when it had settled meanwhile. */
-  public boolean cancel(Handle h, String id, Instant now) {
-    return h.createUpdate(
-                "update emails set state = 'CANCELLED', claimed_until = null, next_attempt_at = null,"
-                    + " updated_at = :now where id = :id and state in ('PENDING', 'PARKED')")
-            .bind("id", id)
-            .bind("now", now.toEpochMilli())
-            .execute()
-        == 1;
-  }
-
   /**
    * A parked email goes back to PENDING with a fresh retry budget, out of its old batch; answers
    * false if it was not parked.

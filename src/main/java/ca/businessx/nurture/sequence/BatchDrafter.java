@@ -183,15 +183,7 @@ final class BatchDrafter {
             yield completed;
           }
           case NextStep.Wait w -> {
-            int moved =
-                h.createUpdate(
-                        "update enrollments set next_due_at = :at, claimed_by = null,"
-                            + " claimed_until = null where id = :id and claimed_by = :b")
-                    .bind("at", w.until().toEpochMilli())
-                    .bind("id", e.id())
-                    .bind("b", claim.batchId())
-                    .execute();
-            if (moved != 1) {
+            if (!enrollments.release(h, e.id(), claim.batchId(), w.until())) {
               log.info("enrollment {} left batch {} meanwhile", e.id(), claim.batchId());
             }
             yield true;
@@ -201,12 +193,7 @@ final class BatchDrafter {
         };
     if (!settled) {
       // Already in the state its decision names (or a person moved it): only the claim goes.
-      h.createUpdate(
-              "update enrollments set claimed_by = null, claimed_until = null"
-                  + " where id = :id and claimed_by = :b")
-          .bind("id", e.id())
-          .bind("b", claim.batchId())
-          .execute();
+      enrollments.release(h, e.id(), claim.batchId(), null);
     }
   }
 

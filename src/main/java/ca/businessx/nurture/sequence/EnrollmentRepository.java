@@ -105,6 +105,21 @@ public final class EnrollmentRepository {
         == 1;
   }
 
+  /**
+   * Lets go of an enrollment batch {@code batch} holds, due next at {@code due} (or as it was, when
+   * null). Answers false when the batch no longer holds it.
+   */
+  public boolean release(Handle h, String id, String batch, Instant due) {
+    return h.createUpdate(
+                "update enrollments set claimed_by = null, claimed_until = null,"
+                    + " next_due_at = coalesce(:due, next_due_at) where id = :id and claimed_by = :b")
+            .bind("id", id)
+            .bind("b", batch)
+            .bind("due", due == null ? null : due.toEpochMilli())
+            .execute()
+        == 1;
+  }
+
   static Enrollment map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new Enrollment(
         rs.getString("id"),

@@ -47,6 +47,9 @@ class EnrollmentStateTest {
                 Enrollment after = repo.ofContact(h, contact).orElseThrow();
                 assertThat(after.state()).isEqualTo(EnrollmentState.REPLIED);
                 assertThat(after.nextDueAt()).as("a held sequence is not due").isNull();
+                assertThat(repo.release(h, after.id(), "a batch that does not hold it", null))
+                    .as("only the batch that holds an enrollment lets it go")
+                    .isFalse();
               });
     }
   }
