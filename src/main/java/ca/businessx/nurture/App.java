@@ -21,6 +21,7 @@ import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Json;
 import ca.businessx.nurture.platform.Web;
 import ca.businessx.nurture.reply.ReplyRoutes;
+import ca.businessx.nurture.sequence.SendLoop;
 import ca.businessx.nurture.sequence.SequencePlan;
 import ca.businessx.nurture.tracking.ErrorTracking;
 import ca.businessx.nurture.unsubscribe.ResubscribeRoutes;
@@ -53,16 +54,21 @@ public final class App implements AutoCloseable {
   private final Supplier<Map<String, Long>> templateFallbacks;
   private java.util.Optional<ErrorTracking> tracking = java.util.Optional.empty();
   private StartupBanner startup;
+  private final SendLoop sendLoop;
+  private final boolean sendLoopStarted;
 
   private App(
       Database db,
-      Scheduler scheduler,
       Scheduler integrationScheduler,
+      SendLoop sendLoop,
+      boolean sendLoopStarted,
       Javalin web,
       Supplier<Map<String, Long>> templateFallbacks) {
     this.db = db;
-    this.scheduler = scheduler;
+    this.scheduler = integrationScheduler;
     this.integrationScheduler = integrationScheduler;
+    this.sendLoop = sendLoop;
+    this.sendLoopStarted = sendLoopStarted;
     this.web = web;
     this.templateFallbacks = templateFallbacks;
   }
@@ -85,7 +91,9 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * The scheduler, as the {@link SchedulerFactory} built it; null on a web node, which runs none.
+   * The scheduler of durable tasks other than sending email (alerts, CRM sync, notices), as the
+   * {@link SchedulerFactory} built it; null on a web node, which runs none. Email is sent by {@link
+   * #sendLoop()}, not by a scheduler.
    */
   public Scheduler scheduler() {
     return scheduler;
@@ -99,6 +107,14 @@ public final class App implements AutoCloseable {
     return integrationScheduler;
   }
 
+  /**
+   * The loop that sends due email: running on its own threads on a node that runs schedulers;
+   * stepped by hand ({@link SendLoop#runDue()}) when built with {@link Builder#sendByHand}.
+   */
+  public SendLoop sendLoop() {
+    return sendLoop;
+  }
+
   /** How many times each template fell back from Notion to its static copy since start. */
   public Map<String, Long> templateFallbacks() {
     return templateFallbacks.get();
@@ -107,8 +123,10 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    if (sendLoopStarted) {
+      sendLoop.stop();
+    }
     if (scheduler != null) {
-      scheduler.stop();
       integrationScheduler.stop();
     }
     db.close();
@@ -122,6 +140,7 @@ public final class App implements AutoCloseable {
     private EmailSender sender;
     private Alerter alerter;
     private SchedulerFactory schedulers;
+    private boolean sendByHand;
     private NodeRole role = NodeRole.ALL;
 
     private Builder(Config config) {
@@ -146,6 +165,12 @@ public final class App implements AutoCloseable {
     /** What this node does; {@link NodeRole#ALL} unless told. */
     public Builder role(NodeRole role) {
       this.role = role;
+      return this;
+    }
+
+    /** Sends due email only when told ({@link SendLoop#runDue()}), as tests step time by hand. */
+    public Builder sendByHand() {
+      this.sendByHand = true;
       return this;
     }
 
@@ -199,33 +224,34 @@ public final class App implements AutoCloseable {
                 + " elsewhere");
       }
       Scheduler scheduler = null;
-      Scheduler integrationScheduler = null;
       if (role.runsSchedulers()) {
-        scheduler =
-            buildScheduler(
-                db, w.tasks, List.of(), Wiring.SCHEDULER_TABLE, config.scheduler().threads());
         // Start tasks join the known tasks inside the builder; listing them twice fails the build.
-        integrationScheduler =
+        scheduler =
             buildScheduler(
                 db, w.integrationTasks, w.recurringIntegrationTasks, Wiring.INTEGRATION_TABLE, 2);
       }
+      boolean loop = role.runsSchedulers() && !sendByHand;
       w.crmTasks.ifPresent(t -> t.resumeBacklog(w.integrationClient, clock.instant()));
       Javalin web =
           role.servesWeb() ? webServer(db, w, scheduler) : operationsServer(db, w, scheduler);
       try {
         if (scheduler != null) {
           scheduler.start();
-          integrationScheduler.start();
+        }
+        if (loop) {
+          w.sendLoop.start(config.scheduler().threads());
         }
         web.start(config.trust().bindAddress(), config.port());
       } catch (RuntimeException e) {
+        if (loop) {
+          w.sendLoop.stop();
+        }
         if (scheduler != null) {
           scheduler.stop();
-          integrationScheduler.stop();
         }
         throw e;
       }
-      App app = new App(db, scheduler, integrationScheduler, web, w::templateFallbacks);
+      App app = new App(db, scheduler, w.sendLoop, loop, web, w::templateFallbacks);
       app.startup = banner;
       return app;
     }

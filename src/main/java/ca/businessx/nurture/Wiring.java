@@ -47,13 +47,11 @@ import ca.businessx.nurture.reply.ReplyNotices;
 import ca.businessx.nurture.reply.ReplyRecorder;
 import ca.businessx.nurture.sequence.EmailComposer;
 import ca.businessx.nurture.sequence.Enroller;
+import ca.businessx.nurture.sequence.SendLoop;
 import ca.businessx.nurture.sequence.SequenceControl;
 import ca.businessx.nurture.sequence.SequenceFile;
 import ca.businessx.nurture.sequence.SequencePlan;
-import ca.businessx.nurture.sequence.SequenceRunner;
-import ca.businessx.nurture.sequence.SequenceTasks;
 import ca.businessx.nurture.sequence.SequenceVersions;
-import ca.businessx.nurture.sequence.StepWakes;
 import ca.businessx.nurture.template.StaticTemplates;
 import ca.businessx.nurture.template.TemplateRenderer;
 import ca.businessx.nurture.unsubscribe.ContactSuppressor;
@@ -61,7 +59,6 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +69,6 @@ import java.util.Optional;
  * and starts the schedulers; a CLI command uses the same parts on the same database without them.
  */
 public final class Wiring {
-  static final String SCHEDULER_TABLE = "scheduled_tasks";
   static final String INTEGRATION_TABLE = "integration_tasks";
 
   public final Config config;
@@ -97,16 +93,16 @@ public final class Wiring {
   public final ContactSuppressor suppressor;
   public final LeadIntake intake;
   public final SequenceControl control;
-  public final ContactPrivacy privacy;
 
-  /** Tasks that send email, on their own scheduler table. */
-  public final List<Task<?>> tasks;
+  /** Sends every due email; started by a node that runs schedulers, stepped by hand in tests. */
+  public final SendLoop sendLoop;
+
+  public final ContactPrivacy privacy;
 
   /** Tasks that call outside systems (alerts, CRM), apart so a slow provider never delays email. */
   public final List<Task<?>> integrationTasks;
 
   public final List<RecurringTask<?>> recurringIntegrationTasks;
-  public final SchedulerClient client;
   public final SchedulerClient integrationClient;
   public final BookingRecorder bookings;
   public final ReplyRecorder replies;
@@ -285,32 +281,28 @@ public final class Wiring {
                     click.at(),
                     click.templateKey()));
     this.composer = new EmailComposer(renderer, config.sender(), links, trackedLinks);
-    SequenceRunner runner =
-        new SequenceRunner(
+    this.sendLoop =
+        SendLoop.create(
             db,
-            plan,
+            versions,
             composer,
             new MeteredEmailSender(emailSender, metrics.events()),
             config.sequence(),
             crmSync,
+            metrics.events(),
             clock,
-            config.sequence().batchSize(),
-            config.sequence().sendLease(),
-            new StepWakes(db.dataSource(), SCHEDULER_TABLE),
-            metrics.events());
-    this.tasks = List.of(SequenceTasks.step(runner, Duration.ofSeconds(30)));
-    this.client = SchedulerClient.Builder.create(db.transactionAwareDataSource(), tasks).build();
+            config.scheduler().pollInterval());
     this.intake =
         new LeadIntake(
             db,
-            new Enroller(client, versions.current()),
+            new Enroller(sendLoop, versions.current()),
             integrationClient,
             crmSync,
             crm,
             clock,
             metrics.events(),
             new CriticalLeadAlerts(config.sms().map(Config.Sms::to).orElse(List.of())));
-    this.control = new SequenceControl(db, plan, client, clock);
+    this.control = new SequenceControl(db, versions, sendLoop, clock);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
     this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock, metrics.events());
     this.replies = new ReplyRecorder(integrationClient, crmSync, Optional.of(engagement));

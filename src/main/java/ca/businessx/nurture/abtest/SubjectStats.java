@@ -50,6 +50,15 @@ public final class SubjectStats {
         .toList();
   }
 
+  /** Every promoted variant by template: a handful of rows, read once per batch. */
+  public Map<String, Variant> promotedVariants(Handle h) {
+    Map<String, Variant> promoted = new java.util.HashMap<>();
+    h.createQuery("select template_key, variant from subject_promotions")
+        .map((rs, ctx) -> promoted.put(rs.getString(1), Variant.valueOf(rs.getString(2))))
+        .list();
+    return promoted;
+  }
+
   public Optional<Promotion> promoted(Handle h, String templateKey) {
     return h.createQuery(
             "select variant, promoted_by, promoted_at from subject_promotions"

@@ -1,17 +1,10 @@
 package ca.businessx.nurture.console;
 
 import ca.businessx.nurture.platform.Rows;
-import ca.businessx.nurture.sequence.SequenceTasks;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TimeZone;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -121,24 +114,12 @@ public final class LeadQueries {
         .list();
   }
 
-  /** When the scheduler will next wake this enrollment's sequence, if it is scheduled at all. */
+  /** When the send loop will next look at this enrollment, if it is due at all. */
   public Optional<Instant> wakeUp(Handle h, String enrollmentId) {
-    try (PreparedStatement ps =
-        h.getConnection()
-            .prepareStatement(
-                "select execution_time from scheduled_tasks where task_name = ? and task_instance = ?")) {
-      ps.setString(1, SequenceTasks.STEP_TASK);
-      ps.setString(2, enrollmentId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        // db-scheduler keeps its times in UTC on both databases.
-        Timestamp at = rs.getTimestamp(1, Calendar.getInstance(TimeZone.getTimeZone("UTC")));
-        return Optional.ofNullable(at).map(Timestamp::toInstant);
-      }
-    } catch (SQLException e) {
-      return Optional.empty();
-    }
+    return h.createQuery("select next_due_at from enrollments where id = :id")
+        .bind("id", enrollmentId)
+        .map((rs, ctx) -> Optional.ofNullable(Rows.instant(rs, "next_due_at")))
+        .findOne()
+        .flatMap(at -> at);
   }
 }

@@ -1,13 +1,17 @@
 package ca.businessx.nurture.email;
 
-import ca.businessx.nurture.platform.Ids;
 import ca.businessx.nurture.platform.Rows;
 import ca.businessx.nurture.template.RenderedEmail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -34,129 +38,159 @@ public final class EmailRepository {
         .findOne();
   }
 
-  /**
-   * Creates the step's email unless it exists (another node may be creating it at the same moment:
-   * any unique conflict means it exists), then answers the stored one. It is due for its first
-   * attempt at its due time, so another sender's batch may take it along.
-   */
-  public EmailRecord createStep(
-      Handle h,
+  /** The emails under these idempotency keys, by key, in one statement. */
+  public Map<String, EmailRecord> byKeys(Handle h, Collection<String> keys) {
+    Map<String, EmailRecord> found = new HashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    h.createQuery("select " + COLUMNS + " from emails where idempotency_key in (<keys>)")
+        .bindList("keys", Rows.distinct(keys))
+        .map(EmailRepository::map)
+        .forEach(e -> found.put(e.idempotencyKey(), e));
+    return found;
+  }
+
+  /** A step's rendered email, to be stored: see {@link #insertDrafts}. */
+  public record NewStep(
+      String id,
       String enrollmentId,
       String contactId,
       int step,
-      RenderedEmail r,
+      RenderedEmail rendered,
+      String templateHash,
       Instant due,
-      Instant now) {
-    insertSteps(h, List.of(new NewStep(enrollmentId, contactId, step, r, due)), now);
-    return findStep(h, enrollmentId, step).orElseThrow();
-  }
-
-  /** A step's rendered email, to be stored: see {@link #insertSteps}. */
-  public record NewStep(
-      String enrollmentId, String contactId, int step, RenderedEmail rendered, Instant due) {}
+      String subjectVariant) {}
 
   /**
-   * Stores each step's email unless it exists, as one JDBC batch (one round trip on PostgreSQL),
-   * without reading them back.
+   * Stores the batch's new emails as PENDING members of {@code batch}, committed before the
+   * provider is called (one multi-row insert on PostgreSQL). An email already stored under its key
+   * is left as it is: the key is the email's identity.
    */
-  public void insertSteps(Handle h, List<NewStep> steps, Instant now) {
+  public void insertDrafts(Handle h, List<NewStep> steps, String batch, Instant now) {
     if (steps.isEmpty()) {
       return;
     }
-    var batch =
+    var insert =
         h.prepareBatch(
             "insert into emails (id, enrollment_id, contact_id, step, template_key, template_origin,"
-                + " idempotency_key, state, subject, html, due_at, next_attempt_at, attempts, created_at,"
-                + " updated_at, language) values (:id, :e, :c, :s, :key, :origin, :idem, 'PENDING',"
-                + " :subject, :html, :due, :due, 0, :now, :now, :language) on conflict do nothing");
+                + " template_hash, idempotency_key, state, subject, html, due_at, next_attempt_at,"
+                + " attempts, dispatch_group, created_at, updated_at, language, subject_variant)"
+                + " values (:id, :e, :c, :s, :key, :origin, :hash, :idem, 'PENDING', :subject,"
+                + " :html, :due, :due, 0, :g, :now, :now, :language, :variant) on conflict do nothing");
     for (NewStep n : steps) {
       RenderedEmail r = n.rendered();
-      batch
-          .bind("id", Ids.newId())
+      insert
+          .bind("id", n.id())
           .bind("e", n.enrollmentId())
           .bind("c", n.contactId())
           .bind("s", n.step())
           .bind("key", r.templateKey())
           .bind("origin", r.origin())
+          .bind("hash", n.templateHash())
           .bind("idem", EmailRecord.idempotencyKey(n.enrollmentId(), n.step()))
           .bind("subject", r.subject())
           .bind("html", r.html())
           .bind("language", r.language().code())
+          .bind("variant", n.subjectVariant())
           .bind("due", n.due().toEpochMilli())
+          .bind("g", batch)
           .bind("now", now.toEpochMilli())
           .add();
     }
-    batch.execute();
+    insert.execute();
+  }
+
+  /**
+   * Which of these emails are still PENDING, locked on PostgreSQL until the caller's transaction
+   * ends, so the changes that follow are decided on rows nobody else can change meanwhile.
+   */
+  public Set<String> lockPending(Handle h, Collection<String> ids, boolean lockRows) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        h.createQuery(
+                "select id from emails where id in (<ids>) and state = 'PENDING' order by id"
+                    + (lockRows ? " for update" : ""))
+            .bindList("ids", Rows.distinct(ids))
+            .mapTo(String.class)
+            .list());
   }
 
   /** An email accepted by the provider: see {@link #markSentAll}. */
   public record Sent(String id, String messageId) {}
 
   /**
-   * Records each email sent by {@code node} through {@code provider}, as one JDBC batch in the
-   * list's order; answers, for each, whether it was still PENDING and is now recorded sent (false:
-   * another sender recorded it first).
+   * Records emails, all PENDING and locked by {@link #lockPending}, as sent by {@code node} through
+   * {@code provider}, in one statement.
    */
-  public boolean[] markSentAll(
-      Handle h, List<Sent> sent, String provider, String node, Instant now) {
-    boolean[] marked = new boolean[sent.size()];
+  public void markSentAll(Handle h, List<Sent> sent, String provider, String node, Instant now) {
     if (sent.isEmpty()) {
-      return marked;
+      return;
     }
-    var batch =
-        h.prepareBatch(
-            "update emails set state = 'SENT', sent_at = :now, provider = :p, sent_by = :node,"
-                + " provider_message_id = :m, attempts = attempts + 1, last_error = null,"
-                + " next_attempt_at = null, claimed_until = null, updated_at = :now"
-                + " where id = :id and state = 'PENDING'");
-    for (Sent s : sent) {
-      batch
-          .bind("id", s.id())
-          .bind("p", provider)
-          .bind("m", s.messageId())
-          .bind("node", node)
-          .bind("now", now.toEpochMilli())
-          .add();
+    EmailState.requireMove(EmailState.PENDING, EmailState.SENT);
+    StringBuilder messageIds = new StringBuilder("case id");
+    for (int i = 0; i < sent.size(); i++) {
+      messageIds.append(" when :i").append(i).append(" then :m").append(i);
     }
-    int[] counts = batch.execute();
-    for (int i = 0; i < marked.length; i++) {
-      marked[i] = counts[i] != 0;
+    messageIds.append(" end");
+    var update =
+        h.createUpdate(
+                "update emails set state = 'SENT', sent_at = :now, provider = :p, sent_by = :node,"
+                    + " provider_message_id = "
+                    + messageIds
+                    + ", attempts = attempts + 1, last_error = null, next_attempt_at = null,"
+                    + " claimed_until = null, updated_at = :now"
+                    + " where id in (<ids>) and state = 'PENDING'")
+            .bindList("ids", sent.stream().map(Sent::id).toList())
+            .bind("p", provider)
+            .bind("node", node)
+            .bind("now", now.toEpochMilli());
+    for (int i = 0; i < sent.size(); i++) {
+      update.bind("i" + i, sent.get(i).id()).bind("m" + i, sent.get(i).messageId());
     }
-    return marked;
+    requireAll(update.execute(), sent.size(), "sent");
   }
 
   /**
-   * Records a failed attempt: PENDING with the time of the next attempt (the group is kept so the
-   * retry resends the same batch), or PARKED for a person. Answers false, changing nothing, when
-   * the email is no longer pending: a sender that took the group over after a lease ran out may
-   * have recorded it sent already, and a late failure must not undo that.
+   * Records a failed attempt of emails, all PENDING and locked by {@link #lockPending}: PENDING
+   * again with the time of the next attempt (their batch is kept, so the retry resends the same
+   * batch), or PARKED for a person.
    */
-  public boolean recordFailure(
-      Handle h, String id, EmailState state, String reason, Instant nextAttempt, Instant now) {
-    return h.createUpdate(
+  public void recordFailures(
+      Handle h,
+      Collection<String> ids,
+      EmailState state,
+      String reason,
+      Instant nextAttempt,
+      Instant now) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    if (state != EmailState.PENDING) {
+      EmailState.requireMove(EmailState.PENDING, state);
+    }
+    int changed =
+        h.createUpdate(
                 "update emails set state = :state, attempts = attempts + 1, last_error = :reason,"
                     + " next_attempt_at = :next, claimed_until = null, updated_at = :now"
-                    + " where id = :id and state = 'PENDING'")
-            .bind("id", id)
+                    + " where id in (<ids>) and state = 'PENDING'")
+            .bindList("ids", Rows.distinct(ids))
             .bind("state", state.name())
             .bind("reason", truncate(reason))
             .bind("next", Rows.millis(nextAttempt))
             .bind("now", now.toEpochMilli())
-            .execute()
-        == 1;
+            .execute();
+    requireAll(changed, ids.size(), "failed");
   }
 
-  public void cancel(Handle h, String id, Instant now) {
-    h.createUpdate(
-            "update emails set state = 'CANCELLED', claimed_until = null, next_attempt_at = null,"
-                + " updated_at = :now where id = :id and state in ('PENDING', 'PARKED')")
-        .bind("id", id)
-        .bind("now", now.toEpochMilli())
-        .execute();
-  }
-
-  /** A parked email goes back to PENDING with a fresh retry budget; answers false if not parked. */
+  /**
+   * A parked email goes back to PENDING with a fresh retry budget, out of its old batch; answers
+   * false if it was not parked.
+   */
   public boolean reopenParked(Handle h, String id, Instant now) {
+    EmailState.requireMove(EmailState.PARKED, EmailState.PENDING);
     return h.createUpdate(
                 "update emails set state = 'PENDING', attempts = 0, last_error = null,"
                     + " next_attempt_at = :now, dispatch_group = null, claimed_until = null,"
@@ -169,6 +203,7 @@ public final class EmailRepository {
 
   /** A parked email is given up on by a person; answers false if it was not parked. */
   public boolean skipParked(Handle h, String id, Instant now) {
+    EmailState.requireMove(EmailState.PARKED, EmailState.SKIPPED);
     return h.createUpdate(
                 "update emails set state = 'SKIPPED', updated_at = :now where id = :id and state = 'PARKED'")
             .bind("id", id)
@@ -180,11 +215,25 @@ public final class EmailRepository {
   /** Cancels an enrollment's emails that have not gone out; answers how many. */
   public int cancelOpen(Handle h, String enrollmentId, Instant now) {
     return h.createUpdate(
-            "update emails set state = 'CANCELLED', updated_at = :now"
-                + " where enrollment_id = :e and state in ('PENDING', 'PARKED')")
+            "update emails set state = 'CANCELLED', claimed_until = null, next_attempt_at = null,"
+                + " updated_at = :now where enrollment_id = :e and state in ('PENDING', 'PARKED')")
         .bind("e", enrollmentId)
         .bind("now", now.toEpochMilli())
         .execute();
+  }
+
+  private static void requireAll(int changed, int expected, String what) {
+    if (changed != expected) {
+      // Every row was read PENDING under a lock (or SQLite's single writer) in this transaction.
+      throw new IllegalStateException(
+          "recorded "
+              + changed
+              + " of "
+              + expected
+              + " locked emails "
+              + what
+              + ": indicates a bug");
+    }
   }
 
   public List<EmailRecord> ofContact(Handle h, String contactId) {

@@ -1,8 +1,14 @@
 package ca.businessx.nurture.email;
 
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * The life of one email of a sequence. PENDING waits for (another) attempt; PARKED needs a person
- * (retry or skip); SENT, SKIPPED and CANCELLED are final.
+ * (retry or skip); SENT, SKIPPED and CANCELLED are final. The allowed moves are listed here and
+ * nowhere else; {@link EmailRepository}'s state changes are the only writers and each asks {@link
+ * #requireMove} before it writes.
  */
 public enum EmailState {
   PENDING,
@@ -11,7 +17,26 @@ public enum EmailState {
   SKIPPED,
   CANCELLED;
 
+  private static final Map<EmailState, Set<EmailState>> ALLOWED =
+      Map.of(
+          PENDING, EnumSet.of(SENT, PARKED, CANCELLED),
+          PARKED, EnumSet.of(PENDING, SKIPPED, CANCELLED),
+          SENT, EnumSet.noneOf(EmailState.class),
+          SKIPPED, EnumSet.noneOf(EmailState.class),
+          CANCELLED, EnumSet.noneOf(EmailState.class));
+
   public boolean isDone() {
     return this == SENT || this == SKIPPED;
+  }
+
+  public boolean canMoveTo(EmailState next) {
+    return ALLOWED.get(this).contains(next);
+  }
+
+  /** Fails on a move the table does not allow: a bug in the caller, never a race. */
+  public static void requireMove(EmailState from, EmailState to) {
+    if (!from.canMoveTo(to)) {
+      throw new IllegalStateException("an email cannot go from " + from + " to " + to);
+    }
   }
 }

@@ -21,6 +21,12 @@ public interface NurtureEvents {
   /** A webhook was answered; {@code outcome} is a short word such as created or invalid. */
   default void webhookReceived(String kind, String outcome) {}
 
+  /**
+   * A guarded state change found the row already changed by someone else (another node took a batch
+   * over, a person acted meanwhile); {@code what} names the change, e.g. {@code email_sent}.
+   */
+  default void lostRace(String what) {}
+
   /** A signup was stored; {@code created} when it was a new contact. */
   default void contactSignedUp(boolean created) {}
 

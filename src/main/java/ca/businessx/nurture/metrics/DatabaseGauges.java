@@ -78,41 +78,61 @@ public final class DatabaseGauges {
     }
   }
 
-  /** Email work and integration work (alerts, CRM) live in two scheduler tables. */
-  private static final String BOTH_TABLES =
-      "(select execution_time, picked from scheduled_tasks"
-          + " union all select execution_time, picked from integration_tasks) t";
-
+  /**
+   * Due work lives in two places: enrollments waiting for the send loop (due, not claimed by a
+   * batch) and the integration scheduler's table (alerts, CRM).
+   */
   private static long due(Connection c, Instant now) throws SQLException {
+    long integrations;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select count(*) from " + BOTH_TABLES + " where execution_time <= ? and picked = ?")) {
+            "select count(*) from integration_tasks where execution_time <= ? and picked = ?")) {
       ps.setTimestamp(1, Timestamp.from(now), UTC);
       ps.setBoolean(2, false);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getLong(1);
+        integrations = rs.getLong(1);
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select count(*) from enrollments where state = 'ACTIVE' and claimed_by is null"
+                + " and next_due_at <= ?")) {
+      ps.setLong(1, now.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return integrations + rs.getLong(1);
       }
     }
   }
 
   private static double lag(Connection c, Instant now) throws SQLException {
+    Instant oldest = now;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select execution_time from "
-                + BOTH_TABLES
-                + " where execution_time <= ? and picked = ?"
+            "select execution_time from integration_tasks where execution_time <= ? and picked = ?"
                 + " order by execution_time limit 1")) {
       ps.setTimestamp(1, Timestamp.from(now), UTC);
       ps.setBoolean(2, false);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return 0;
+        if (rs.next()) {
+          oldest = rs.getTimestamp(1, UTC).toInstant();
         }
-        Timestamp oldest = rs.getTimestamp(1, UTC);
-        return Math.max(0, Duration.between(oldest.toInstant(), now).toMillis() / 1000.0);
       }
     }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select next_due_at from enrollments where state = 'ACTIVE' and claimed_by is null"
+                + " and next_due_at <= ? order by next_due_at limit 1")) {
+      ps.setLong(1, now.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          Instant due = Instant.ofEpochMilli(rs.getLong(1));
+          oldest = due.isBefore(oldest) ? due : oldest;
+        }
+      }
+    }
+    return Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0);
   }
 
   private static Map<Segment, Long> segments(Connection c) throws SQLException {

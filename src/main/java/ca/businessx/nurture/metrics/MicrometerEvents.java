@@ -28,6 +28,8 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
   private static final List<String> EMAIL_PROVIDERS = List.of("outbox", "resend", "smtp");
   private static final List<String> CALL_KINDS = List.of("email", "alert", "crm", "templates");
   static final List<String> AUTH_SURFACES = List.of("api", "login");
+  static final List<String> RACES =
+      List.of("email_sent", "email_failed", "enrollment_advanced", "enrollment_state", "claim");
 
   /** The segment of a lead not yet assessed, and the template before any email. */
   static final String NONE = "none";
@@ -47,6 +49,7 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
     emailProviders.addAll(providers);
     WEBHOOKS.forEach(kind -> WEBHOOK_OUTCOMES.forEach(outcome -> webhooks(kind, outcome)));
     contacts();
+    RACES.forEach(this::races);
     for (String surface : AUTH_SURFACES) {
       auth("failures", surface);
       auth("throttled", surface);
@@ -89,6 +92,18 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
   @Override
   public void webhookReceived(String kind, String outcome) {
     webhooks(kind, outcome).increment();
+  }
+
+  @Override
+  public void lostRace(String what) {
+    races(what).increment();
+  }
+
+  private Counter races(String what) {
+    return Counter.builder("nurture.lost.races")
+        .description("Guarded state changes that found the row changed by someone else")
+        .tag("change", what)
+        .register(registry);
   }
 
   @Override

@@ -83,11 +83,11 @@ public final class ReplyRecorder {
     String contactId = lead.get().id();
     timeline.record(h, contactId, now, "replied", r.source());
     Optional<Enrollment> enrollment = enrollments.ofContact(h, contactId);
+    // A lost race (the sequence ended or paused meanwhile) leaves the winner's state.
     boolean paused =
-        enrollment.isPresent() && enrollment.get().state().canMoveTo(EnrollmentState.REPLIED);
-    if (paused) {
-      enrollments.moveTo(h, enrollment.get(), EnrollmentState.REPLIED, "replied", now);
-    }
+        enrollment.isPresent()
+            && enrollment.get().state().canMoveTo(EnrollmentState.REPLIED)
+            && enrollments.moveTo(h, enrollment.get(), EnrollmentState.REPLIED, "replied", now);
     crmSync.contactChanged(h, contactId, now);
     engagement.ifPresent(g -> g.engaged(h, contactId, EngagementScore.Kind.REPLY, now));
     integrations.scheduleIfNotExists(new TaskInstance<>(ReplyNotices.TASK, id, id), now);

@@ -4,14 +4,21 @@ import ca.businessx.nurture.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** SQL for enrollments. State changes check the allowed transitions before they write. */
+/**
+ * SQL for enrollments. Every state change is guarded by the state it read ({@code where state =
+ * ?}), asks {@link EnrollmentState#requireMove} first, and answers whether it won: a caller that
+ * lost a race decides what that means.
+ */
 public final class EnrollmentRepository {
-  private static final String COLUMNS =
-      "id, contact_id, state, current_step, started_at, next_due_at, finished_at, stop_reason";
+  static final String COLUMNS =
+      "id, contact_id, state, current_step, started_at, next_due_at, finished_at, stop_reason,"
+          + " step_due_at, last_sent_at, sequence_version";
 
   public Optional<Enrollment> find(Handle h, String id) {
     return h.createQuery("select " + COLUMNS + " from enrollments where id = :id")
@@ -21,69 +28,13 @@ public final class EnrollmentRepository {
   }
 
   /** The enrollments with these ids that exist, by id, in one statement. */
-  public java.util.Map<String, Enrollment> findAll(Handle h, java.util.Collection<String> ids) {
+  public Map<String, Enrollment> findAll(Handle h, Collection<String> ids) {
     return Rows.byId(
         h,
         "select " + COLUMNS + " from enrollments",
         ids,
         EnrollmentRepository::map,
         Enrollment::id);
-  }
-
-  /** An enrollment moving from one step to the next: see {@link #advanceAll}. */
-  public record Step(String id, int fromStep, int nextStep, Instant due) {}
-
-  /**
-   * Advances each enrollment that is still ACTIVE at {@code fromStep}, as one JDBC batch in the
-   * list's order; answers, for each, whether it advanced.
-   */
-  public boolean[] advanceAll(Handle h, java.util.List<Step> steps, Instant now) {
-    boolean[] done = new boolean[steps.size()];
-    if (steps.isEmpty()) {
-      return done;
-    }
-    var batch =
-        h.prepareBatch(
-            "update enrollments set current_step = :step, next_due_at = :due, updated_at = :now"
-                + " where id = :id and current_step = :from and state = 'ACTIVE'");
-    for (Step s : steps) {
-      batch
-          .bind("id", s.id())
-          .bind("step", s.nextStep())
-          .bind("from", s.fromStep())
-          .bind("due", s.due().toEpochMilli())
-          .bind("now", now.toEpochMilli())
-          .add();
-    }
-    int[] counts = batch.execute();
-    for (int i = 0; i < done.length; i++) {
-      done[i] = counts[i] != 0;
-    }
-    return done;
-  }
-
-  /**
-   * Completes each enrollment (id and step) that is still ACTIVE at that step, as {@link #moveTo}
-   * COMPLETED does, in one JDBC batch; answers, for each, whether it completed.
-   */
-  public boolean[] completeAll(Handle h, java.util.List<Step> steps, Instant now) {
-    boolean[] done = new boolean[steps.size()];
-    if (steps.isEmpty()) {
-      return done;
-    }
-    var batch =
-        h.prepareBatch(
-            "update enrollments set state = 'COMPLETED', stop_reason = null, updated_at = :now,"
-                + " next_due_at = null, finished_at = :now"
-                + " where id = :id and current_step = :from and state = 'ACTIVE'");
-    for (Step s : steps) {
-      batch.bind("id", s.id()).bind("from", s.fromStep()).bind("now", now.toEpochMilli()).add();
-    }
-    int[] counts = batch.execute();
-    for (int i = 0; i < done.length; i++) {
-      done[i] = counts[i] != 0;
-    }
-    return done;
   }
 
   public Optional<Enrollment> ofContact(Handle h, String contactId) {
@@ -93,53 +44,12 @@ public final class EnrollmentRepository {
         .findOne();
   }
 
-  /** Active enrollments whose current step is due but whose email is not written yet. */
-  public java.util.List<Enrollment> dueWithoutEmail(Handle h, Instant now, int limit) {
-    return dueWithoutEmail(h, now, limit, "");
-  }
-
-  /**
-   * {@link #dueWithoutEmail} on PostgreSQL, locking the rows it answers and skipping rows another
-   * transaction has locked, so nodes (and threads) preparing due emails side by side each take
-   * different ones. NO KEY UPDATE still lets an email referencing the row be inserted meanwhile.
-   */
-  public java.util.List<Enrollment> lockDueWithoutEmail(Handle h, Instant now, int limit) {
-    return dueWithoutEmail(h, now, limit, " for no key update of e skip locked");
-  }
-
-  private java.util.List<Enrollment> dueWithoutEmail(
-      Handle h, Instant now, int limit, String locking) {
-    return h.createQuery(
-            "select "
-                + COLUMNS
-                + " from enrollments e where state = 'ACTIVE' and email_step < current_step"
-                + " and next_due_at <= :now and not exists (select 1 from emails m where m.enrollment_id = e.id"
-                + " and m.step = e.current_step) order by next_due_at, id limit :limit"
-                + locking)
-        .bind("now", now.toEpochMilli())
-        .bind("limit", limit)
-        .map(EnrollmentRepository::map)
-        .list();
-  }
-
-  /** Notes that these enrollments' current emails are stored (see {@link #dueWithoutEmail}). */
-  public void emailsStored(Handle h, java.util.Collection<String> ids) {
-    if (ids.isEmpty()) {
-      return;
-    }
-    h.createUpdate(
-            "update enrollments set email_step = current_step where id in (<ids>) and email_step < current_step")
-        .bindList("ids", Rows.distinct(ids))
-        .execute();
-  }
-
-  /** Answers false when the contact already has an enrollment. */
+  /** Answers false when the contact already has an enrollment. Its first step is due now. */
   public boolean insertIfAbsent(Handle h, String id, String contactId, int version, Instant now) {
     return h.createUpdate(
                 "insert into enrollments (id, contact_id, state, current_step, started_at,"
-                    + " next_due_at, updated_at, sequence_version)"
-                    + " values (:id, :c, 'ACTIVE', 1, :now, :now, :now, :v)"
-                    + " on conflict (contact_id) do nothing")
+                    + " next_due_at, step_due_at, updated_at, sequence_version) values (:id, :c,"
+                    + " 'ACTIVE', 1, :now, :now, :now, :now, :v) on conflict (contact_id) do nothing")
             .bind("id", id)
             .bind("v", version)
             .bind("c", contactId)
@@ -148,35 +58,67 @@ public final class EnrollmentRepository {
         == 1;
   }
 
-  public void advance(Handle h, String id, int nextStep, Instant due, Instant now) {
-    h.createUpdate(
-            "update enrollments set current_step = :step, next_due_at = :due, updated_at = :now"
-                + " where id = :id")
-        .bind("id", id)
-        .bind("step", nextStep)
-        .bind("due", due.toEpochMilli())
-        .bind("now", now.toEpochMilli())
-        .execute();
+  /**
+   * Moves an ACTIVE enrollment still on {@code step} to {@code nextStep}, scheduled at {@code due}
+   * (a person's action: send now, retry, skip); any claim is dropped so the send loop takes it
+   * afresh, and the spacing after the last email is forgotten, as the person asked for this time.
+   * Answers false when it changed meanwhile.
+   */
+  public boolean reschedule(Handle h, String id, int step, int nextStep, Instant due, Instant now) {
+    return h.createUpdate(
+                "update enrollments set current_step = :next, step_due_at = :due, next_due_at = :due,"
+                    + " last_sent_at = null, claimed_by = null, claimed_until = null, updated_at = :now"
+                    + " where id = :id and state = 'ACTIVE' and current_step = :step")
+            .bind("id", id)
+            .bind("step", step)
+            .bind("next", nextStep)
+            .bind("due", due.toEpochMilli())
+            .bind("now", now.toEpochMilli())
+            .execute()
+        == 1;
   }
 
-  public void moveTo(Handle h, Enrollment e, EnrollmentState next, String reason, Instant now) {
-    if (!e.state().canMoveTo(next)) {
-      throw new IllegalStateException("enrollment cannot go from " + e.state() + " to " + next);
-    }
-    boolean ends =
-        next == EnrollmentState.COMPLETED
-            || next == EnrollmentState.STOPPED
-            || next == EnrollmentState.BOOKED;
-    h.createUpdate(
-            "update enrollments set state = :state, stop_reason = :reason, updated_at = :now,"
-                + " next_due_at = case when :ends then null else next_due_at end,"
-                + " finished_at = case when :ends then :now else finished_at end where id = :id")
-        .bind("id", e.id())
-        .bind("state", next.name())
-        .bind("reason", reason)
-        .bind("ends", ends)
-        .bind("now", now.toEpochMilli())
-        .execute();
+  /**
+   * Moves the enrollment from the state it was read in to {@code next}. Ending or holding it drops
+   * its due time and claim: the send loop never looks at it again until a person resumes it (who
+   * then {@link #reschedule}s it). Answers false, changing nothing, when its state changed since it
+   * was read.
+   */
+  public boolean moveTo(Handle h, Enrollment e, EnrollmentState next, String reason, Instant now) {
+    EnrollmentState.requireMove(e.state(), next);
+    boolean ends = next.hasEnded();
+    boolean holds = next != EnrollmentState.ACTIVE;
+    return h.createUpdate(
+                "update enrollments set state = :state, stop_reason = :reason, updated_at = :now,"
+                    + " next_due_at = case when :holds then null else next_due_at end,"
+                    + " claimed_by = case when :holds then null else claimed_by end,"
+                    + " claimed_until = case when :holds then null else claimed_until end,"
+                    + " finished_at = case when :ends then :now else finished_at end"
+                    + " where id = :id and state = :from")
+            .bind("id", e.id())
+            .bind("from", e.state().name())
+            .bind("state", next.name())
+            .bind("reason", reason)
+            .bind("ends", ends)
+            .bind("holds", holds)
+            .bind("now", now.toEpochMilli())
+            .execute()
+        == 1;
+  }
+
+  /**
+   * Lets go of an enrollment batch {@code batch} holds, due next at {@code due} (or as it was, when
+   * null). Answers false when the batch no longer holds it.
+   */
+  public boolean release(Handle h, String id, String batch, Instant due) {
+    return h.createUpdate(
+                "update enrollments set claimed_by = null, claimed_until = null,"
+                    + " next_due_at = coalesce(:due, next_due_at) where id = :id and claimed_by = :b")
+            .bind("id", id)
+            .bind("b", batch)
+            .bind("due", due == null ? null : due.toEpochMilli())
+            .execute()
+        == 1;
   }
 
   static Enrollment map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -188,6 +130,9 @@ public final class EnrollmentRepository {
         Rows.instant(rs, "started_at"),
         Rows.instant(rs, "next_due_at"),
         Rows.instant(rs, "finished_at"),
-        rs.getString("stop_reason"));
+        rs.getString("stop_reason"),
+        Rows.instant(rs, "step_due_at"),
+        Rows.instant(rs, "last_sent_at"),
+        rs.getInt("sequence_version"));
   }
 }

@@ -9,7 +9,8 @@ import java.util.Set;
  * or has ended (COMPLETED, STOPPED, or BOOKED: the lead booked a call, and a person may resume the
  * sequence if the booking is cancelled), or waits for a person because the lead replied (REPLIED:
  * nothing more is sent until someone resumes or stops it). Allowed moves are listed here and
- * nowhere else.
+ * nowhere else; {@link EnrollmentRepository}'s state changes are the only writers and each asks
+ * {@link #requireMove} before it writes.
  */
 public enum EnrollmentState {
   ACTIVE,
@@ -30,5 +31,17 @@ public enum EnrollmentState {
 
   public boolean canMoveTo(EnrollmentState next) {
     return ALLOWED.get(this).contains(next);
+  }
+
+  /** Ended: nothing is ever sent again unless a person resumes it. */
+  public boolean hasEnded() {
+    return this == COMPLETED || this == STOPPED || this == BOOKED;
+  }
+
+  /** Fails on a move the table does not allow: a bug in the caller, never a race. */
+  public static void requireMove(EnrollmentState from, EnrollmentState to) {
+    if (!from.canMoveTo(to)) {
+      throw new IllegalStateException("an enrollment cannot go from " + from + " to " + to);
+    }
   }
 }

@@ -1,15 +1,12 @@
 package ca.businessx.nurture.sequence;
 
+import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
 import ca.businessx.nurture.email.EmailState;
 import ca.businessx.nurture.platform.Database;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import ca.businessx.nurture.segment.Segment;
 import java.time.Clock;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
@@ -18,28 +15,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a person may do to a running sequence: stop it, send the next email now, retry or skip a
- * parked email. Each is one transaction in which the state change and the durable wake-up commit
- * together, so the scheduler never runs a step the database does not expect, or misses one.
+ * parked email. Each is one transaction; what is due when is {@link NextStep}'s answer, written to
+ * the enrollment the send loop reads, so there is nothing else to keep in step. A change that loses
+ * a race with a sender (the step moved on meanwhile) is refused as a conflict, never half done.
  */
 public final class SequenceControl {
-  private final SequenceStopper stopper = new SequenceStopper();
   private static final Logger log = LoggerFactory.getLogger(SequenceControl.class);
-
+  private final SequenceStopper stopper = new SequenceStopper();
   private final Database db;
-  private final SequencePlan plan;
-  private final SchedulerClient scheduler;
+  private final SequenceVersions versions;
+  private final DueNudge nudge;
   private final Clock clock;
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final EmailRepository emails = new EmailRepository();
+  private final ContactRepository contacts = new ContactRepository();
   private final Timeline timeline = new Timeline();
 
-  /**
-   * @param scheduler a client on the transaction-aware data source
-   */
-  public SequenceControl(Database db, SequencePlan plan, SchedulerClient scheduler, Clock clock) {
+  public SequenceControl(Database db, SequenceVersions versions, DueNudge nudge, Clock clock) {
     this.db = db;
-    this.plan = plan;
-    this.scheduler = scheduler;
+    this.versions = versions;
+    this.nudge = nudge;
     this.clock = clock;
   }
 
@@ -54,8 +49,9 @@ public final class SequenceControl {
                 throw SequenceControlException.conflict(
                     "the sequence has already ended (" + e.state() + ")");
               }
-              stopper.stop(h, contactId, reason, now);
-              cancelTask(e.id());
+              if (!stopper.stop(h, contactId, reason, now)) {
+                throw busy();
+              }
               return enrollments.find(h, e.id()).orElseThrow();
             });
     log.info("enrollment {} stopped by an operator", stopped.id());
@@ -74,9 +70,18 @@ public final class SequenceControl {
                     ? "an email is parked; retry or skip it first"
                     : "the sequence has ended (" + e.state() + ")");
           }
-          enrollments.advance(h, e.id(), e.currentStep(), now, now);
+          NextStep.Decision d =
+              NextStep.sendNow(
+                  e.position(segmentOf(h, e)), NextStep.LeadFacts.NONE, versions.of(e), now);
+          if (!(d instanceof NextStep.Send send)) {
+            throw SequenceControlException.conflict("nothing to send: " + d);
+          }
+          if (!enrollments.reschedule(
+              h, e.id(), e.currentStep(), send.step(), send.notBefore(), now)) {
+            throw busy();
+          }
           timeline.record(h, contactId, now, "send_now_requested", "step " + e.currentStep());
-          wake(e.id(), now);
+          nudge.afterCommit(h);
           log.info(
               "step {} of enrollment {} brought forward by an operator", e.currentStep(), e.id());
           return enrollments.find(h, e.id()).orElseThrow();
@@ -90,10 +95,18 @@ public final class SequenceControl {
         h -> {
           EmailRecord email = parkedEmail(h, emailId);
           Enrollment e = resume(h, email, now);
-          emails.reopenParked(h, emailId, now);
-          enrollments.advance(h, e.id(), email.step(), now, now);
+          if (!emails.reopenParked(h, emailId, now)) {
+            throw busy();
+          }
+          NextStep.Decision d =
+              NextStep.sendNow(
+                  e.position(segmentOf(h, e)), NextStep.LeadFacts.NONE, versions.of(e), now);
+          Instant at = d.at().orElse(now);
+          if (!enrollments.reschedule(h, e.id(), email.step(), email.step(), at, now)) {
+            throw busy();
+          }
           timeline.record(h, email.contactId(), now, "email_retry_requested", email.templateKey());
-          wake(e.id(), now);
+          nudge.afterCommit(h);
           log.info("parked step {} of enrollment {} retried by an operator", email.step(), e.id());
           return emails.find(h, emailId).orElseThrow();
         });
@@ -106,18 +119,25 @@ public final class SequenceControl {
         h -> {
           EmailRecord email = parkedEmail(h, emailId);
           Enrollment e = resume(h, email, now);
-          emails.skipParked(h, emailId, now);
+          if (!emails.skipParked(h, emailId, now)) {
+            throw busy();
+          }
           timeline.record(h, email.contactId(), now, "email_skipped", email.templateKey());
-          if (plan.isLast(email.step())) {
-            enrollments.moveTo(h, e, EnrollmentState.COMPLETED, null, now);
+          NextStep.Decision after =
+              NextStep.afterSkip(
+                  e.position(segmentOf(h, e)), NextStep.LeadFacts.NONE, versions.of(e), now);
+          if (after instanceof NextStep.Complete) {
+            if (!enrollments.moveTo(h, e, EnrollmentState.COMPLETED, null, now)) {
+              throw busy();
+            }
             timeline.record(h, email.contactId(), now, "sequence_completed", null);
-            cancelTask(e.id());
           } else {
-            // The same spacing rule as after a send: the next email waits its pause from now.
-            int next = email.step() + 1;
-            Instant due = plan.dueAt(next, e.startedAt(), now);
-            enrollments.advance(h, e.id(), next, due, now);
-            wake(e.id(), due);
+            Instant due =
+                after.at().orElseThrow(() -> SequenceControlException.conflict("" + after));
+            if (!enrollments.reschedule(h, e.id(), email.step(), email.step() + 1, due, now)) {
+              throw busy();
+            }
+            nudge.afterCommit(h);
           }
           log.info("parked step {} of enrollment {} skipped by an operator", email.step(), e.id());
           return emails.find(h, emailId).orElseThrow();
@@ -129,6 +149,10 @@ public final class SequenceControl {
         .ofContact(h, contactId)
         .orElseThrow(
             () -> SequenceControlException.notFound("contact " + contactId + " has no sequence"));
+  }
+
+  private Segment segmentOf(Handle h, Enrollment e) {
+    return contacts.find(h, e.contactId()).map(c -> c.segment()).orElse(null);
   }
 
   private EmailRecord parkedEmail(Handle h, String emailId) {
@@ -147,31 +171,17 @@ public final class SequenceControl {
   private Enrollment resume(Handle h, EmailRecord email, Instant now) {
     Enrollment e = enrollments.find(h, email.enrollmentId()).orElseThrow();
     if (e.state() == EnrollmentState.PAUSED) {
-      enrollments.moveTo(h, e, EnrollmentState.ACTIVE, null, now);
+      if (!enrollments.moveTo(h, e, EnrollmentState.ACTIVE, null, now)) {
+        throw busy();
+      }
     } else if (e.state() != EnrollmentState.ACTIVE) {
       throw SequenceControlException.conflict("the sequence has ended (" + e.state() + ")");
     }
     return enrollments.find(h, e.id()).orElseThrow();
   }
 
-  private void wake(String enrollmentId, Instant at) {
-    TaskInstance<Void> instance = new TaskInstance<>(SequenceTasks.STEP_TASK, enrollmentId);
-    try {
-      if (!scheduler.scheduleIfNotExists(instance, at)) {
-        scheduler.reschedule(TaskInstanceId.of(SequenceTasks.STEP_TASK, enrollmentId), at);
-      }
-    } catch (TaskInstanceCurrentlyExecutingException e) {
-      throw SequenceControlException.conflict(
-          "this sequence is sending right now; try again in a moment");
-    }
-  }
-
-  private void cancelTask(String enrollmentId) {
-    try {
-      scheduler.cancel(TaskInstanceId.of(SequenceTasks.STEP_TASK, enrollmentId));
-    } catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException ignored) {
-      // Nothing scheduled, or a run in progress: either way the runner sees the ended state and
-      // stops.
-    }
+  private static SequenceControlException busy() {
+    return SequenceControlException.conflict(
+        "this sequence changed while the change was made; look again and retry");
   }
 }

@@ -34,6 +34,6 @@ public final class SequenceMigration {
         e.contactId(),
         step,
         Optional.of(step),
-        Optional.of(to.dueAt(step, e.startedAt(), null)));
+        Optional.of(NextStep.planned(to, step, e.startedAt())));
   }
 }

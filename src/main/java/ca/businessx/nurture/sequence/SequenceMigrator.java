@@ -33,7 +33,9 @@ public final class SequenceMigrator {
         db.withHandle(
             h ->
                 h.createQuery(
-                        "select * from enrollments where sequence_version = :v"
+                        "select "
+                            + EnrollmentRepository.COLUMNS
+                            + " from enrollments where sequence_version = :v"
                             + " and state in ('ACTIVE', 'PAUSED') order by started_at, id")
                     .bind("v", from)
                     .map(EnrollmentRepository::map)
@@ -52,9 +54,9 @@ public final class SequenceMigrator {
           int moved =
               h.createUpdate(
                       "update enrollments set sequence_version = :to,"
-                          + " next_due_at = :due, updated_at = :now where id = :id"
-                          + " and sequence_version = :from and current_step = :step"
-                          + " and state in ('ACTIVE', 'PAUSED')")
+                          + " next_due_at = :due, step_due_at = :due, updated_at = :now"
+                          + " where id = :id and sequence_version = :from and current_step = :step"
+                          + " and state in ('ACTIVE', 'PAUSED') and claimed_by is null")
                   .bind("to", to)
                   .bind("from", from)
                   .bind("id", e.id())

@@ -2,7 +2,6 @@ package ca.businessx.nurture.sequence;
 
 import ca.businessx.nurture.segment.Segment;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * The sequence as it runs: for each step, the template per segment and the wait after the previous
- * step. Steps are numbered from 1. Pure rules, no I/O.
+ * step. Steps are numbered from 1. A value: when a step falls due is {@link NextStep}'s to say.
  */
 public record SequencePlan(List<Step> steps) {
 
@@ -51,28 +50,5 @@ public record SequencePlan(List<Step> steps) {
   /** The wait between step {@code step - 1} and {@code step}. */
   public Duration waitBefore(int step) {
     return steps.get(step - 1).pause();
-  }
-
-  /** How long after enrollment the step is due when nothing is late. */
-  public Duration offset(int step) {
-    Duration total = Duration.ZERO;
-    for (int i = 1; i <= step; i++) {
-      total = total.plus(waitBefore(i));
-    }
-    return total;
-  }
-
-  /**
-   * When a step falls due: its planned time from the start, but never sooner than its wait after
-   * the previous email actually went out, so a late or retried email does not bunch up the next
-   * ones.
-   */
-  public Instant dueAt(int step, Instant startedAt, Instant previousDoneAt) {
-    Instant planned = startedAt.plus(offset(step));
-    if (previousDoneAt == null) {
-      return planned;
-    }
-    Instant spaced = previousDoneAt.plus(waitBefore(step));
-    return spaced.isAfter(planned) ? spaced : planned;
   }
 }

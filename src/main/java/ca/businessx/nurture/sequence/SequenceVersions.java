@@ -78,6 +78,12 @@ public final class SequenceVersions {
     return currentPlan;
   }
 
+  /** The plan an enrollment runs on: its pinned version's. */
+  public SequencePlan of(Enrollment e) {
+    // 0: the column was still empty (an enrollment older than versions, not yet adopted).
+    return e.sequenceVersion() == 0 ? currentPlan : plan(e.sequenceVersion());
+  }
+
   /** The plan of a stored version; versions never change once stored, so each is read once. */
   public SequencePlan plan(int version) {
     return plans.computeIfAbsent(

@@ -4,11 +4,7 @@ import ca.businessx.nurture.App;
 import ca.businessx.nurture.email.resend.FakeResend;
 import ca.businessx.nurture.platform.ConfigLoader;
 import ca.businessx.nurture.platform.Database;
-import ca.businessx.nurture.sequence.SequenceTasks;
 import ca.businessx.nurture.support.TestDatabases;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,13 +113,8 @@ public final class DispatchBench {
     return env;
   }
 
-  /** Contacts, enrollments and their step tasks, all due at {@code due}, in one transaction. */
+  /** Contacts and enrollments, all due at {@code due}, in one transaction. */
   private static void seed(Database db, int count, Instant due) {
-    SchedulerClient client =
-        SchedulerClient.Builder.create(
-                db.transactionAwareDataSource(),
-                Tasks.custom(SequenceTasks.STEP_TASK, Void.class).execute((i, c) -> null))
-            .build();
     String[] segments = {"CRITICAL", "URGENT", "OPTIMIZE"};
     long now = Instant.now().toEpochMilli();
     db.inTransaction(
@@ -137,8 +128,8 @@ public final class DispatchBench {
           var enrollments =
               h.prepareBatch(
                   "insert into enrollments (id, contact_id, state, current_step, started_at, next_due_at,"
-                      + " updated_at) values (:id, :contact, 'ACTIVE', 1, :due, :due, :now)");
-          List<TaskInstance<?>> tasks = new ArrayList<>(count);
+                      + " step_due_at, updated_at) values (:id, :contact, 'ACTIVE', 1, :due, :due, :due,"
+                      + " :now)");
           for (int i = 0; i < count; i++) {
             String contact = UUID.randomUUID().toString();
             String enrollment = UUID.randomUUID().toString();
@@ -156,11 +147,9 @@ public final class DispatchBench {
                 .bind("due", due.toEpochMilli())
                 .bind("now", now)
                 .add();
-            tasks.add(new TaskInstance<Void>(SequenceTasks.STEP_TASK, enrollment));
           }
           contacts.execute();
           enrollments.execute();
-          client.scheduleBatch(tasks, due);
           return null;
         });
   }

@@ -17,11 +17,13 @@ public final class DispatchWorkersBench {
     int leads = Integer.parseInt(o.getOrDefault("emails", "10000"));
     TestDatabases.Kind kind =
         TestDatabases.Kind.valueOf(o.getOrDefault("db", "postgresql").toUpperCase());
+    Duration latency = Duration.ofMillis(Long.parseLong(o.getOrDefault("latency-ms", "0")));
     System.out.println(BenchMachine.describe());
     List<String> lines = new ArrayList<>();
     double one = 0;
     for (int workers : new int[] {1, 2}) {
-      DueRun.Figures f = DueRun.run(kind, workers, leads, Duration.ZERO, Duration.ofSeconds(12));
+      DueRun.Figures f =
+          DueRun.run(kind, workers, leads, Duration.ZERO, Duration.ofSeconds(12), latency);
       double rate = f.emails() / f.seconds();
       if (workers == 1) {
         one = rate;
@@ -47,7 +49,11 @@ public final class DispatchWorkersBench {
     System.out.println("$ " + BenchMachine.command());
     System.out.println(BenchMachine.describe());
     System.out.println(
-        "dispatch on " + kind.name().toLowerCase() + ", fake Resend at zero latency:");
+        "dispatch on "
+            + kind.name().toLowerCase()
+            + ", fake Resend at "
+            + latency.toMillis()
+            + " ms per call:");
     lines.forEach(l -> System.out.println("  " + l));
     System.exit(0);
   }

@@ -60,8 +60,22 @@ final class DueRun {
   static Figures run(
       TestDatabases.Kind kind, int workers, int leads, Duration spacing, Duration margin)
       throws Exception {
+    return run(kind, workers, leads, spacing, margin, Duration.ZERO);
+  }
+
+  /**
+   * @param latency how long the fake provider takes per call
+   */
+  static Figures run(
+      TestDatabases.Kind kind,
+      int workers,
+      int leads,
+      Duration spacing,
+      Duration margin,
+      Duration latency)
+      throws Exception {
     Path dir = Files.createTempDirectory("nurture-due");
-    try (FakeResend fake = FakeResend.start()) {
+    try (FakeResend fake = FakeResend.start().latency(latency)) {
       Map<String, String> env = new HashMap<>(TestDatabases.env(kind));
       env.put("NURTURE_DATA_DIR", dir.resolve("data").toString());
       env.put("SEQUENCE_WAITS", "PT24H,PT24H,PT24H,PT24H");

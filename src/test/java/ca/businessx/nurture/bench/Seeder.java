@@ -30,7 +30,8 @@ final class Seeder {
     try (Database db = Database.open(config.db(), config.dataDir(), "seeder")) {
       db.migrate();
       Wiring w = new Wiring(config, db, Clock.systemUTC(), null, null);
-      Enroller enroller = new Enroller(w.client, w.versions.current());
+      Enroller enroller =
+          new Enroller(ca.businessx.nurture.sequence.DueNudge.NONE, w.versions.current());
       ContactRepository contacts = new ContactRepository();
       String run = Long.toString(System.nanoTime(), 36);
       for (int from = 0; from < leads; from += PER_TRANSACTION) {

@@ -231,7 +231,7 @@ class CliTest {
    */
   private void catchUpWithTheCli() {
     service.clock.settable().set(Instant.now().plusSeconds(1));
-    service.scheduler().runAnyDueExecutions();
+    service.runDue();
   }
 
   private String parkedId() throws Exception {

@@ -72,7 +72,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#emails .state")).getText())
             .isEqualTo("PENDING");
         assertThat(browser.findElement(By.id("enrollment-state")).getText()).isEqualTo("ACTIVE");
-        t.scheduler().runAnyDueExecutions();
+        t.runDue();
         browser.navigate().refresh();
         assertThat(browser.findElement(By.cssSelector("#emails .state")).getText())
             .isEqualTo("SENT");

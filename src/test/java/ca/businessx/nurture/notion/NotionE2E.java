@@ -49,8 +49,7 @@ final class NotionE2E {
   static void drain(TestApp t) {
     for (int round = 0; round < 200; round++) {
       t.runDue();
-      if (!anyDue(t.app.scheduler(), t.clock.instant())
-          && !anyDue(t.app.integrationScheduler(), t.clock.instant())) {
+      if (!anyDue(t.app.integrationScheduler(), t.clock.instant())) {
         return;
       }
     }

@@ -50,12 +50,10 @@ class LateOutcomeTest {
       String b = t.signup("b@example.ca", "B");
       t.assess("b@example.ca", 0, 0);
 
-      CompletableFuture<Void> first =
-          CompletableFuture.runAsync(() -> t.scheduler().runAnyDueExecutions(), threads);
+      CompletableFuture<Void> first = CompletableFuture.runAsync(() -> t.sendDue(), threads);
       assertThat(sender.firstCalled.await(10, TimeUnit.SECONDS)).isTrue();
       t.clock.tick(LEASE.plusSeconds(1));
-      CompletableFuture<Void> second =
-          CompletableFuture.runAsync(() -> t.scheduler().runAnyDueExecutions(), threads);
+      CompletableFuture<Void> second = CompletableFuture.runAsync(() -> t.sendDue(), threads);
       boolean taken = sender.secondCalled.await(10, TimeUnit.SECONDS);
       assertThat(taken).as("the group taken over").isTrue();
       sender.releaseFirst.countDown();

@@ -63,7 +63,17 @@ class SequenceDiffTest {
     Instant start = Instant.parse("2026-03-02T14:00:00Z");
     Enrollment onStep3 =
         new Enrollment(
-            "e1", "c1", EnrollmentState.ACTIVE, 3, start, start.plusSeconds(9), null, null);
+            "e1",
+            "c1",
+            EnrollmentState.ACTIVE,
+            3,
+            start,
+            start.plusSeconds(9),
+            null,
+            null,
+            start.plusSeconds(9),
+            null,
+            1);
 
     SequenceMigration.Move move = SequenceMigration.of(onStep3, faster);
     assertThat(move.toStep()).contains(3);

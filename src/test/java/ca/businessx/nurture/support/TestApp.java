@@ -45,7 +45,10 @@ public final class TestApp implements AutoCloseable {
     this.app =
         custom
             .apply(
-                App.builder(config).clock(clock).schedulers(ManualSchedulers.on(clock.settable())))
+                App.builder(config)
+                    .clock(clock)
+                    .schedulers(ManualSchedulers.on(clock.settable()))
+                    .sendByHand())
             .start();
     this.http = new Http(app.port());
     this.webhookSecret = env.get("WEBHOOK_SECRET");
@@ -63,10 +66,15 @@ public final class TestApp implements AutoCloseable {
     return (ManualScheduler) app.integrationScheduler();
   }
 
-  /** Runs whatever is due now on both schedulers. */
+  /** Sends every email due now, then runs whatever else is due on the scheduler. */
   public void runDue() {
-    scheduler().runAnyDueExecutions();
+    sendDue();
     integrations().runAnyDueExecutions();
+  }
+
+  /** Sends every email due now, batch after batch, as the send loop would. */
+  public void sendDue() {
+    app.sendLoop().runDue();
   }
 
   /** Moves time forward in steps, running what falls due at each one. */

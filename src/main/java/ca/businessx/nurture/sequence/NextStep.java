@@ -1,0 +1,235 @@
+package ca.businessx.nurture.sequence;
+
+import ca.businessx.nurture.segment.Segment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an enrollment gets next, and when: the one place a due time is computed. Pure: no I/O and no
+ * clock of its own, so every rule can be tested by value. The claimer, the recorder and a person's
+ * actions all ask it; the database only keeps its answer ({@code next_due_at}) for the index that
+ * finds due work.
+ *
+ * <p>Rules come in two lists, each entry small and independent, and that is where the next features
+ * go: {@link #EXITS} may end or hold a sequence before anything is sent (a booking, a reply, a
+ * suppressed address; later an engagement exit), {@link #TIMINGS} may move a send later (no
+ * bunching; later send windows in the lead's time zone). Template choice (variants, language)
+ * belongs in {@link #template}.
+ *
+ * <p>A step's time is planned from the previous step's <em>scheduled</em> time, not from when its
+ * email finally went out, so a retried or late email does not shift the rest of the sequence: on
+ * time, the last email is due the sum of the waits after enrolment.
+ */
+public final class NextStep {
+  private NextStep() {}
+
+  /**
+   * An enrollment as the decision sees it.
+   *
+   * @param step the step to send next, from 1
+   * @param stepDueAt the step's scheduled time
+   * @param lastSentAt when the previous email went out, or null before the first
+   */
+  public record Position(
+      EnrollmentState state,
+      int step,
+      Segment segment,
+      Instant enrolledAt,
+      Instant stepDueAt,
+      Instant lastSentAt) {
+    public Position {
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(enrolledAt, "enrolledAt");
+    }
+
+    Position withStepDue(Instant at) {
+      return new Position(state, step, segment, enrolledAt, at, lastSentAt);
+    }
+  }
+
+  /** What is known about the lead beyond its enrollment. */
+  public record LeadFacts(boolean suppressed, boolean booked, boolean replied) {
+    public static final LeadFacts NONE = new LeadFacts(false, false, false);
+  }
+
+  /** The answer. {@link #at()} is when to look at the enrollment again, if ever. */
+  public sealed interface Decision {
+    default Optional<Instant> at() {
+      return Optional.empty();
+    }
+  }
+
+  /** Send this step's email, not before its time (already reached when the decision says Send). */
+  public record Send(int step, String template, Instant notBefore) implements Decision {
+    @Override
+    public Optional<Instant> at() {
+      return Optional.of(notBefore);
+    }
+  }
+
+  /** Nothing yet: the current step falls due at {@code until}. */
+  public record Wait(int step, Instant until) implements Decision {
+    @Override
+    public Optional<Instant> at() {
+      return Optional.of(until);
+    }
+  }
+
+  /** Nothing until a person acts (a reply, a parked email). */
+  public record Paused(String reason) implements Decision {}
+
+  /** Every step is done. */
+  public record Complete() implements Decision {}
+
+  /** The sequence ends: nothing more is ever sent. */
+  public record Stop(EnrollmentState as, String reason) implements Decision {}
+
+  /** Everything a rule may look at. */
+  public record Situation(Position at, LeadFacts facts, SequencePlan plan, Instant now) {}
+
+  /** A reason to end or hold a sequence before anything is sent. */
+  interface Exit {
+    Optional<Decision> apply(Situation s);
+  }
+
+  /** A rule that may move a send later, never sooner. */
+  interface Timing {
+    Instant apply(Situation s, Instant notBefore);
+  }
+
+  static final List<Exit> EXITS =
+      List.of(NextStep::byState, NextStep::leadFacts, NextStep::pastTheLastStep);
+
+  static final List<Timing> TIMINGS = List.of(NextStep::noBunching);
+
+  /** What the enrollment at {@code p} gets now. */
+  public static Decision decide(Position p, LeadFacts facts, SequencePlan plan, Instant now) {
+    Situation s = new Situation(p, facts, plan, now);
+    for (Exit exit : EXITS) {
+      Optional<Decision> d = exit.apply(s);
+      if (d.isPresent()) {
+        return d.get();
+      }
+    }
+    Instant at = p.stepDueAt() != null ? p.stepDueAt() : p.enrolledAt();
+    for (Timing t : TIMINGS) {
+      Instant moved = t.apply(s, at);
+      at = moved.isAfter(at) ? moved : at;
+    }
+    if (at.isAfter(now)) {
+      return new Wait(p.step(), at);
+    }
+    return new Send(p.step(), template(s), at);
+  }
+
+  /**
+   * What the enrollment gets once its current step is done (sent at {@code doneAt}, or skipped):
+   * the next step planned from this one's scheduled time, or Complete after the last.
+   */
+  public static Decision afterDone(
+      Position p, LeadFacts facts, SequencePlan plan, Instant doneAt, Instant now) {
+    if (p.step() >= plan.size()) {
+      Optional<Decision> exit = byState(new Situation(p, facts, plan, now));
+      return exit.orElse(new Complete());
+    }
+    int next = p.step() + 1;
+    Instant scheduled = p.stepDueAt() != null ? p.stepDueAt() : p.enrolledAt();
+    Position moved =
+        new Position(
+            p.state(),
+            next,
+            p.segment(),
+            p.enrolledAt(),
+            scheduled.plus(plan.waitBefore(next)),
+            doneAt);
+    return decide(moved, facts, plan, now);
+  }
+
+  /**
+   * {@link #afterDone} for a step a person gave up on: the clock restarts at their decision, so the
+   * next email still waits its full pause after the last thing that happened.
+   */
+  public static Decision afterSkip(Position p, LeadFacts facts, SequencePlan plan, Instant now) {
+    return afterDone(p.withStepDue(now), facts, plan, p.lastSentAt(), now);
+  }
+
+  /**
+   * When a step falls due on a plan when nothing was late: the sum of the waits up to it from
+   * enrollment. A lead moved to another version is scheduled by it.
+   */
+  public static Instant planned(SequencePlan plan, int step, Instant enrolledAt) {
+    Instant at = enrolledAt;
+    for (int i = 1; i <= step && i <= plan.size(); i++) {
+      at = at.plus(plan.waitBefore(i));
+    }
+    return at;
+  }
+
+  /** The current step brought forward to now by a person. */
+  public static Decision sendNow(Position p, LeadFacts facts, SequencePlan plan, Instant now) {
+    Position forward = new Position(p.state(), p.step(), p.segment(), p.enrolledAt(), now, null);
+    return decide(forward, facts, plan, now);
+  }
+
+  /**
+   * When an email that failed for a passing reason is tried again: after the configured delay, or
+   * later when the provider asked for longer. The step's scheduled time does not move, so the retry
+   * does not shift the steps after it.
+   */
+  public static Instant retryAt(
+      Duration configured, Optional<Duration> providerAsked, Instant now) {
+    Duration wait = providerAsked.filter(d -> d.compareTo(configured) > 0).orElse(configured);
+    return now.plus(wait);
+  }
+
+  private static Optional<Decision> byState(Situation s) {
+    return switch (s.at().state()) {
+      case ACTIVE -> Optional.empty();
+      case PAUSED -> Optional.of(new Paused("an email needs a person"));
+      case REPLIED -> Optional.of(new Paused("the lead replied"));
+      case COMPLETED -> Optional.of(new Complete());
+      case STOPPED -> Optional.of(new Stop(EnrollmentState.STOPPED, "stopped"));
+      case BOOKED -> Optional.of(new Stop(EnrollmentState.BOOKED, "booked a call"));
+    };
+  }
+
+  private static Optional<Decision> leadFacts(Situation s) {
+    if (s.facts().booked()) {
+      return Optional.of(new Stop(EnrollmentState.BOOKED, "booked a call"));
+    }
+    if (s.facts().suppressed()) {
+      return Optional.of(new Stop(EnrollmentState.STOPPED, "address suppressed"));
+    }
+    if (s.facts().replied()) {
+      return Optional.of(new Paused("the lead replied"));
+    }
+    if (s.at().segment() == null) {
+      return Optional.of(new Paused("the lead has no segment"));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Decision> pastTheLastStep(Situation s) {
+    return s.at().step() > s.plan().size() ? Optional.of(new Complete()) : Optional.empty();
+  }
+
+  /**
+   * A late email is followed by the next no sooner than half that next one's wait: the schedule is
+   * kept where it can be, but two emails never arrive back to back.
+   */
+  private static Instant noBunching(Situation s, Instant notBefore) {
+    Position p = s.at();
+    if (p.lastSentAt() == null || p.step() < 2 || p.step() > s.plan().size()) {
+      return notBefore;
+    }
+    Duration half = s.plan().waitBefore(p.step()).dividedBy(2);
+    return p.lastSentAt().plus(half);
+  }
+
+  private static String template(Situation s) {
+    return s.plan().templateFor(s.at().step(), s.at().segment());
+  }
+}
