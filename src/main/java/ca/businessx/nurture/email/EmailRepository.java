@@ -51,6 +51,38 @@ public final class EmailRepository {
     return found;
   }
 
+  /** The PENDING emails of batch {@code batch}, in id order. */
+  public List<EmailRecord> pendingInBatch(Handle h, String batch) {
+    return h.createQuery(
+            "select "
+                + COLUMNS
+                + " from emails where dispatch_group = :g and state = 'PENDING' order by id")
+        .bind("g", batch)
+        .map(EmailRepository::map)
+        .list();
+  }
+
+  /** Whether any email was ever stored for batch {@code batch}: its members are then fixed. */
+  public boolean batchDrafted(Handle h, String batch) {
+    return h.createQuery("select count(*) from emails where dispatch_group = :g")
+            .bind("g", batch)
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  /** Moves stored PENDING emails into batch {@code batch}, so a takeover finds them there. */
+  public void joinBatch(Handle h, Collection<String> ids, String batch) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    h.createUpdate(
+            "update emails set dispatch_group = :g where id in (<ids>) and state = 'PENDING'")
+        .bindList("ids", Rows.distinct(ids))
+        .bind("g", batch)
+        .execute();
+  }
+
   /** A step's rendered email, to be stored: see {@link #insertDrafts}. */
   public record NewStep(
       String id,

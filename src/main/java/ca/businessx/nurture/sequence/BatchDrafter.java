@@ -140,12 +140,59 @@ final class BatchDrafter {
         sending.add(item(e, c, id, m.templateKey(), 0, m.subject(), m.html()));
       }
     }
-    db.inTransaction(
+    return db.inTransaction(
         h -> {
+          // Two live senders of one batch (the first outlived its lease) draft it one after the
+          // other: the first to commit fixes its members, and the second sends exactly those, so
+          // both calls carry the same keys and the provider's batch idempotency holds.
+          lockBatch(h, claim);
+          if (emails.batchDrafted(h, claim.batchId())) {
+            return adopt(h, claim, r, done);
+          }
           emails.insertDrafts(h, drafts, claim.batchId(), now);
+          emails.joinBatch(
+              h,
+              sending.stream()
+                  .map(SendBatch.Item::emailId)
+                  .filter(id -> drafts.stream().noneMatch(d -> d.id().equals(id)))
+                  .toList(),
+              claim.batchId());
           settle.forEach(s -> settle(h, s, claim, now));
-          return null;
+          return new SendBatch(claim, sending, done);
         });
+  }
+
+  private void lockBatch(Handle h, DueClaimer.Claim claim) {
+    if (db.kind() == Database.Kind.POSTGRESQL) {
+      h.createQuery("select id from enrollments where claimed_by = :b order by id for update")
+          .bind("b", claim.batchId())
+          .mapTo(String.class)
+          .list();
+    }
+  }
+
+  /** The batch was drafted by an earlier sender: send its stored PENDING emails as they are. */
+  private SendBatch adopt(Handle h, DueClaimer.Claim claim, Reading r, List<SendBatch.Item> done) {
+    Map<String, Enrollment> members = new java.util.HashMap<>();
+    claim.members().forEach(e -> members.put(e.id(), e));
+    List<SendBatch.Item> sending = new ArrayList<>();
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    for (EmailRecord m : emails.pendingInBatch(h, claim.batchId())) {
+      Enrollment e = members.get(m.enrollmentId());
+      Contact c = e == null ? null : r.people().get(e.contactId());
+      if (e == null || c == null || e.currentStep() != m.step()) {
+        log.info("email {} of batch {} has no member to send it", m.id(), claim.batchId());
+        continue;
+      }
+      kept.add(e.id());
+      sending.add(item(e, c, m.id(), m.templateKey(), m.attempts(), m.subject(), m.html()));
+    }
+    done.forEach(d -> kept.add(d.enrollment().id()));
+    for (Enrollment e : claim.members()) {
+      if (!kept.contains(e.id())) {
+        enrollments.release(h, e.id(), claim.batchId(), null);
+      }
+    }
     return new SendBatch(claim, sending, done);
   }
 
