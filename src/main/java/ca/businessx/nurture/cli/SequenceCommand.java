@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
     description = "Steer a contact's sequence; list, compare and move between sequence versions.",
     subcommands = {
       SequenceCommand.Stop.class,
+      SequenceCommand.Resume.class,
       SequenceCommand.Versions.class,
       SequenceCommand.Diff.class,
       SequenceCommand.Migrate.class
@@ -54,23 +55,66 @@ public final class SequenceCommand implements Runnable {
       super(env);
     }
 
+    /** An id as given, or the id of the contact with this email address. */
+    static String contactId(Workbench w, String contact) {
+      return contact.contains("@")
+          ? w.db
+              .withHandle(
+                  h ->
+                      new ContactRepository()
+                          .findByEmail(h, contact.trim().toLowerCase(Locale.ROOT)))
+              .map(c -> c.id())
+              .orElse(contact)
+          : contact;
+    }
+
     @Override
     int run(Workbench w) {
-      String id =
-          contact.contains("@")
-              ? w.db
-                  .withHandle(
-                      h ->
-                          new ContactRepository()
-                              .findByEmail(h, contact.trim().toLowerCase(Locale.ROOT)))
-                  .map(c -> c.id())
-                  .orElse(contact)
-              : contact;
+      String id = contactId(w, contact);
       Enrollment e = w.control.stop(id, reason);
       if (json) {
         printJson(Map.of("enrollment", e));
       } else {
         out().println("sequence of contact " + id + " stopped at step " + e.currentStep());
+        out().flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "resume",
+      mixinStandardHelpOptions = true,
+      description =
+          "Resume a sequence a reply paused or a booking ended: its next email waits its full"
+              + " pause from now.")
+  static final class Resume extends CliCommand {
+    @Parameters(paramLabel = "CONTACT", description = "The contact's id or email address.")
+    String contact;
+
+    Resume() {
+      super(null);
+    }
+
+    Resume(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    int run(Workbench w) {
+      String id = Stop.contactId(w, contact);
+      Enrollment e = w.control.resume(id);
+      if (json) {
+        printJson(Map.of("enrollment", e));
+      } else {
+        out()
+            .println(
+                "sequence of contact "
+                    + id
+                    + " resumed at step "
+                    + e.currentStep()
+                    + ", due "
+                    + e.nextDueAt());
         out().flush();
       }
       return 0;

@@ -28,6 +28,15 @@ final class ConsoleActions {
     form(ctx, "stopped", () -> control.stop(ctx.pathParam("id"), STOP_REASON));
   }
 
+  void resumeForm(Context ctx) {
+    form(ctx, "resumed", () -> control.resume(ctx.pathParam("id")));
+  }
+
+  void resumeApi(Context ctx) {
+    ConsoleAuth.checkOrigin(ctx);
+    ctx.json(enrollment(api(() -> control.resume(ctx.pathParam("id")))));
+  }
+
   void sendNextForm(Context ctx) {
     form(ctx, "sent_next", () -> control.sendNext(ctx.pathParam("id")));
   }

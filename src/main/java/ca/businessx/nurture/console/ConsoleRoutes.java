@@ -86,6 +86,7 @@ public final class ConsoleRoutes {
     cfg.routes.post("/console/logout", other::logOut);
     cfg.routes.post("/console/contacts/{id}/stop", actions::stopForm);
     cfg.routes.post("/console/contacts/{id}/send-next", actions::sendNextForm);
+    cfg.routes.post("/console/contacts/{id}/resume", actions::resumeForm);
     cfg.routes.post("/console/emails/{id}/retry", actions::retryForm);
     cfg.routes.post("/console/emails/{id}/skip", actions::skipForm);
     cfg.routes.post("/console/contacts/{id}/proposals/{proposal}/accept", proposals::acceptForm);
@@ -94,6 +95,7 @@ public final class ConsoleRoutes {
     // The same actions for scripts; /api/* is guarded by the admin rule (InspectionRoutes).
     cfg.routes.post("/api/contacts/{id}/stop", actions::stopApi);
     cfg.routes.post("/api/contacts/{id}/send-next", actions::sendNextApi);
+    cfg.routes.post("/api/contacts/{id}/resume", actions::resumeApi);
     cfg.routes.post("/api/emails/{id}/retry", actions::retryApi);
     cfg.routes.post("/api/emails/{id}/skip", actions::skipApi);
     cfg.routes.post("/api/contacts/{id}/proposals/{proposal}/accept", proposals::acceptApi);

@@ -15,6 +15,7 @@ final class ConsoleWords {
   static final Map<String, String> NOTICES =
       Map.of(
           "stopped", "Sequence stopped.",
+          "resumed", "Sequence resumed: its next email waits its full pause from now.",
           "sent_next", "The next email will go out within moments.",
           "retried", "Email queued for another try.",
           "skipped", "Email skipped; the sequence moves on.",
@@ -38,6 +39,7 @@ final class ConsoleWords {
           Map.entry("sequence_completed", "Sequence completed"),
           Map.entry("sequence_stopped", "Sequence stopped"),
           Map.entry("sequence_booked", "Sequence ended by a booking"),
+          Map.entry("sequence_resumed", "Sequence resumed by a person"),
           Map.entry("alert_sent", "Team alerted"),
           Map.entry("alert_retry", "Team alert failed; trying again"),
           Map.entry("alert_failed", "Team alert failed"),

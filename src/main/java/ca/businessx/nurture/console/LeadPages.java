@@ -254,8 +254,10 @@ final class LeadPages {
     v.put("finished", Views.time(e.finishedAt()));
     v.put("stop_reason", e.stopReason());
     boolean running = e.state() == EnrollmentState.ACTIVE || e.state() == EnrollmentState.PAUSED;
-    v.put("can_stop", running);
+    v.put("can_stop", running || e.state() == EnrollmentState.REPLIED);
     v.put("can_send_next", e.state() == EnrollmentState.ACTIVE);
+    v.put(
+        "can_resume", e.state() == EnrollmentState.REPLIED || e.state() == EnrollmentState.BOOKED);
     if (running && c.segment() != null && e.currentStep() <= plan.size()) {
       v.put("next_template", plan.templateFor(e.currentStep(), c.segment()));
       v.put("next_due", Views.time(e.nextDueAt()));

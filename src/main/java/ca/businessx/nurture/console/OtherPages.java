@@ -61,12 +61,46 @@ final class OtherPages {
                   return m;
                 })
             .toList();
+    List<Map<String, Object>> replied = db.withHandle(OtherPages::replied);
     views.page(
         ctx,
         "follow-up",
         "Follow-up",
         "followup",
-        Map.of("rows", rows, "count", rows.size(), "back", "/console/follow-up"));
+        Map.of(
+            "rows",
+            rows,
+            "count",
+            rows.size(),
+            "replied",
+            replied,
+            "replied_count",
+            replied.size(),
+            "back",
+            "/console/follow-up"));
+  }
+
+  /** Leads whose reply paused their sequence, newest reply first: they come before parked mail. */
+  private static List<Map<String, Object>> replied(org.jdbi.v3.core.Handle h) {
+    return h.createQuery(
+            "select c.id, c.email, c.business_name, r.subject, r.received_at from enrollments e"
+                + " join contacts c on c.id = e.contact_id left join replies r on r.id = (select"
+                + " r2.id from replies r2 where r2.contact_id = c.id order by r2.received_at desc"
+                + " limit 1) where e.state = 'REPLIED' order by r.received_at desc")
+        .map(
+            (rs, ctx) -> {
+              Map<String, Object> m = new HashMap<>();
+              m.put("contact_id", rs.getString("id"));
+              m.put("email", rs.getString("email"));
+              m.put("business", rs.getString("business_name"));
+              m.put(
+                  "subject",
+                  rs.getString("subject") == null ? "(no subject)" : rs.getString("subject"));
+              long at = rs.getLong("received_at");
+              m.put("received", rs.wasNull() ? "" : Views.time(java.time.Instant.ofEpochMilli(at)));
+              return m;
+            })
+        .list();
   }
 
   void templates(Context ctx) {

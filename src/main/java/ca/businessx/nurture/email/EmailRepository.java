@@ -233,6 +233,23 @@ public final class EmailRepository {
         == 1;
   }
 
+  /**
+   * A sequence a person resumes gets back its current email if a booking cancelled it unsent: it
+   * goes out as stored, under its own key. Answers how many came back (0 or 1).
+   */
+  public int reopenCancelled(Handle h, String enrollmentId, int step, Instant now) {
+    EmailState.requireMove(EmailState.CANCELLED, EmailState.PENDING);
+    return h.createUpdate(
+            "update emails set state = 'PENDING', attempts = 0, last_error = null,"
+                + " next_attempt_at = :now, dispatch_group = null, claimed_until = null,"
+                + " updated_at = :now where enrollment_id = :e and step = :s"
+                + " and state = 'CANCELLED' and sent_at is null")
+        .bind("e", enrollmentId)
+        .bind("s", step)
+        .bind("now", now.toEpochMilli())
+        .execute();
+  }
+
   /** A parked email is given up on by a person; answers false if it was not parked. */
   public boolean skipParked(Handle h, String id, Instant now) {
     EmailState.requireMove(EmailState.PARKED, EmailState.SKIPPED);

@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * The life of one email of a sequence. PENDING waits for (another) attempt; PARKED needs a person
- * (retry or skip); SENT, SKIPPED and CANCELLED are final. The allowed moves are listed here and
- * nowhere else; {@link EmailRepository}'s state changes are the only writers and each asks {@link
- * #requireMove} before it writes.
+ * (retry or skip); SENT and SKIPPED are final; CANCELLED is too, except that a person who resumes a
+ * sequence a booking ended lets its cancelled current email go out after all. The allowed moves are
+ * listed here and nowhere else; {@link EmailRepository}'s state changes are the only writers and
+ * each asks {@link #requireMove} before it writes.
  */
 public enum EmailState {
   PENDING,
@@ -23,7 +24,7 @@ public enum EmailState {
           PARKED, EnumSet.of(PENDING, SKIPPED, CANCELLED),
           SENT, EnumSet.noneOf(EmailState.class),
           SKIPPED, EnumSet.noneOf(EmailState.class),
-          CANCELLED, EnumSet.noneOf(EmailState.class));
+          CANCELLED, EnumSet.of(PENDING));
 
   public boolean isDone() {
     return this == SENT || this == SKIPPED;

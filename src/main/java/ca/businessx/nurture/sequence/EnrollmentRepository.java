@@ -93,7 +93,8 @@ public final class EnrollmentRepository {
                     + " next_due_at = case when :holds then null else next_due_at end,"
                     + " claimed_by = case when :holds then null else claimed_by end,"
                     + " claimed_until = case when :holds then null else claimed_until end,"
-                    + " finished_at = case when :ends then :now else finished_at end"
+                    + " finished_at = case when :ends then :now when :resumes then null"
+                    + " else finished_at end"
                     + " where id = :id and state = :from")
             .bind("id", e.id())
             .bind("from", e.state().name())
@@ -101,6 +102,7 @@ public final class EnrollmentRepository {
             .bind("reason", reason)
             .bind("ends", ends)
             .bind("holds", holds)
+            .bind("resumes", next == EnrollmentState.ACTIVE)
             .bind("now", now.toEpochMilli())
             .execute()
         == 1;

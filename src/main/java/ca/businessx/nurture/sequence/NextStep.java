@@ -168,6 +168,19 @@ public final class NextStep {
     return at;
   }
 
+  /**
+   * A sequence a person lets run again after a reply or a booking: its current email waits its full
+   * pause from the decision (the first email goes at once), so the lead never gets an automated
+   * email right after talking to someone.
+   */
+  public static Decision resume(Position p, LeadFacts facts, SequencePlan plan, Instant now) {
+    Duration pause = p.step() <= plan.size() ? plan.waitBefore(p.step()) : Duration.ZERO;
+    Position active =
+        new Position(
+            EnrollmentState.ACTIVE, p.step(), p.segment(), p.enrolledAt(), now.plus(pause), null);
+    return decide(active, facts, plan, now);
+  }
+
   /** The current step brought forward to now by a person. */
   public static Decision sendNow(Position p, LeadFacts facts, SequencePlan plan, Instant now) {
     Position forward = new Position(p.state(), p.step(), p.segment(), p.enrolledAt(), now, null);

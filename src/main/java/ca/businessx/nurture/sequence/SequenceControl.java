@@ -1,5 +1,6 @@
 package ca.businessx.nurture.sequence;
 
+import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.email.EmailRecord;
@@ -7,8 +8,10 @@ import ca.businessx.nurture.email.EmailRepository;
 import ca.businessx.nurture.email.EmailState;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.segment.Segment;
+import ca.businessx.nurture.suppression.SuppressionList;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,7 @@ public final class SequenceControl {
   private final EmailRepository emails = new EmailRepository();
   private final ContactRepository contacts = new ContactRepository();
   private final Timeline timeline = new Timeline();
+  private final SuppressionList suppressions = new SuppressionList();
 
   public SequenceControl(Database db, SequenceVersions versions, DueNudge nudge, Clock clock) {
     this.db = db;
@@ -56,6 +60,57 @@ public final class SequenceControl {
             });
     log.info("enrollment {} stopped by an operator", stopped.id());
     return stopped;
+  }
+
+  /**
+   * Lets a sequence a reply paused, or a booking ended, run again: its next email waits its full
+   * pause from now. A suppressed address (unsubscribed, bounced, complained) is never resumed.
+   */
+  public Enrollment resume(String contactId) {
+    Instant now = clock.instant();
+    Enrollment resumed =
+        db.inTransaction(
+            h -> {
+              Enrollment e = enrollmentOf(h, contactId);
+              if (e.state() != EnrollmentState.REPLIED && e.state() != EnrollmentState.BOOKED) {
+                throw SequenceControlException.conflict(
+                    "only a sequence paused by a reply or ended by a booking can be resumed;"
+                        + " this one is "
+                        + e.state());
+              }
+              Contact c = contacts.find(h, contactId).orElseThrow();
+              if (!suppressions.suppressedHashes(h, List.of(c.email())).isEmpty()) {
+                throw SequenceControlException.conflict(
+                    "this address is suppressed (unsubscribed, bounced or complained):"
+                        + " it gets no more email");
+              }
+              if (!enrollments.moveTo(h, e, EnrollmentState.ACTIVE, null, now)) {
+                throw busy();
+              }
+              emails.reopenCancelled(h, e.id(), e.currentStep(), now);
+              NextStep.Decision d =
+                  NextStep.resume(
+                      e.position(c.segment()), NextStep.LeadFacts.NONE, versions.of(e), now);
+              Enrollment active = enrollments.find(h, e.id()).orElseThrow();
+              if (d instanceof NextStep.Complete) {
+                if (!enrollments.moveTo(h, active, EnrollmentState.COMPLETED, null, now)) {
+                  throw busy();
+                }
+                timeline.record(h, contactId, now, "sequence_completed", null);
+              } else {
+                Instant due = d.at().orElseThrow(() -> SequenceControlException.conflict("" + d));
+                if (!enrollments.reschedule(
+                    h, e.id(), e.currentStep(), e.currentStep(), due, now)) {
+                  throw busy();
+                }
+                nudge.afterCommit(h);
+              }
+              timeline.record(
+                  h, contactId, now, "sequence_resumed", "from " + e.state().name().toLowerCase());
+              return enrollments.find(h, e.id()).orElseThrow();
+            });
+    log.info("enrollment {} resumed by an operator", resumed.id());
+    return resumed;
   }
 
   /** Sends the contact's next email at once instead of at its due time. */
