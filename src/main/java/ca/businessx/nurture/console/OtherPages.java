@@ -126,6 +126,7 @@ final class OtherPages {
     m.put("key", key);
     m.put("segment", segment.name());
     m.put("subject", rendered.subject());
+    m.put("subject_b", rendered.subjectB());
     m.put("origin", rendered.origin());
     m.put("html", rendered.html());
     List<Map<String, Object>> tests = subjectTests.rows();
