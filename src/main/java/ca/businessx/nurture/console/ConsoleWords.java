@@ -49,6 +49,7 @@ final class ConsoleWords {
           Map.entry("booking_cancelled_unknown", "Cancelled a call not known here"),
           Map.entry("created_by_booking", "Created by a booking"),
           Map.entry("replied", "Replied"),
+          Map.entry("email_failed", "Resend could not send an email it had taken"),
           Map.entry("profile_change_proposed", "Proposed a profile change"),
           Map.entry("profile_change_accepted", "Profile change accepted"),
           Map.entry("resubscribe_requested", "Asked to be mailed again"),

@@ -62,6 +62,7 @@ final class OtherPages {
                 })
             .toList();
     List<Map<String, Object>> replied = db.withHandle(OtherPages::replied);
+    List<Map<String, Object>> failed = db.withHandle(OtherPages::failedAfterSending);
     views.page(
         ctx,
         "follow-up",
@@ -76,8 +77,33 @@ final class OtherPages {
             replied,
             "replied_count",
             replied.size(),
+            "failed",
+            failed,
+            "has_failed",
+            !failed.isEmpty(),
             "back",
             "/console/follow-up"));
+  }
+
+  /** Emails the provider took and then reported it could not send, newest first. */
+  private static List<Map<String, Object>> failedAfterSending(org.jdbi.v3.core.Handle h) {
+    return h.createQuery(
+            "select m.id, m.contact_id, c.email, m.template_key, m.failure_reason, m.failed_at"
+                + " from emails m join contacts c on c.id = m.contact_id where m.failed_at is not"
+                + " null order by m.failed_at desc limit 100")
+        .map(
+            (rs, ctx) -> {
+              Map<String, Object> m = new HashMap<>();
+              m.put("id", rs.getString("id"));
+              m.put("contact_id", rs.getString("contact_id"));
+              m.put("email", rs.getString("email"));
+              m.put("template", rs.getString("template_key"));
+              m.put("reason", rs.getString("failure_reason"));
+              m.put(
+                  "failed_at", Views.time(java.time.Instant.ofEpochMilli(rs.getLong("failed_at"))));
+              return m;
+            })
+        .list();
   }
 
   /** Leads whose reply paused their sequence, newest reply first: they come before parked mail. */

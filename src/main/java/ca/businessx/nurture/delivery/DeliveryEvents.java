@@ -55,6 +55,7 @@ final class DeliveryEvents {
       case "email.bounced" ->
           bounced(h, e, event.path("data").path("bounce").path("type").asText("Undetermined"), now);
       case "email.suppressed" -> suppressed(h, e, event.path("data").path("suppressed"), now);
+      case "email.failed" -> failed(h, e, event.path("data").path("failed").path("reason"), now);
       case "email.delivery_delayed" -> {}
       default -> {
         return true;
@@ -74,6 +75,24 @@ final class DeliveryEvents {
             ? SuppressionReason.COMPLAINED
             : SuppressionReason.BOUNCED;
     suppressor.suppress(h, e.contactId(), reason, e.templateKey(), now);
+  }
+
+  /**
+   * Resend accepted the email but could not send it: it stays sent as far as the sequence goes (a
+   * retry under its key would be answered from Resend's cache, not sent), and the follow-up queue
+   * shows it with the reason, for a person to reach the lead another way.
+   */
+  private static void failed(Handle h, Sent e, JsonNode reason, Instant now) {
+    String why = reason.asText("").strip();
+    h.createUpdate(
+            "update emails set failed_at = coalesce(failed_at, :now), failure_reason ="
+                + " coalesce(failure_reason, :why) where id = :id")
+        .bind("id", e.id())
+        .bind("now", now.toEpochMilli())
+        .bind(
+            "why",
+            why.isEmpty() ? "no reason given" : why.substring(0, Math.min(200, why.length())))
+        .execute();
   }
 
   private void bounced(Handle h, Sent e, String bounceType, Instant now) {
