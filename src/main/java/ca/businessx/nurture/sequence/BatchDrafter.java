@@ -13,13 +13,9 @@ import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;
 import ca.businessx.nurture.suppression.SuppressionList;
 import ca.businessx.nurture.template.RenderedEmail;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -270,16 +266,8 @@ final class BatchDrafter {
     return EmailRecord.idempotencyKey(e.id(), e.currentStep());
   }
 
-  /** The rendered text's fingerprint, stored with the email. */
+  /** The fingerprint of the template text the email was rendered from, stored with it. */
   static String hash(RenderedEmail r) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(r.subject().getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(r.html().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return r.sourceHash();
   }
 }

@@ -40,9 +40,8 @@ public final class EmailComposer {
         r.origin(),
         r.language(),
         r.subjectB(),
-        r.hasSubjectB()
-            ? tracked.track(r.htmlB(), emailKey, templateKey, contact.segment())
-            : null);
+        r.hasSubjectB() ? tracked.track(r.htmlB(), emailKey, templateKey, contact.segment()) : null,
+        r.sourceHash());
   }
 
   public RenderedEmail render(String templateKey, Contact contact) {

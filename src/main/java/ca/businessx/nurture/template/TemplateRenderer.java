@@ -26,6 +26,7 @@ public final class TemplateRenderer {
   private final List<TemplateSource> sources;
   private final TemplateSource fallback;
   private final Map<Language, Template> layouts = new EnumMap<>(Language.class);
+  private final Map<Language, String> layoutTexts = new EnumMap<>(Language.class);
   private final LocaleDefaults locales;
   private final Mustache.Compiler html =
       Mustache.compiler().nullValue("").emptyStringIsFalse(true).zeroIsFalse(false);
@@ -57,7 +58,9 @@ public final class TemplateRenderer {
     this.fallback = fallback;
     this.locales = locales;
     for (Language language : Language.values()) {
-      layouts.put(language, html.compile(layout(files, language)));
+      String text = layout(files, language);
+      layoutTexts.put(language, text);
+      layouts.put(language, html.compile(text));
     }
   }
 
@@ -109,7 +112,8 @@ public final class TemplateRenderer {
     values.put("body", compiled(compiledHtml, html, template.htmlBody()).execute(values));
     String email = layouts.get(language).execute(values);
     if (!template.hasSubjectB()) {
-      return new RenderedEmail(key, subject, email, template.origin(), language);
+      return new RenderedEmail(key, subject, email, template.origin(), language)
+          .withSourceHash(sourceHash(template, language));
     }
     String subjectB =
         compiled(compiledPlain, plain, template.subjectB())
@@ -124,7 +128,24 @@ public final class TemplateRenderer {
         template.origin(),
         language,
         subjectB,
-        layouts.get(language).execute(values));
+        layouts.get(language).execute(values),
+        sourceHash(template, language));
+  }
+
+  /** The template text an email is rendered from, hashed: a later edit shows as another hash. */
+  private String sourceHash(EmailTemplate t, Language language) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (String part :
+          List.of(
+              layoutTexts.get(language), t.subject(), t.subjectB(), t.preheader(), t.htmlBody())) {
+        sha.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   private static Template compiled(

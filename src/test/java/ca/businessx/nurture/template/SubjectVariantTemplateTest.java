@@ -52,6 +52,21 @@ class SubjectVariantTemplateTest {
   }
 
   @Test
+  void anEmailRecordsTheHashOfTheTemplateTextNotOfTheLead() throws Exception {
+    write("email_3", "subject: Hi {{first_name}}\n---\n<p>Body</p>\n");
+    TemplateRenderer r = renderer(new ArrayList<>());
+    RenderedEmail ana = r.render("email_3", model());
+    RenderedEmail bo =
+        r.render(
+            "email_3",
+            TemplateModel.of(
+                TemplateRendererTest.contact("Bo", "Bakery"), TemplateRendererTest.SENDER, "v"));
+    assertThat(ana.sourceHash()).hasSize(64).isEqualTo(bo.sourceHash());
+    write("email_3", "subject: Hello {{first_name}}\n---\n<p>Body</p>\n");
+    assertThat(r.render("email_3", model()).sourceHash()).isNotEqualTo(ana.sourceHash());
+  }
+
+  @Test
   void theShippedTemplatesHaveOneSubject() {
     ConfigFiles defaults = new ConfigFiles(Optional.empty());
     TemplateRenderer r = new TemplateRenderer(List.of(), new StaticTemplates(defaults), defaults);
