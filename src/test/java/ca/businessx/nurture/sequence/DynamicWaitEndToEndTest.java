@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -102,6 +103,51 @@ class DynamicWaitEndToEndTest {
       assertThat(f.get("assessment_to_booked").toString())
           .isEqualTo("[{\"segment\":\"CRITICAL\",\"assessed\":2,\"booked\":1,\"rate\":0.5}]");
     }
+  }
+
+  @Test
+  void resendsClickReportCountsAndOnlyAClickOnThePreviousEmailDoes() {
+    try (TestApp t =
+        new TestApp(
+            dir,
+            TestDatabases.Kind.SQLITE,
+            Map.of("RESEND_WEBHOOK_SECRET", ResendEventsTest.SECRET))) {
+      String bo = t.signup("bo@example.ca", "Bo");
+      t.assess("bo@example.ca", 0, 2);
+      t.advance(Duration.ofDays(1), Duration.ofHours(1));
+      assertThat(t.outboxTemplates("bo@example.ca")).containsExactly("email_1", "email_2b");
+      Instant second = TestApp.START.plus(Duration.ofDays(1));
+      Instant full = second.plus(Duration.ofDays(2));
+      assertThat(nextDue(t, bo)).isEqualTo(full);
+
+      // A click on email 1 now is on an older email: email 3 keeps its time.
+      assertThat(resendClick(t, bo, 0, "c1").status()).isEqualTo(200);
+      assertThat(nextDue(t, bo)).isEqualTo(full);
+      // A click on email 2, reported by Resend, brings email 3 to half its wait after email 2.
+      assertThat(resendClick(t, bo, 1, "c2").status()).isEqualTo(200);
+      assertThat(nextDue(t, bo)).isEqualTo(second.plus(Duration.ofDays(1)));
+      t.advance(Duration.ofDays(1), Duration.ofHours(1));
+      assertThat(t.outboxTemplates("bo@example.ca"))
+          .containsExactly("email_1", "email_2b", "email_3");
+    }
+  }
+
+  private static Http.Response resendClick(TestApp t, String contact, int email, String svixId) {
+    String message =
+        t.http
+            .get("/api/contacts/" + contact)
+            .json()
+            .at("/emails/" + email + "/provider_message_id")
+            .asText();
+    String body =
+        "{\"type\":\"email.clicked\",\"created_at\":\"2026-03-03T15:00:05Z\",\"data\":"
+            + "{\"email_id\":\""
+            + message
+            + "\",\"created_at\":\"2026-03-03T15:00:00Z\",\"from\":\"a@b.ca\","
+            + "\"to\":[\"x@y.ca\"],\"subject\":\"s\",\"click\":{\"ipAddress\":\"1.2.3.4\","
+            + "\"link\":\"https://example.ca/guide\",\"timestamp\":\"2026-03-03T15:00:05Z\","
+            + "\"userAgent\":\"x\"}}}";
+    return ResendEventsTest.signed(t, svixId, body);
   }
 
   private static Instant nextDue(TestApp t, String contact) {
