@@ -10,6 +10,7 @@ import ca.businessx.nurture.engagement.EngagementScore;
 import ca.businessx.nurture.engagement.Engagements;
 import ca.businessx.nurture.platform.ApiError;
 import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.sequence.EngagedWaits;
 import ca.businessx.nurture.sequence.Enrollment;
 import ca.businessx.nurture.sequence.EnrollmentRepository;
 import ca.businessx.nurture.sequence.EnrollmentState;
@@ -36,7 +37,7 @@ final class LeadPages {
   private final SequencePlan plan;
   private final Views views;
   private final Engagements engagements;
-  private final ca.businessx.nurture.sequence.EngagedWaits waits;
+  private final EngagedWaits waits;
   private final java.time.Clock clock;
   private final LeadQueries queries = new LeadQueries();
   private final ContactRepository contacts = new ContactRepository();
@@ -53,7 +54,7 @@ final class LeadPages {
       Views views,
       ca.businessx.nurture.contact.LocaleDefaults locales,
       Engagements engagements,
-      ca.businessx.nurture.sequence.EngagedWaits waits,
+      EngagedWaits waits,
       java.time.Clock clock) {
     this.waits = waits;
     this.locales = locales;

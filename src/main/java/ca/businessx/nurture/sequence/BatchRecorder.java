@@ -3,6 +3,7 @@ package ca.businessx.nurture.sequence;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.email.BatchOutcome;
+import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
 import ca.businessx.nurture.email.EmailState;
 import ca.businessx.nurture.email.SendException;
@@ -255,8 +256,7 @@ final class BatchRecorder {
   }
 
   private static String key(SendBatch.Item item) {
-    return ca.businessx.nurture.email.EmailRecord.idempotencyKey(
-        item.enrollment().id(), item.enrollment().currentStep());
+    return EmailRecord.idempotencyKey(item.enrollment().id(), item.enrollment().currentStep());
   }
 
   /**

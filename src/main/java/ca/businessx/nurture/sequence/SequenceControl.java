@@ -9,6 +9,9 @@ import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.segment.Segment;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,11 +157,11 @@ public final class SequenceControl {
    * wait).
    */
   private NextStep.LeadFacts facts(Handle h, Enrollment e) {
-    java.util.Set<Integer> clicked = new java.util.HashSet<>();
-    java.util.Set<String> keys =
+    Set<Integer> clicked = new HashSet<>();
+    Set<String> keys =
         emails.clickedKeys(
             h,
-            java.util.List.of(
+            List.of(
                 EmailRecord.idempotencyKey(e.id(), e.currentStep() - 1),
                 EmailRecord.idempotencyKey(e.id(), e.currentStep())));
     for (int step : new int[] {e.currentStep() - 1, e.currentStep()}) {
