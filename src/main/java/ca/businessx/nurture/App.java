@@ -303,6 +303,7 @@ public final class App implements AutoCloseable {
             new ConsoleRoutes(
                     db,
                     w.control,
+                    w.waits,
                     w.composer,
                     w.plan,
                     guard,

@@ -46,6 +46,7 @@ import ca.businessx.nurture.privacy.ContactPrivacy;
 import ca.businessx.nurture.reply.ReplyNotices;
 import ca.businessx.nurture.reply.ReplyRecorder;
 import ca.businessx.nurture.sequence.EmailComposer;
+import ca.businessx.nurture.sequence.EngagedWaits;
 import ca.businessx.nurture.sequence.Enroller;
 import ca.businessx.nurture.sequence.SendLoop;
 import ca.businessx.nurture.sequence.SequenceControl;
@@ -93,6 +94,7 @@ public final class Wiring {
   public final ContactSuppressor suppressor;
   public final LeadIntake intake;
   public final SequenceControl control;
+  public final EngagedWaits waits;
 
   /** Sends every due email; started by a node that runs schedulers, stepped by hand in tests. */
   public final SendLoop sendLoop;
@@ -268,18 +270,6 @@ public final class Wiring {
             new LinkTokens(signingKey),
             config.sender().publicBaseUrl(),
             config.sender().bookingUrl());
-    this.clicks =
-        new ClickRecorder(
-            trackedLinks,
-            (h, click) ->
-                engagement.engaged(
-                    h,
-                    click.contactId(),
-                    click.isBooking()
-                        ? EngagementScore.Kind.BOOKING_CLICK
-                        : EngagementScore.Kind.CLICK,
-                    click.at(),
-                    click.templateKey()));
     this.composer = new EmailComposer(renderer, config.sender(), links, trackedLinks);
     this.sendLoop =
         SendLoop.create(
@@ -292,6 +282,22 @@ public final class Wiring {
             metrics.events(),
             clock,
             config.scheduler().pollInterval());
+    this.waits = new EngagedWaits(versions, sendLoop);
+    this.clicks =
+        new ClickRecorder(
+            trackedLinks,
+            (h, click) -> {
+              engagement.engaged(
+                  h,
+                  click.contactId(),
+                  click.isBooking()
+                      ? EngagementScore.Kind.BOOKING_CLICK
+                      : EngagementScore.Kind.CLICK,
+                  click.at(),
+                  click.templateKey());
+              // A click may bring the next email forward (an "if engaged" wait).
+              waits.clicked(h, click.emailId(), click.at());
+            });
     this.intake =
         new LeadIntake(
             db,

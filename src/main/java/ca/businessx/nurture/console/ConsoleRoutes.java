@@ -8,6 +8,7 @@ import ca.businessx.nurture.funnel.FunnelRoutes;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.PageHeaders;
 import ca.businessx.nurture.sequence.EmailComposer;
+import ca.businessx.nurture.sequence.EngagedWaits;
 import ca.businessx.nurture.sequence.SequenceControl;
 import ca.businessx.nurture.sequence.SequencePlan;
 import io.javalin.config.JavalinConfig;
@@ -20,6 +21,7 @@ import java.util.Optional;
 public final class ConsoleRoutes {
   private final Database db;
   private final SequenceControl control;
+  private final EngagedWaits waits;
   private final EmailComposer composer;
   private final SequencePlan plan;
   private final AdminGuard guard;
@@ -34,6 +36,7 @@ public final class ConsoleRoutes {
   public ConsoleRoutes(
       Database db,
       SequenceControl control,
+      EngagedWaits waits,
       EmailComposer composer,
       SequencePlan plan,
       AdminGuard guard,
@@ -48,6 +51,7 @@ public final class ConsoleRoutes {
     this.engagements = engagements;
     this.db = db;
     this.control = control;
+    this.waits = waits;
     this.composer = composer;
     this.plan = plan;
     this.guard = guard;
@@ -63,7 +67,7 @@ public final class ConsoleRoutes {
     Views views = new Views(auth);
     FunnelPage funnel = new FunnelPage(new FunnelRoutes(db, clock), views, clock);
     OverviewPage overview = new OverviewPage(db, plan, views, clock, funnel::recent, crmConfigured);
-    LeadPages leads = new LeadPages(db, plan, views, locales, engagements, clock);
+    LeadPages leads = new LeadPages(db, plan, views, locales, engagements, waits, clock);
     SubjectTestActions subjectTests = new SubjectTestActions(db, auth, clock, subjectRule);
     OtherPages other = new OtherPages(db, composer, plan, views, auth, subjectTests, sender);
     ConsoleActions actions = new ConsoleActions(control, auth);

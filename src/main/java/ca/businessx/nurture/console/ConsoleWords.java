@@ -58,6 +58,7 @@ final class ConsoleWords {
           Map.entry("imported_from_crm", "Imported from the CRM"),
           Map.entry("sequence_migrated", "Moved to another sequence version"),
           Map.entry("link_clicked", "Clicked a link"),
+          Map.entry("wait_shortened", "Next email brought forward by a click"),
           Map.entry("erased", "Personal data erased"));
 
   /** A timeline code as a sentence; a code not listed reads as its words, capitalised. */

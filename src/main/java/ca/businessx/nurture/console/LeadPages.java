@@ -10,6 +10,7 @@ import ca.businessx.nurture.engagement.EngagementScore;
 import ca.businessx.nurture.engagement.Engagements;
 import ca.businessx.nurture.platform.ApiError;
 import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.sequence.EngagedWaits;
 import ca.businessx.nurture.sequence.Enrollment;
 import ca.businessx.nurture.sequence.EnrollmentRepository;
 import ca.businessx.nurture.sequence.EnrollmentState;
@@ -36,6 +37,7 @@ final class LeadPages {
   private final SequencePlan plan;
   private final Views views;
   private final Engagements engagements;
+  private final EngagedWaits waits;
   private final java.time.Clock clock;
   private final LeadQueries queries = new LeadQueries();
   private final ContactRepository contacts = new ContactRepository();
@@ -52,7 +54,9 @@ final class LeadPages {
       Views views,
       ca.businessx.nurture.contact.LocaleDefaults locales,
       Engagements engagements,
+      EngagedWaits waits,
       java.time.Clock clock) {
+    this.waits = waits;
     this.locales = locales;
     this.db = db;
     this.plan = plan;
@@ -261,6 +265,10 @@ final class LeadPages {
     if (running && c.segment() != null && e.currentStep() <= plan.size()) {
       v.put("next_template", plan.templateFor(e.currentStep(), c.segment()));
       v.put("next_due", Views.time(e.nextDueAt()));
+      // Why then: the decision's own reasons (the wait, an "if engaged" wait after a click...).
+      waits
+          .nextDue(h, e, c.segment(), clock.instant())
+          .ifPresent(d -> v.put("next_why", "due " + Views.day(d.at()) + ": " + d.why()));
       queries.wakeUp(h, e.id()).ifPresent(at -> v.put("wake_up", Views.time(at)));
     }
     return v;

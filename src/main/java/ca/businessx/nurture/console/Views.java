@@ -23,6 +23,10 @@ final class Views {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
   private final Mustache.Compiler compiler =
       Mustache.compiler()
           .defaultValue("")
@@ -61,6 +65,11 @@ final class Views {
 
   static String time(Instant at) {
     return at == null ? "" : TIME.format(at);
+  }
+
+  /** A time with its weekday, e.g. "Tue 2026-03-03 02:00 UTC". */
+  static String day(Instant at) {
+    return at == null ? "" : DAY.format(at);
   }
 
   private Template template(String name) {

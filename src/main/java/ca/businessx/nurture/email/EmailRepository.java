@@ -51,6 +51,24 @@ public final class EmailRepository {
     return found;
   }
 
+  /**
+   * Which of these idempotency keys name an email the lead clicked (any link: our redirect or the
+   * provider's report both set {@code clicked_at}), in one statement.
+   */
+  public Set<String> clickedKeys(Handle h, Collection<String> keys) {
+    Set<String> clicked = new HashSet<>();
+    if (keys.isEmpty()) {
+      return clicked;
+    }
+    h.createQuery(
+            "select idempotency_key from emails where idempotency_key in (<keys>)"
+                + " and clicked_at is not null")
+        .bindList("keys", Rows.distinct(keys))
+        .mapTo(String.class)
+        .forEach(clicked::add);
+    return clicked;
+  }
+
   /** The PENDING emails of batch {@code batch}, in id order. */
   public List<EmailRecord> pendingInBatch(Handle h, String batch) {
     return h.createQuery(

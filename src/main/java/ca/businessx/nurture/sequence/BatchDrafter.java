@@ -50,12 +50,16 @@ final class BatchDrafter {
     this.composer = composer;
   }
 
-  /** What the batch's members need from the database, read in three statements. */
+  /**
+   * What the batch's members need from the database, read in five statements; {@code clicked}: the
+   * keys of the previous steps' emails the lead clicked (for the "if engaged" waits).
+   */
   private record Reading(
       Map<String, EmailRecord> stored,
       Map<String, Contact> people,
       Set<String> suppressed,
-      Map<String, Variant> promoted) {}
+      Map<String, Variant> promoted,
+      Set<String> clicked) {}
 
   /** A member that is not sent, and what its decision asks of its enrollment. */
   private record Settle(Enrollment enrollment, NextStep.Decision decision) {}
@@ -80,7 +84,9 @@ final class BatchDrafter {
       }
       NextStep.LeadFacts facts =
           new NextStep.LeadFacts(
-              r.suppressed().contains(SuppressionList.hash(c.email())), false, false);
+                  r.suppressed().contains(SuppressionList.hash(c.email())), false, false)
+              .withClicked(
+                  r.clicked().contains(previousKey(e)) ? Set.of(e.currentStep() - 1) : Set.of());
       NextStep.Decision d = NextStep.decide(e.position(c.segment()), facts, versions.of(e), now);
       if (!(d instanceof NextStep.Send send)) {
         settle.add(new Settle(e, d));
@@ -202,8 +208,18 @@ final class BatchDrafter {
               people,
               suppressions.suppressedHashes(
                   h, people.values().stream().map(Contact::email).toList()),
-              promotions.promotedVariants(h));
+              promotions.promotedVariants(h),
+              emails.clickedKeys(
+                  h,
+                  members.stream()
+                      .filter(e -> e.currentStep() > 1)
+                      .map(BatchDrafter::previousKey)
+                      .toList()));
         });
+  }
+
+  private static String previousKey(Enrollment e) {
+    return EmailRecord.idempotencyKey(e.id(), e.currentStep() - 1);
   }
 
   private Optional<RenderedEmail> render(NextStep.Send send, Contact c, Enrollment e) {

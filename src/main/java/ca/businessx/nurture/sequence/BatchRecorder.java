@@ -3,6 +3,7 @@ package ca.businessx.nurture.sequence;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.email.BatchOutcome;
+import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
 import ca.businessx.nurture.email.EmailState;
 import ca.businessx.nurture.email.SendException;
@@ -178,11 +179,23 @@ final class BatchRecorder {
     List<Step> advancing = new ArrayList<>();
     List<Step> completing = new ArrayList<>();
     List<SendBatch.Item> completingItems = new ArrayList<>();
+    // A click normally comes after this record, and brings the next step forward then (see
+    // EngagedWaits); one that came first (a taken-over batch, a very quick lead) counts here.
+    Set<String> clicked =
+        emails.clickedKeys(
+            h,
+            sent.stream()
+                .filter(i -> hasEngagedWaitNext(i.enrollment()))
+                .map(BatchRecorder::key)
+                .toList());
     for (SendBatch.Item item : sent) {
       Enrollment e = item.enrollment();
+      NextStep.LeadFacts facts =
+          clicked.contains(key(item))
+              ? NextStep.LeadFacts.NONE.withClicked(Set.of(e.currentStep()))
+              : NextStep.LeadFacts.NONE;
       NextStep.Decision after =
-          NextStep.afterDone(
-              e.position(item.segment()), NextStep.LeadFacts.NONE, versions.of(e), now, now);
+          NextStep.afterDone(e.position(item.segment()), facts, versions.of(e), now, now);
       if (after instanceof NextStep.Complete) {
         completing.add(new Step(e.id(), e.currentStep(), null));
         completingItems.add(item);
@@ -235,6 +248,15 @@ final class BatchRecorder {
         entries.add(timeline.entry(item.enrollment().contactId(), now, "sequence_completed", null));
       }
     }
+  }
+
+  private boolean hasEngagedWaitNext(Enrollment e) {
+    SequencePlan plan = versions.of(e);
+    return e.currentStep() < plan.size() && plan.engagedWaitBefore(e.currentStep() + 1).isPresent();
+  }
+
+  private static String key(SendBatch.Item item) {
+    return EmailRecord.idempotencyKey(item.enrollment().id(), item.enrollment().currentStep());
   }
 
   /**

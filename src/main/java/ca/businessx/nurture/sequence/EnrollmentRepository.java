@@ -79,6 +79,25 @@ public final class EnrollmentRepository {
   }
 
   /**
+   * Brings an ACTIVE, unclaimed enrollment still on {@code step} forward to {@code due} (an "if
+   * engaged" wait after a click): the step's scheduled time moves with it, so the steps after it
+   * are planned from it. Never later: answers false, changing nothing, when it is due sooner
+   * already, has moved on or ended, or a batch holds it (that batch decides by itself).
+   */
+  public boolean bringForward(Handle h, String id, int step, Instant due, Instant now) {
+    return h.createUpdate(
+                "update enrollments set step_due_at = :due, next_due_at = :due, updated_at = :now"
+                    + " where id = :id and state = 'ACTIVE' and current_step = :step"
+                    + " and claimed_by is null and next_due_at > :due")
+            .bind("id", id)
+            .bind("step", step)
+            .bind("due", due.toEpochMilli())
+            .bind("now", now.toEpochMilli())
+            .execute()
+        == 1;
+  }
+
+  /**
    * Moves the enrollment from the state it was read in to {@code next}. Ending or holding it drops
    * its due time and claim: the send loop never looks at it again until a person resumes it (who
    * then {@link #reschedule}s it). Answers false, changing nothing, when its state changed since it

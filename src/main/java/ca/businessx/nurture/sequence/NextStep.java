@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an enrollment gets next, and when: the one place a due time is computed. Pure: no I/O and no
@@ -15,9 +16,10 @@ import java.util.Optional;
  *
  * <p>Rules come in two lists, each entry small and independent, and that is where the next features
  * go: {@link #EXITS} may end or hold a sequence before anything is sent (a booking, a reply, a
- * suppressed address; later an engagement exit), {@link #TIMINGS} may move a send later (no
- * bunching; later send windows in the lead's time zone). Template choice (variants, language)
- * belongs in {@link #template}.
+ * suppressed address; later an engagement exit), {@link #SHORTCUTS} may bring a step sooner (the
+ * "if engaged" wait of a lead who clicked the previous email), {@link #TIMINGS} may then move a
+ * send later (no bunching; later send windows in the lead's time zone). Template choice (variants,
+ * language) belongs in {@link #template}.
  *
  * <p>A step's time is planned from the previous step's <em>scheduled</em> time, not from when its
  * email finally went out, so a retried or late email does not shift the rest of the sequence: on
@@ -50,10 +52,38 @@ public final class NextStep {
     }
   }
 
-  /** What is known about the lead beyond its enrollment. */
-  public record LeadFacts(boolean suppressed, boolean booked, boolean replied) {
+  /**
+   * What is known about the lead beyond its enrollment.
+   *
+   * @param clickedSteps the steps whose email the lead clicked (a link of it); a caller reads only
+   *     the steps its question is about (the previous one, or the one just sent)
+   */
+  public record LeadFacts(
+      boolean suppressed, boolean booked, boolean replied, Set<Integer> clickedSteps) {
     public static final LeadFacts NONE = new LeadFacts(false, false, false);
+
+    public LeadFacts {
+      clickedSteps = Set.copyOf(clickedSteps);
+    }
+
+    public LeadFacts(boolean suppressed, boolean booked, boolean replied) {
+      this(suppressed, booked, replied, Set.of());
+    }
+
+    public LeadFacts withClicked(Set<Integer> steps) {
+      return new LeadFacts(suppressed, booked, replied, steps);
+    }
+
+    public boolean clicked(int step) {
+      return clickedSteps.contains(step);
+    }
   }
+
+  /**
+   * When the current step falls due and why then, in words for a person (the lead's console page):
+   * the same computation as {@link #decide}'s.
+   */
+  public record Due(Instant at, String why) {}
 
   /** The answer. {@link #at()} is when to look at the enrollment again, if ever. */
   public sealed interface Decision {
@@ -100,8 +130,15 @@ public final class NextStep {
     Instant apply(Situation s, Instant notBefore);
   }
 
+  /** A rule that may bring a step sooner than its scheduled time; the earliest one wins. */
+  interface Shortcut {
+    Optional<Due> apply(Situation s);
+  }
+
   static final List<Exit> EXITS =
       List.of(NextStep::byState, NextStep::leadFacts, NextStep::pastTheLastStep);
+
+  static final List<Shortcut> SHORTCUTS = List.of(NextStep::ifEngaged);
 
   static final List<Timing> TIMINGS = List.of(NextStep::noBunching);
 
@@ -114,15 +151,54 @@ public final class NextStep {
         return d.get();
       }
     }
-    Instant at = p.stepDueAt() != null ? p.stepDueAt() : p.enrolledAt();
-    for (Timing t : TIMINGS) {
-      Instant moved = t.apply(s, at);
-      at = moved.isAfter(at) ? moved : at;
-    }
+    Instant at = when(s).at();
     if (at.isAfter(now)) {
       return new Wait(p.step(), at);
     }
     return new Send(p.step(), template(s), at);
+  }
+
+  /**
+   * When the enrollment's current step is due and why, or empty when nothing is to be sent (ended,
+   * paused, complete).
+   */
+  public static Optional<Due> due(Position p, LeadFacts facts, SequencePlan plan, Instant now) {
+    Decision d = decide(p, facts, plan, now);
+    if (!(d instanceof Wait) && !(d instanceof Send)) {
+      return Optional.empty();
+    }
+    return Optional.of(when(new Situation(p, facts, plan, now)));
+  }
+
+  /** The step's time: scheduled, brought sooner by a shortcut, then moved later by the timings. */
+  private static Due when(Situation s) {
+    Position p = s.at();
+    Instant scheduled = p.stepDueAt() != null ? p.stepDueAt() : p.enrolledAt();
+    Due due =
+        new Due(
+            scheduled,
+            p.step() <= 1 || p.step() > s.plan().size()
+                ? "the first email, at enrolment"
+                : "the wait of "
+                    + words(s.plan().waitBefore(p.step()))
+                    + " after email "
+                    + (p.step() - 1));
+    for (Shortcut shortcut : SHORTCUTS) {
+      Optional<Due> sooner = shortcut.apply(s);
+      // Equal counts: a step already brought forward keeps saying why.
+      if (sooner.isPresent() && !sooner.get().at().isAfter(due.at())) {
+        due = sooner.get();
+      }
+    }
+    Instant at = due.at();
+    for (Timing t : TIMINGS) {
+      Instant moved = t.apply(s, at);
+      at = moved.isAfter(at) ? moved : at;
+    }
+    if (at.isAfter(due.at())) {
+      due = new Due(at, due.why() + ", then later by the timing rules (e.g. no bunching)");
+    }
+    return due;
   }
 
   /**
@@ -240,6 +316,51 @@ public final class NextStep {
     }
     Duration half = s.plan().waitBefore(p.step()).dividedBy(2);
     return p.lastSentAt().plus(half);
+  }
+
+  /**
+   * A lead who clicked the previous email gets this one after the step's "if engaged" wait, counted
+   * from when the previous email went out (never from a scheduled time: the click is what changed,
+   * and the same answer comes back however often it is asked).
+   */
+  private static Optional<Due> ifEngaged(Situation s) {
+    Position p = s.at();
+    if (p.step() < 2 || p.step() > s.plan().size() || p.lastSentAt() == null) {
+      return Optional.empty();
+    }
+    int previous = p.step() - 1;
+    if (!s.facts().clicked(previous)) {
+      return Optional.empty();
+    }
+    Duration full = s.plan().waitBefore(p.step());
+    return s.plan()
+        .engagedWaitBefore(p.step())
+        .map(
+            wait ->
+                new Due(
+                    p.lastSentAt().plus(wait),
+                    (wait.multipliedBy(2).equals(full)
+                            ? "half the wait"
+                            : words(wait) + " instead of " + words(full))
+                        + ", because the lead clicked email "
+                        + previous));
+  }
+
+  /** 48 hours reads "2 days", 90 minutes "90 minutes". */
+  static String words(Duration d) {
+    if (d.isZero()) {
+      return "no time";
+    }
+    if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
+      return d.toDays() == 1 ? "1 day" : d.toDays() + " days";
+    }
+    if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) {
+      return d.toHours() == 1 ? "1 hour" : d.toHours() + " hours";
+    }
+    if (d.toMinutes() > 0 && d.equals(Duration.ofMinutes(d.toMinutes()))) {
+      return d.toMinutes() == 1 ? "1 minute" : d.toMinutes() + " minutes";
+    }
+    return d.toSeconds() + " seconds";
   }
 
   private static String template(Situation s) {

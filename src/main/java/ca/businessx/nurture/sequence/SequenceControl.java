@@ -11,7 +11,9 @@ import ca.businessx.nurture.segment.Segment;
 import ca.businessx.nurture.suppression.SuppressionList;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,8 +128,7 @@ public final class SequenceControl {
                     : "the sequence has ended (" + e.state() + ")");
           }
           NextStep.Decision d =
-              NextStep.sendNow(
-                  e.position(segmentOf(h, e)), NextStep.LeadFacts.NONE, versions.of(e), now);
+              NextStep.sendNow(e.position(segmentOf(h, e)), facts(h, e), versions.of(e), now);
           if (!(d instanceof NextStep.Send send)) {
             throw SequenceControlException.conflict("nothing to send: " + d);
           }
@@ -154,8 +155,7 @@ public final class SequenceControl {
             throw busy();
           }
           NextStep.Decision d =
-              NextStep.sendNow(
-                  e.position(segmentOf(h, e)), NextStep.LeadFacts.NONE, versions.of(e), now);
+              NextStep.sendNow(e.position(segmentOf(h, e)), facts(h, e), versions.of(e), now);
           Instant at = d.at().orElse(now);
           if (!enrollments.reschedule(h, e.id(), email.step(), email.step(), at, now)) {
             throw busy();
@@ -179,8 +179,7 @@ public final class SequenceControl {
           }
           timeline.record(h, email.contactId(), now, "email_skipped", email.templateKey());
           NextStep.Decision after =
-              NextStep.afterSkip(
-                  e.position(segmentOf(h, e)), NextStep.LeadFacts.NONE, versions.of(e), now);
+              NextStep.afterSkip(e.position(segmentOf(h, e)), facts(h, e), versions.of(e), now);
           if (after instanceof NextStep.Complete) {
             if (!enrollments.moveTo(h, e, EnrollmentState.COMPLETED, null, now)) {
               throw busy();
@@ -204,6 +203,27 @@ public final class SequenceControl {
         .ofContact(h, contactId)
         .orElseThrow(
             () -> SequenceControlException.notFound("contact " + contactId + " has no sequence"));
+  }
+
+  /**
+   * The facts a person's action needs, in one statement: whether the lead clicked the previous
+   * email or the current one (a skip makes the current one the previous, for the "if engaged"
+   * wait).
+   */
+  private NextStep.LeadFacts facts(Handle h, Enrollment e) {
+    Set<Integer> clicked = new HashSet<>();
+    Set<String> keys =
+        emails.clickedKeys(
+            h,
+            List.of(
+                EmailRecord.idempotencyKey(e.id(), e.currentStep() - 1),
+                EmailRecord.idempotencyKey(e.id(), e.currentStep())));
+    for (int step : new int[] {e.currentStep() - 1, e.currentStep()}) {
+      if (keys.contains(EmailRecord.idempotencyKey(e.id(), step))) {
+        clicked.add(step);
+      }
+    }
+    return NextStep.LeadFacts.NONE.withClicked(clicked);
   }
 
   private Segment segmentOf(Handle h, Enrollment e) {

@@ -36,6 +36,10 @@ public final class SequenceDefinition {
         templates.put(segment.name(), step.templates().get(segment));
       }
       s.put("wait", step.pause().toString());
+      if (step.ifEngaged() != null) {
+        // Only when set: a plan without alternatives keeps the hash it had before they existed.
+        s.put("if_engaged", step.ifEngaged().toString());
+      }
     }
     return root.toString();
   }
@@ -48,7 +52,12 @@ public final class SequenceDefinition {
         for (Segment segment : Segment.values()) {
           templates.put(segment, s.path("templates").path(segment.name()).asText());
         }
-        steps.add(new SequencePlan.Step(templates, Duration.parse(s.path("wait").asText())));
+        JsonNode engaged = s.path("if_engaged");
+        steps.add(
+            new SequencePlan.Step(
+                templates,
+                Duration.parse(s.path("wait").asText()),
+                engaged.isMissingNode() ? null : Duration.parse(engaged.asText())));
       }
       return new SequencePlan(steps);
     } catch (Exception e) {

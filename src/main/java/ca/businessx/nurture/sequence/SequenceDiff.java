@@ -21,6 +21,15 @@ public final class SequenceDiff {
           lines.add(
               "step " + step + " wait " + from.waitBefore(step) + " -> " + to.waitBefore(step));
         }
+        if (!from.engagedWaitBefore(step).equals(to.engagedWaitBefore(step))) {
+          lines.add(
+              "step "
+                  + step
+                  + " wait if engaged "
+                  + engaged(from, step)
+                  + " -> "
+                  + engaged(to, step));
+        }
         for (Segment segment : Segment.values()) {
           String a = from.templateFor(step, segment);
           String b = to.templateFor(step, segment);
@@ -33,8 +42,13 @@ public final class SequenceDiff {
     return lines;
   }
 
+  private static String engaged(SequencePlan plan, int step) {
+    return plan.engagedWaitBefore(step).map(Object::toString).orElse("none");
+  }
+
   private static String describe(SequencePlan plan, int step) {
     StringBuilder s = new StringBuilder("wait " + plan.waitBefore(step));
+    plan.engagedWaitBefore(step).ifPresent(d -> s.append(" (if engaged ").append(d).append(')'));
     for (Segment segment : Segment.values()) {
       s.append(", ").append(segment).append(' ').append(plan.templateFor(step, segment));
     }

@@ -49,7 +49,11 @@ public final class SequenceFile {
           i > 0 && waitOverride.isPresent()
               ? waitOverride.get().get(i - 1)
               : duration(step.path("wait").path(testing ? "testing" : "production"), i + 1);
-      plan.add(new SequencePlan.Step(templates(step.path("templates"), i + 1), wait));
+      plan.add(
+          new SequencePlan.Step(
+              templates(step.path("templates"), i + 1),
+              wait,
+              ifEngaged(step.path("wait").path("if_engaged"), wait, i + 1)));
     }
     return new SequencePlan(plan);
   }
@@ -77,6 +81,29 @@ public final class SequenceFile {
           "sequence.json step " + step + " needs a template for every segment");
     }
     return bySegment;
+  }
+
+  /**
+   * {@code "if_engaged": 0.5}: the share of the wait (as it runs in this mode, or as SEQUENCE_WAITS
+   * sets it) a lead who clicked the previous email waits instead. Between 0.5 and 1: no email ever
+   * follows the previous one sooner than half its wait.
+   */
+  private static Duration ifEngaged(JsonNode node, Duration wait, int step) {
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (step == 1) {
+      throw new NurtureException(
+          "sequence.json step 1: if_engaged needs a previous email; the first step has none");
+    }
+    double share = node.asDouble(-1);
+    if (!node.isNumber() || share < 0.5 || share > 1) {
+      throw new NurtureException(
+          "sequence.json step "
+              + step
+              + ": if_engaged is the share of the wait an engaged lead waits, from 0.5 to 1");
+    }
+    return Duration.ofMillis(Math.round(wait.toMillis() * share));
   }
 
   private static Duration duration(JsonNode node, int step) {

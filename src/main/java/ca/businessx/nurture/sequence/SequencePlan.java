@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,10 +15,22 @@ import java.util.TreeSet;
  */
 public record SequencePlan(List<Step> steps) {
 
-  public record Step(Map<Segment, String> templates, Duration pause) {
+  /**
+   * @param ifEngaged the wait instead of {@code pause} for a lead who clicked the previous email,
+   *     or null when the step has no such alternative
+   */
+  public record Step(Map<Segment, String> templates, Duration pause, Duration ifEngaged) {
     public Step {
       templates = Map.copyOf(templates);
       Objects.requireNonNull(pause, "pause");
+      if (ifEngaged != null && ifEngaged.compareTo(pause) > 0) {
+        throw new IllegalArgumentException("an engaged lead never waits longer than the wait");
+      }
+    }
+
+    /** A step with no "if engaged" alternative. */
+    public Step(Map<Segment, String> templates, Duration pause) {
+      this(templates, pause, null);
     }
   }
 
@@ -50,5 +63,10 @@ public record SequencePlan(List<Step> steps) {
   /** The wait between step {@code step - 1} and {@code step}. */
   public Duration waitBefore(int step) {
     return steps.get(step - 1).pause();
+  }
+
+  /** The wait before {@code step} for a lead who clicked the email of {@code step - 1}, if any. */
+  public Optional<Duration> engagedWaitBefore(int step) {
+    return Optional.ofNullable(steps.get(step - 1).ifEngaged());
   }
 }
