@@ -18,12 +18,16 @@ class EmailStateTest {
   }
 
   @Test
-  void finalStatesGoNowhere() {
-    for (EmailState done :
-        new EmailState[] {EmailState.SENT, EmailState.SKIPPED, EmailState.CANCELLED}) {
+  void finalStatesGoNowhereAndACancelledEmailOnlyBackToPendingWhenAPersonResumes() {
+    for (EmailState done : new EmailState[] {EmailState.SENT, EmailState.SKIPPED}) {
       for (EmailState next : EmailState.values()) {
         assertThat(done.canMoveTo(next)).as("%s -> %s", done, next).isFalse();
       }
+    }
+    for (EmailState next : EmailState.values()) {
+      assertThat(EmailState.CANCELLED.canMoveTo(next))
+          .as("CANCELLED -> %s", next)
+          .isEqualTo(next == EmailState.PENDING);
     }
     assertThatThrownBy(() -> EmailState.requireMove(EmailState.SENT, EmailState.PENDING))
         .isInstanceOf(IllegalStateException.class);
