@@ -11,7 +11,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for contacts and their assessments. Every method runs on the caller's handle. */
 public final class ContactRepository {
-  private static final String COLUMNS =
+  /** The columns {@link #map} reads, for statements elsewhere that return a contact. */
+  public static final String COLUMNS =
       "id, email, name, first_name, business_name, segment, red_systems, orange_systems,"
           + " yellow_systems, green_systems, assessment_score, signed_up_at, assessed_at, timezone,"
           + " province, postal_code, language";
