@@ -9,13 +9,16 @@ import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;
+import ca.businessx.nurture.platform.PlainSql;
 import ca.businessx.nurture.segment.Segment;
 import ca.businessx.nurture.suppression.SuppressionList;
 import ca.businessx.nurture.suppression.SuppressionReason;
+import java.sql.Connection;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The set-based writes of the two lead webhooks. A signup is one upsert that answers the contact as
@@ -135,59 +138,84 @@ final class IntakeWrites {
           + SUPPRESSION
           + " is not null as suppressed from c";
 
-  private final Database.Kind kind;
+  private static final PlainSql SQLITE_SIGNUP_SQL = new PlainSql(SQLITE_SIGNUP);
+  private static final PlainSql PG_SIGNUP_SQL = new PlainSql(PG_SIGNUP);
+  private static final PlainSql SIGNUP_EVENT_SQL = new PlainSql(SIGNUP_EVENT);
+  private static final PlainSql CONSENT_RECORD_SQL = new PlainSql(CONSENT_RECORD);
+  private static final PlainSql SQLITE_ASSESS_SQL = new PlainSql(SQLITE_ASSESS);
+  private static final PlainSql PG_ASSESS_SQL = new PlainSql(PG_ASSESS);
+  private static final PlainSql ASSESSMENT_ROW_SQL = new PlainSql(ASSESSMENT_ROW);
+  private static final PlainSql ASSESSED_EVENT_SQL = new PlainSql(ASSESSED_EVENT);
+
+  private final boolean postgresql;
   private final Timeline timeline;
 
   IntakeWrites(Database.Kind kind, Timeline timeline) {
-    this.kind = kind;
+    this.postgresql = kind == Database.Kind.POSTGRESQL;
     this.timeline = timeline;
   }
 
-  SignedUp signup(Handle h, Signup s, ConsentEvidence c, Instant now) {
-    String id = Ids.newId();
-    long seq = timeline.nextSeq();
-    String consentText =
-        c.text() != null ? c.text() : c.formId() == null ? null : "form " + c.formId();
-    var q =
-        h.createQuery(kind == Database.Kind.POSTGRESQL ? PG_SIGNUP : SQLITE_SIGNUP)
-            .bind("id", id)
-            .bind("email", s.email())
-            .bind("name", s.name())
-            .bind("first", s.firstName())
-            .bind("business", s.businessName())
-            .bind("now", now.toEpochMilli())
-            .bind("source", c.source())
-            .bind("ip", c.clientIp())
-            .bind("ctext", consentText)
-            .bind("hash", SuppressionList.hash(s.email()));
-    bindLocale(q, s.locale());
-    if (kind == Database.Kind.POSTGRESQL) {
-      bindSignupRows(q, seq, c);
+  /**
+   * A signup's values, worked out before it queues for the writer (ids, the address's hash, the
+   * consent wording), so the single SQLite writer spends its time on the statements alone.
+   */
+  static final class SignupValues {
+    private final String id = Ids.newId();
+    private final Map<String, Object> v = new HashMap<>();
+
+    SignupValues(Signup s, ConsentEvidence c, Instant now, long seq) {
+      LeadLocale l = s.locale();
+      v.put("id", id);
+      v.put("email", s.email());
+      v.put("name", s.name());
+      v.put("first", s.firstName());
+      v.put("business", s.businessName());
+      v.put("now", now.toEpochMilli());
+      v.put("tz", l.timezone() == null ? null : l.timezone().getId());
+      v.put("province", l.province() == null ? null : l.province().name());
+      v.put("postal", l.postalCode());
+      v.put("language", l.language() == null ? null : l.language().code());
+      v.put("source", c.source());
+      v.put("ip", c.clientIp());
+      // The contact's own column names the form when the evidence has no wording.
+      v.put(
+          "ctext", c.text() != null ? c.text() : c.formId() == null ? null : "form " + c.formId());
+      v.put("hash", SuppressionList.hash(s.email()));
+      v.put("eid", Ids.newId());
+      v.put("seq", seq);
+      v.put("rid", Ids.newId());
+      v.put("rtext", c.text());
+      v.put("form", c.formId());
+      v.put("explicit", c.explicit() ? 1 : 0);
     }
+  }
+
+  SignupValues signupValues(Signup s, ConsentEvidence c, Instant now) {
+    return new SignupValues(s, c, now, timeline.nextSeq());
+  }
+
+  SignedUp signup(Handle h, SignupValues values, ConsentEvidence c) {
+    Connection conn = h.getConnection();
+    Map<String, Object> v = values.v;
     SignedUp done =
-        q.map(
-                (rs, ctx) -> {
+        (postgresql ? PG_SIGNUP_SQL : SQLITE_SIGNUP_SQL)
+            .one(
+                conn,
+                v,
+                rs -> {
                   String reason = rs.getString("suppressed");
                   return new SignedUp(
-                      ContactRepository.map(rs, ctx),
-                      id.equals(rs.getString("id")),
+                      ContactRepository.map(rs, null),
+                      values.id.equals(rs.getString("id")),
                       Optional.ofNullable(reason).map(SuppressionReason::valueOf));
                 })
-            .one();
-    if (kind != Database.Kind.POSTGRESQL) {
-      String contact = done.contact().id();
-      h.createUpdate(SIGNUP_EVENT)
-          .bind("eid", Ids.newId())
-          .bind("contact", contact)
-          .bind("now", now.toEpochMilli())
-          .bind("seq", seq)
-          .bind("kind", done.created() ? "signed_up" : "signed_up_again")
-          .execute();
+            .orElseThrow();
+    if (!postgresql) {
+      v.put("contact", done.contact().id());
+      v.put("kind", done.created() ? "signed_up" : "signed_up_again");
+      SIGNUP_EVENT_SQL.execute(conn, v);
       if (!becomesResubscription(done, c)) {
-        bindEvidence(h.createUpdate(CONSENT_RECORD), c)
-            .bind("contact", contact)
-            .bind("now", now.toEpochMilli())
-            .execute();
+        CONSENT_RECORD_SQL.execute(conn, v);
       }
     }
     return done;
@@ -199,81 +227,54 @@ final class IntakeWrites {
         && done.suppressed().filter(r -> r == SuppressionReason.UNSUBSCRIBED).isPresent();
   }
 
-  /** The timeline and consent rows' values, for the statement that inserts both (PostgreSQL). */
-  private static <S extends SqlStatement<S>> S bindSignupRows(S q, long seq, ConsentEvidence c) {
-    return q.bind("eid", Ids.newId())
-        .bind("seq", seq)
-        .bind("rid", Ids.newId())
-        .bind("rtext", c.text())
-        .bind("form", c.formId())
-        .bind("explicit", c.explicit() ? 1 : 0);
+  /** An assessment's values, worked out before it queues for the writer. */
+  static final class AssessmentValues {
+    private final String assessmentId = Ids.newId();
+    private final Segment segment;
+    private final Map<String, Object> v = new HashMap<>();
+
+    AssessmentValues(Assessment a, Instant now, long seq) {
+      segment = a.segment();
+      v.put("email", a.email());
+      v.put("hash", SuppressionList.hash(a.email()));
+      v.put("red", a.redSystems());
+      v.put("orange", a.orangeSystems());
+      v.put("yellow", a.yellowSystems());
+      v.put("green", a.greenSystems());
+      v.put("score", a.assessmentScore());
+      v.put("segment", segment.name());
+      v.put("now", now.toEpochMilli());
+      v.put("aid", assessmentId);
+      v.put("eid", Ids.newId());
+      v.put("seq", seq);
+      v.put("detail", "segment " + segment);
+    }
   }
 
-  private static <S extends SqlStatement<S>> S bindEvidence(S q, ConsentEvidence c) {
-    return q.bind("rid", Ids.newId())
-        .bind("source", c.source())
-        .bind("ip", c.clientIp())
-        .bind("rtext", c.text())
-        .bind("form", c.formId())
-        .bind("explicit", c.explicit() ? 1 : 0);
-  }
-
-  private static void bindLocale(SqlStatement<?> q, LeadLocale l) {
-    q.bind("tz", l.timezone() == null ? null : l.timezone().getId())
-        .bind("province", l.province() == null ? null : l.province().name())
-        .bind("postal", l.postalCode())
-        .bind("language", l.language() == null ? null : l.language().code());
+  AssessmentValues assessmentValues(Assessment a, Instant now) {
+    return new AssessmentValues(a, now, timeline.nextSeq());
   }
 
   /** Empty when no contact has this email; then nothing was written. */
-  Optional<Assessed> assess(Handle h, Assessment a, Instant now) {
-    String assessmentId = Ids.newId();
-    long seq = timeline.nextSeq();
-    Segment segment = a.segment();
-    String detail = "segment " + segment;
-    var q =
-        h.createQuery(kind == Database.Kind.POSTGRESQL ? PG_ASSESS : SQLITE_ASSESS)
-            .bind("email", a.email())
-            .bind("hash", SuppressionList.hash(a.email()));
-    bindAssessment(q, a, now);
-    if (kind == Database.Kind.POSTGRESQL) {
-      q.bind("aid", assessmentId).bind("eid", Ids.newId()).bind("seq", seq).bind("detail", detail);
-    }
+  Optional<Assessed> assess(Handle h, AssessmentValues values) {
+    Connection conn = h.getConnection();
+    Map<String, Object> v = values.v;
     Optional<Assessed> done =
-        q.map(
-                (rs, ctx) -> {
-                  String previous = rs.getString("previous_segment");
-                  return new Assessed(
-                      ContactRepository.map(rs, ctx),
-                      assessmentId,
-                      !segment.name().equals(previous),
-                      rs.getBoolean("suppressed"));
-                })
-            .findOne();
-    if (done.isPresent() && kind != Database.Kind.POSTGRESQL) {
-      String contact = done.get().contact().id();
-      bindAssessment(h.createUpdate(ASSESSMENT_ROW), a, now)
-          .bind("aid", assessmentId)
-          .bind("contact", contact)
-          .execute();
-      h.createUpdate(ASSESSED_EVENT)
-          .bind("eid", Ids.newId())
-          .bind("contact", contact)
-          .bind("now", now.toEpochMilli())
-          .bind("seq", seq)
-          .bind("detail", detail)
-          .execute();
+        (postgresql ? PG_ASSESS_SQL : SQLITE_ASSESS_SQL)
+            .one(
+                conn,
+                v,
+                rs ->
+                    new Assessed(
+                        ContactRepository.map(rs, null),
+                        values.assessmentId,
+                        !values.segment.name().equals(rs.getString("previous_segment")),
+                        rs.getBoolean("suppressed")));
+    if (done.isPresent() && !postgresql) {
+      v.put("contact", done.get().contact().id());
+      ASSESSMENT_ROW_SQL.execute(conn, v);
+      ASSESSED_EVENT_SQL.execute(conn, v);
     }
     return done;
-  }
-
-  private static <S extends SqlStatement<S>> S bindAssessment(S q, Assessment a, Instant now) {
-    return q.bind("red", a.redSystems())
-        .bind("orange", a.orangeSystems())
-        .bind("yellow", a.yellowSystems())
-        .bind("green", a.greenSystems())
-        .bind("score", a.assessmentScore())
-        .bind("segment", a.segment().name())
-        .bind("now", now.toEpochMilli());
   }
 }

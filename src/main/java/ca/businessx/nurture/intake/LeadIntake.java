@@ -105,12 +105,13 @@ public final class LeadIntake {
   public SignupResult signup(
       Signup signup, ConsentEvidence consent, Map<String, String> attributes) {
     Instant now = clock.instant();
+    IntakeWrites.SignupValues values = writes.signupValues(signup, consent, now);
     SignupResult result =
         db.inGroupTransaction(
             h -> {
               // One upsert answers the contact as it now stands, whether it is new and whether the
               // address is suppressed; its timeline and consent rows follow (see IntakeWrites).
-              IntakeWrites.SignedUp done = writes.signup(h, signup, consent, now);
+              IntakeWrites.SignedUp done = writes.signup(h, values, consent);
               String id = done.contact().id();
               if (!done.created()) {
                 // Only empty fields were filled; a changed value waits for a person's accept. The
@@ -199,13 +200,14 @@ public final class LeadIntake {
 
   private AssessmentResult assessKnown(Assessment assessment) {
     Instant now = clock.instant();
+    IntakeWrites.AssessmentValues values = writes.assessmentValues(assessment, now);
     AssessmentResult result =
         db.inGroupTransaction(
             h -> {
               // One update answers the contact, the segment it had and whether it is suppressed;
               // the assessment and timeline rows follow (see IntakeWrites).
               IntakeWrites.Assessed done =
-                  writes.assess(h, assessment, now).orElseThrow(UnknownContactException::new);
+                  writes.assess(h, values).orElseThrow(UnknownContactException::new);
               String contactId = done.contact().id();
               Segment segment = assessment.segment();
               // One alert per change into CRITICAL: a repeated critical assessment alerts nobody.
