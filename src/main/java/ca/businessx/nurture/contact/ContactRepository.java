@@ -11,7 +11,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for contacts and their assessments. Every method runs on the caller's handle. */
 public final class ContactRepository {
-  private static final String COLUMNS =
+  /** The columns {@link #map} reads, for statements elsewhere that return a contact. */
+  public static final String COLUMNS =
       "id, email, name, first_name, business_name, segment, red_systems, orange_systems,"
           + " yellow_systems, green_systems, assessment_score, signed_up_at, assessed_at, timezone,"
           + " province, postal_code, language";
@@ -71,42 +72,6 @@ public final class ContactRepository {
             "text", c.text() != null ? c.text() : c.formId() == null ? null : "form " + c.formId())
         .bind("now", now.toEpochMilli())
         .execute();
-  }
-
-  /**
-   * A later signup fills only the fields still empty; a different value for a filled field is a
-   * {@link ProfileProposals proposal}, never written here.
-   */
-  public void fillEmptyFields(Handle h, String id, Signup s, Instant now) {
-    h.createUpdate(
-            "update contacts set name = coalesce(name, :name),"
-                + " first_name = coalesce(first_name, :first),"
-                + " business_name = coalesce(business_name, :business),"
-                + " timezone = coalesce(timezone, :tz), province = coalesce(province, :province),"
-                + " postal_code = coalesce(postal_code, :postal),"
-                + " language = coalesce(language, :language), updated_at = :now where id = :id")
-        .bind("id", id)
-        .bind("name", s.name())
-        .bind("first", s.firstName())
-        .bind("business", s.businessName())
-        .bind("now", now.toEpochMilli())
-        .bindMap(locale(s.locale()))
-        .execute();
-  }
-
-  /**
-   * Moves the contact to this segment and answers whether it was in another (or none) before. One
-   * conditional update, so of concurrent assessments of one lead exactly one sees the change: on
-   * PostgreSQL the others wait for its row lock, then find the segment already set.
-   */
-  public boolean changeSegment(Handle h, String id, Segment segment) {
-    return h.createUpdate(
-                "update contacts set segment = :segment where id = :id"
-                    + " and (segment is null or segment <> :segment)")
-            .bind("id", id)
-            .bind("segment", segment.name())
-            .execute()
-        == 1;
   }
 
   /** One stored assessment as it was received, if it exists. */

@@ -27,6 +27,14 @@ public final class Timeline {
         .execute();
   }
 
+  /**
+   * The next place in the order within a millisecond, for an event inserted by a statement of its
+   * own (see intake/IntakeWrites), as {@link #record} would take it.
+   */
+  public long nextSeq() {
+    return SEQ.incrementAndGet();
+  }
+
   /** An event to insert later, its order within the millisecond fixed when it is made. */
   public record Entry(String contactId, Instant at, long seq, String kind, String detail) {}
 

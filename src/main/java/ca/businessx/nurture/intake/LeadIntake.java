@@ -21,7 +21,6 @@ import ca.businessx.nurture.platform.Ids;
 import ca.businessx.nurture.segment.Segment;
 import ca.businessx.nurture.sequence.Enroller;
 import ca.businessx.nurture.sequence.Enrollment;
-import ca.businessx.nurture.suppression.SuppressionList;
 import ca.businessx.nurture.suppression.SuppressionReason;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
@@ -57,12 +56,11 @@ public final class LeadIntake {
   private final NurtureEvents events;
   private final CriticalLeadAlerts criticalAlerts;
   private final ContactRepository contacts = new ContactRepository();
-  private final SuppressionList suppressions = new SuppressionList();
   private final Timeline timeline = new Timeline();
   private final ProfileProposals proposals = new ProfileProposals();
-  private final ConsentRecords consentRecords = new ConsentRecords();
   private final ContactAttributes contactAttributes = new ContactAttributes();
   private final Resubscriptions resubscriptions;
+  private final IntakeWrites writes;
 
   /**
    * @param integrations a client of the integration tasks on the transaction-aware data source
@@ -87,6 +85,7 @@ public final class LeadIntake {
     this.crm = crm.map(c -> new CrmLookups(c, clock));
     this.clock = clock;
     this.events = events;
+    this.writes = new IntakeWrites(db.kind(), timeline);
   }
 
   public SignupResult signup(Signup signup) {
@@ -106,52 +105,48 @@ public final class LeadIntake {
   public SignupResult signup(
       Signup signup, ConsentEvidence consent, Map<String, String> attributes) {
     Instant now = clock.instant();
+    IntakeWrites.SignupValues values = writes.signupValues(signup, consent, now);
     SignupResult result =
         db.inGroupTransaction(
             h -> {
-              boolean created = contacts.insertIfAbsent(h, Ids.newId(), signup, now);
-              Contact existing = contacts.findByEmail(h, signup.email()).orElseThrow();
-              if (!created) {
-                // Only empty fields are filled; a changed value waits for a person's accept.
-                proposals.propose(h, existing, signup, now);
-                contacts.fillEmptyFields(h, existing.id(), signup, now);
+              // One upsert answers the contact as it now stands, whether it is new and whether the
+              // address is suppressed; its timeline and consent rows follow (see IntakeWrites).
+              IntakeWrites.SignedUp done = writes.signup(h, values, consent);
+              String id = done.contact().id();
+              if (!done.created()) {
+                // Only empty fields were filled; a changed value waits for a person's accept. The
+                // upsert left a filled field as it was, so a field that differs was changed.
+                proposals.propose(h, done.contact(), signup, now);
               }
-              timeline.record(
-                  h, existing.id(), now, created ? "signed_up" : "signed_up_again", null);
-              recordConsent(h, existing.id(), signup.email(), created, consent, now);
-              contactAttributes.keepNew(h, existing.id(), attributes, now);
-              crmSync.contactChanged(h, existing.id(), now);
-              // A new contact is as just read (consent is not part of it); an update is read back.
-              return new SignupResult(
-                  created ? existing : contacts.find(h, existing.id()).orElseThrow(), created);
+              done.suppressed().ifPresent(reason -> whileSuppressed(h, id, reason, consent, now));
+              if (!attributes.isEmpty()) {
+                contactAttributes.keepNew(h, id, attributes, now);
+              }
+              crmSync.contactChanged(h, id, now);
+              return new SignupResult(done.contact(), done.created());
             });
-    log.info(
+    log.debug(
         "signup for contact {} ({})", result.contact().id(), result.created() ? "new" : "existing");
     events.contactSignedUp(result.created());
     return result;
   }
 
-  private void recordConsent(
+  /**
+   * A suppressed address stays suppressed; its evidence is kept (by the upsert's statement) and the
+   * attempt recorded. Only the address itself, clicking the confirmation email, can undo an
+   * unsubscribe, so an explicit opt-in asks it to.
+   */
+  private void whileSuppressed(
       org.jdbi.v3.core.Handle h,
       String id,
-      String email,
-      boolean created,
+      SuppressionReason reason,
       ConsentEvidence consent,
       Instant now) {
-    Optional<SuppressionReason> suppressed = suppressions.reason(h, email);
-    if (suppressed.isPresent()) {
-      if (consent.explicit() && suppressed.get() == SuppressionReason.UNSUBSCRIBED) {
-        // Only the address itself, clicking the confirmation email, can undo its unsubscribe.
-        resubscriptions.request(h, id, consent, now);
-      } else {
-        consentRecords.append(h, id, ConsentRecords.Kind.SIGNUP, consent, now);
-        timeline.record(
-            h, id, now, "signup_while_suppressed", suppressed.get().name().toLowerCase());
-      }
-      return;
+    if (consent.explicit() && reason == SuppressionReason.UNSUBSCRIBED) {
+      resubscriptions.request(h, id, consent, now);
+    } else {
+      timeline.record(h, id, now, "signup_while_suppressed", reason.name().toLowerCase());
     }
-    // Every signup's evidence is kept; the contact's own columns hold the first.
-    contacts.recordConsent(h, id, ConsentRecords.Kind.SIGNUP, consent, now);
   }
 
   /**
@@ -205,36 +200,33 @@ public final class LeadIntake {
 
   private AssessmentResult assessKnown(Assessment assessment) {
     Instant now = clock.instant();
+    IntakeWrites.AssessmentValues values = writes.assessmentValues(assessment, now);
     AssessmentResult result =
         db.inGroupTransaction(
             h -> {
-              Contact contact =
-                  contacts
-                      .findByEmail(h, assessment.email())
-                      .orElseThrow(UnknownContactException::new);
-              String assessmentId = Ids.newId();
+              // One update answers the contact, the segment it had and whether it is suppressed;
+              // the assessment and timeline rows follow (see IntakeWrites).
+              IntakeWrites.Assessed done =
+                  writes.assess(h, values).orElseThrow(UnknownContactException::new);
+              String contactId = done.contact().id();
               Segment segment = assessment.segment();
-              boolean changed = contacts.changeSegment(h, contact.id(), segment);
-              contacts.recordAssessment(h, contact.id(), assessmentId, assessment, now);
-              timeline.record(h, contact.id(), now, "assessed", "segment " + segment);
               // One alert per change into CRITICAL: a repeated critical assessment alerts nobody.
-              if (segment == Segment.CRITICAL && changed) {
-                criticalAlerts.schedule(integrations, assessmentId, contact.id(), now);
+              if (segment == Segment.CRITICAL && done.segmentChanged()) {
+                criticalAlerts.schedule(integrations, done.assessmentId(), contactId, now);
               }
-              boolean suppressed = suppressions.isSuppressed(h, contact.email());
               Optional<Enroller.Result> enrolled =
-                  suppressed
+                  done.suppressed()
                       ? Optional.empty()
-                      : Optional.of(enroller.enroll(h, contact.id(), now));
-              crmSync.contactChanged(h, contact.id(), now);
+                      : Optional.of(enroller.enroll(h, contactId, now));
+              crmSync.contactChanged(h, contactId, now);
               return new AssessmentResult(
-                  contact.assessed(assessment, now),
+                  done.contact(),
                   segment,
                   enrolled.map(Enroller.Result::enrollment).orElse(null),
                   enrolled.map(Enroller.Result::created).orElse(false),
-                  suppressed);
+                  done.suppressed());
             });
-    log.info(
+    log.debug(
         "assessment for contact {}: {}{}",
         result.contact().id(),
         result.segment(),

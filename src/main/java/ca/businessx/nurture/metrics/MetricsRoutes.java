@@ -17,6 +17,10 @@ public final class MetricsRoutes {
   private final NurtureMetrics metrics;
   private final AdminGuard guard;
   private final boolean open;
+  private final java.util.Map<TimerKey, Timer> timers =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record TimerKey(String method, String route, int status) {}
 
   /**
    * @param open serve {@code /metrics} to anyone (METRICS_PUBLIC), e.g. behind a private network
@@ -42,11 +46,17 @@ public final class MetricsRoutes {
 
   private void observe(Context ctx, Float millis) {
     String route = route(ctx);
-    Timer.builder("http.server.requests")
-        .tag("method", ctx.method().name())
-        .tag("route", route)
-        .tag("status", Integer.toString(ctx.statusCode()))
-        .register(metrics.registry())
+    // Building and registering the meter's id took a sorted tag list and a registry look-up on
+    // every request; the few (method, route, status) triples are looked up here instead.
+    timers
+        .computeIfAbsent(
+            new TimerKey(ctx.method().name(), route, ctx.statusCode()),
+            k ->
+                Timer.builder("http.server.requests")
+                    .tag("method", k.method())
+                    .tag("route", k.route())
+                    .tag("status", Integer.toString(k.status()))
+                    .register(metrics.registry()))
         .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
     if (route.startsWith("/webhook/")) {
       metrics

@@ -173,12 +173,19 @@ public final class MicrometerEvents implements NurtureEvents, TemplateFallbackLi
   }
 
   private Counter webhooks(String kind, String outcome) {
-    return Counter.builder("nurture.webhooks.received")
-        .description("Webhook requests answered")
-        .tag("kind", kind)
-        .tag("outcome", outcome)
-        .register(registry);
+    // Counted on every webhook: the meter is looked up by its two tags, not rebuilt and registered.
+    return webhookCounters.computeIfAbsent(
+        java.util.List.of(kind, outcome),
+        k ->
+            Counter.builder("nurture.webhooks.received")
+                .description("Webhook requests answered")
+                .tag("kind", kind)
+                .tag("outcome", outcome)
+                .register(registry));
   }
+
+  private final java.util.Map<java.util.List<String>, Counter> webhookCounters =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Counter auth(String what, String surface) {
     return Counter.builder("nurture.admin.auth." + what)

@@ -207,9 +207,10 @@ public final class Database implements AutoCloseable {
 
   /**
    * Like {@link #inTransaction}, for short independent writes that arrive concurrently (webhooks):
-   * on SQLite, those waiting for the writer share one commit (see {@link GroupCommit}), each
-   * isolated by a savepoint, and each call returns after that commit. The work must not depend on
-   * running in a transaction of its own beyond that.
+   * on SQLite, those waiting for the writer share one commit (see {@link GroupCommit}), and each
+   * call returns after that commit. The work must not depend on running in a transaction of its own
+   * beyond that, and may run more than once (a run rolled back because another work of its group
+   * failed), so it must act only through the handle.
    */
   public <R, X extends Exception> R inGroupTransaction(HandleCallback<R, X> work) throws X {
     return kind == Kind.SQLITE ? groupCommit.run(work) : transaction(work);
