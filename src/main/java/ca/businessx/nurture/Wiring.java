@@ -47,6 +47,7 @@ import ca.businessx.nurture.reply.ReplyNotices;
 import ca.businessx.nurture.reply.ReplyRecorder;
 import ca.businessx.nurture.sequence.EmailComposer;
 import ca.businessx.nurture.sequence.Enroller;
+import ca.businessx.nurture.sequence.SendHours;
 import ca.businessx.nurture.sequence.SendLoop;
 import ca.businessx.nurture.sequence.SequenceControl;
 import ca.businessx.nurture.sequence.SequenceFile;
@@ -76,6 +77,7 @@ public final class Wiring {
   public final Clock clock;
   public final SequencePlan plan;
   public final SequenceVersions versions;
+  public final SendHours sendHours;
   public final EmailSender emailSender;
   public final Alerter alerter;
   public final NurtureMetrics metrics;
@@ -280,6 +282,7 @@ public final class Wiring {
                         : EngagementScore.Kind.CLICK,
                     click.at(),
                     click.templateKey()));
+    this.sendHours = new SendHours(config.sendWindows().window(), localeDefaults(config.locale()));
     this.composer = new EmailComposer(renderer, config.sender(), links, trackedLinks);
     this.sendLoop =
         SendLoop.create(
@@ -291,7 +294,8 @@ public final class Wiring {
             crmSync,
             metrics.events(),
             clock,
-            config.scheduler().pollInterval());
+            config.scheduler().pollInterval(),
+            sendHours);
     this.intake =
         new LeadIntake(
             db,
@@ -302,7 +306,7 @@ public final class Wiring {
             clock,
             metrics.events(),
             new CriticalLeadAlerts(config.sms().map(Config.Sms::to).orElse(List.of())));
-    this.control = new SequenceControl(db, versions, sendLoop, clock);
+    this.control = new SequenceControl(db, versions, sendLoop, clock, sendHours);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
     this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock, metrics.events());
     this.replies = new ReplyRecorder(integrationClient, crmSync, Optional.of(engagement));

@@ -182,7 +182,11 @@ final class BatchRecorder {
       Enrollment e = item.enrollment();
       NextStep.Decision after =
           NextStep.afterDone(
-              e.position(item.segment()), NextStep.LeadFacts.NONE, versions.of(e), now, now);
+              e.position(item.segment()),
+              new NextStep.LeadFacts(false, false, false, item.hours()),
+              versions.of(e),
+              now,
+              now);
       if (after instanceof NextStep.Complete) {
         completing.add(new Step(e.id(), e.currentStep(), null));
         completingItems.add(item);

@@ -1,8 +1,13 @@
 package ca.businessx.nurture.sequence;
 
+import ca.businessx.nurture.calendar.Province;
+import ca.businessx.nurture.calendar.SendWindow;
 import ca.businessx.nurture.segment.Segment;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +21,8 @@ import java.util.Optional;
  * <p>Rules come in two lists, each entry small and independent, and that is where the next features
  * go: {@link #EXITS} may end or hold a sequence before anything is sent (a booking, a reply, a
  * suppressed address; later an engagement exit), {@link #TIMINGS} may move a send later (no
- * bunching; later send windows in the lead's time zone). Template choice (variants, language)
- * belongs in {@link #template}.
+ * bunching; the send window in the lead's time zone). Template choice (variants, language) belongs
+ * in {@link #template}.
  *
  * <p>A step's time is planned from the previous step's <em>scheduled</em> time, not from when its
  * email finally went out, so a retried or late email does not shift the rest of the sequence: on
@@ -51,8 +56,34 @@ public final class NextStep {
   }
 
   /** What is known about the lead beyond its enrollment. */
-  public record LeadFacts(boolean suppressed, boolean booked, boolean replied) {
+  public record LeadFacts(boolean suppressed, boolean booked, boolean replied, LeadHours hours) {
     public static final LeadFacts NONE = new LeadFacts(false, false, false);
+
+    public LeadFacts {
+      Objects.requireNonNull(hours, "hours");
+    }
+
+    /** No send window: any hour will do. */
+    public LeadFacts(boolean suppressed, boolean booked, boolean replied) {
+      this(suppressed, booked, replied, LeadHours.ANYTIME);
+    }
+
+    LeadFacts anytime() {
+      return new LeadFacts(suppressed, booked, replied, LeadHours.ANYTIME);
+    }
+  }
+
+  /**
+   * When an email may reach the lead: the send window in the lead's zone, closed on the statutory
+   * holidays of its province (null when unknown: the national ones only).
+   */
+  public record LeadHours(SendWindow window, ZoneId zone, Province province) {
+    public static final LeadHours ANYTIME = new LeadHours(SendWindow.ALWAYS, ZoneOffset.UTC, null);
+
+    public LeadHours {
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(zone, "zone");
+    }
   }
 
   /** The answer. {@link #at()} is when to look at the enrollment again, if ever. */
@@ -103,7 +134,7 @@ public final class NextStep {
   static final List<Exit> EXITS =
       List.of(NextStep::byState, NextStep::leadFacts, NextStep::pastTheLastStep);
 
-  static final List<Timing> TIMINGS = List.of(NextStep::noBunching);
+  static final List<Timing> TIMINGS = List.of(NextStep::noBunching, NextStep::sendWindow);
 
   /** What the enrollment at {@code p} gets now. */
   public static Decision decide(Position p, LeadFacts facts, SequencePlan plan, Instant now) {
@@ -135,17 +166,60 @@ public final class NextStep {
       Optional<Decision> exit = byState(new Situation(p, facts, plan, now));
       return exit.orElse(new Complete());
     }
+    return decide(following(p, plan, doneAt), facts, plan, now);
+  }
+
+  /**
+   * The step after {@code p}'s, planned from its scheduled time; the current one done at doneAt.
+   */
+  private static Position following(Position p, SequencePlan plan, Instant doneAt) {
     int next = p.step() + 1;
     Instant scheduled = p.stepDueAt() != null ? p.stepDueAt() : p.enrolledAt();
-    Position moved =
-        new Position(
-            p.state(),
-            next,
-            p.segment(),
-            p.enrolledAt(),
-            scheduled.plus(plan.waitBefore(next)),
-            doneAt);
-    return decide(moved, facts, plan, now);
+    return new Position(
+        p.state(),
+        next,
+        p.segment(),
+        p.enrolledAt(),
+        scheduled.plus(plan.waitBefore(next)),
+        doneAt);
+  }
+
+  /** When a remaining email would leave, and whether the send window moved it later. */
+  public record Planned(int step, String template, Instant at, boolean movedByWindow) {}
+
+  /**
+   * When each remaining email would leave if nothing else happened (no reply, no failure, the
+   * sender on time): {@link #decide} and {@link #afterDone} run forward from {@code now}, as the
+   * send loop would run them. Empty when nothing more is to be sent.
+   */
+  public static List<Planned> preview(Position p, LeadFacts facts, SequencePlan plan, Instant now) {
+    List<Planned> out = new ArrayList<>();
+    Position at = p;
+    Instant clock = now;
+    while (at.step() <= plan.size()) {
+      Decision d = decide(at, facts, plan, clock);
+      if (!(d instanceof Send || d instanceof Wait)) {
+        break;
+      }
+      // A due email leaves at once; a waiting one when its wait (and the window) says.
+      Instant leaves = d instanceof Wait w ? w.until() : clock;
+      Instant plain =
+          decide(at, facts.anytime(), plan, clock) instanceof Wait w ? w.until() : clock;
+      out.add(
+          new Planned(
+              at.step(),
+              template(new Situation(at, facts, plan, clock)),
+              leaves,
+              leaves.isAfter(plain)));
+      if (plan.isLast(at.step())) {
+        break;
+      }
+      // The recorder keeps the time a wait ended at as the step's scheduled time.
+      Position sent = d instanceof Wait ? at.withStepDue(leaves) : at;
+      at = following(sent, plan, leaves);
+      clock = leaves;
+    }
+    return out;
   }
 
   /**
@@ -227,6 +301,23 @@ public final class NextStep {
     }
     Duration half = s.plan().waitBefore(p.step()).dividedBy(2);
     return p.lastSentAt().plus(half);
+  }
+
+  /**
+   * A step that respects the send window goes at its next opening in the lead's zone; one already
+   * due when the window has closed since (the sender was down) waits for the next opening too.
+   */
+  private static Instant sendWindow(Situation s, Instant notBefore) {
+    Position p = s.at();
+    LeadHours h = s.facts().hours();
+    if (p.step() < 1 || p.step() > s.plan().size() || !s.plan().respectsWindow(p.step())) {
+      return notBefore;
+    }
+    Instant opening = h.window().nextOpening(notBefore, h.zone(), h.province());
+    if (!opening.isAfter(s.now()) && !h.window().isOpen(s.now(), h.zone(), h.province())) {
+      return h.window().nextOpening(s.now(), h.zone(), h.province());
+    }
+    return opening;
   }
 
   private static String template(Situation s) {

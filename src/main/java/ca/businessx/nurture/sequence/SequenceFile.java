@@ -49,7 +49,9 @@ public final class SequenceFile {
           i > 0 && waitOverride.isPresent()
               ? waitOverride.get().get(i - 1)
               : duration(step.path("wait").path(testing ? "testing" : "production"), i + 1);
-      plan.add(new SequencePlan.Step(templates(step.path("templates"), i + 1), wait));
+      plan.add(
+          new SequencePlan.Step(
+              templates(step.path("templates"), i + 1), wait, sendWindow(step, i + 1)));
     }
     return new SequencePlan(plan);
   }
@@ -77,6 +79,21 @@ public final class SequenceFile {
           "sequence.json step " + step + " needs a template for every segment");
     }
     return bySegment;
+  }
+
+  /**
+   * The optional {@code "send_window": true|false}; absent, {@link SequencePlan#windowByDefault}.
+   */
+  private static boolean sendWindow(JsonNode step, int number) {
+    JsonNode flag = step.path("send_window");
+    if (flag.isMissingNode() || flag.isNull()) {
+      return SequencePlan.windowByDefault(number);
+    }
+    if (!flag.isBoolean()) {
+      throw new NurtureException(
+          "sequence.json step " + number + ": send_window must be true or false");
+    }
+    return flag.booleanValue();
   }
 
   private static Duration duration(JsonNode node, int step) {

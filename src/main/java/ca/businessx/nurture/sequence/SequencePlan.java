@@ -14,11 +14,27 @@ import java.util.TreeSet;
  */
 public record SequencePlan(List<Step> steps) {
 
-  public record Step(Map<Segment, String> templates, Duration pause) {
+  /**
+   * @param sendWindow whether the step's email waits for the send window in the lead's zone
+   */
+  public record Step(Map<Segment, String> templates, Duration pause, boolean sendWindow) {
     public Step {
       templates = Map.copyOf(templates);
       Objects.requireNonNull(pause, "pause");
     }
+
+    /** A step that waits for the send window. */
+    public Step(Map<Segment, String> templates, Duration pause) {
+      this(templates, pause, true);
+    }
+  }
+
+  /**
+   * A step that does not say: email 1 (the assessment results) goes at once, the others wait for
+   * the window.
+   */
+  public static boolean windowByDefault(int step) {
+    return step > 1;
   }
 
   public SequencePlan {
@@ -45,6 +61,11 @@ public record SequencePlan(List<Step> steps) {
 
   public String templateFor(int step, Segment segment) {
     return steps.get(step - 1).templates().get(segment);
+  }
+
+  /** Whether step {@code step}'s email waits for the send window. */
+  public boolean respectsWindow(int step) {
+    return steps.get(step - 1).sendWindow();
   }
 
   /** The wait between step {@code step - 1} and {@code step}. */
