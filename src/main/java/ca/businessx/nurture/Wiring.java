@@ -49,6 +49,7 @@ import ca.businessx.nurture.sequence.EmailComposer;
 import ca.businessx.nurture.sequence.Enroller;
 import ca.businessx.nurture.sequence.SendHours;
 import ca.businessx.nurture.sequence.SendLoop;
+import ca.businessx.nurture.sequence.SendPreview;
 import ca.businessx.nurture.sequence.SequenceControl;
 import ca.businessx.nurture.sequence.SequenceFile;
 import ca.businessx.nurture.sequence.SequencePlan;
@@ -78,6 +79,7 @@ public final class Wiring {
   public final SequencePlan plan;
   public final SequenceVersions versions;
   public final SendHours sendHours;
+  public final SendPreview preview;
   public final EmailSender emailSender;
   public final Alerter alerter;
   public final NurtureMetrics metrics;
@@ -283,6 +285,7 @@ public final class Wiring {
                     click.at(),
                     click.templateKey()));
     this.sendHours = new SendHours(config.sendWindows().window(), localeDefaults(config.locale()));
+    this.preview = new SendPreview(versions, sendHours);
     this.composer = new EmailComposer(renderer, config.sender(), links, trackedLinks);
     this.sendLoop =
         SendLoop.create(

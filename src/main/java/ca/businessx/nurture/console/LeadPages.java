@@ -39,6 +39,9 @@ final class LeadPages {
   private final java.time.Clock clock;
   private final LeadQueries queries = new LeadQueries();
   private final ContactRepository contacts = new ContactRepository();
+  private final ca.businessx.nurture.sequence.SendPreview preview;
+  private static final java.time.format.DateTimeFormatter LOCAL =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final EmailRepository emails = new EmailRepository();
   private final Timeline timeline = new Timeline();
@@ -51,9 +54,11 @@ final class LeadPages {
       SequencePlan plan,
       Views views,
       ca.businessx.nurture.contact.LocaleDefaults locales,
+      ca.businessx.nurture.sequence.SendPreview preview,
       Engagements engagements,
       java.time.Clock clock) {
     this.locales = locales;
+    this.preview = preview;
     this.db = db;
     this.plan = plan;
     this.views = views;
@@ -260,6 +265,15 @@ final class LeadPages {
       v.put("next_template", plan.templateFor(e.currentStep(), c.segment()));
       v.put("next_due", Views.time(e.nextDueAt()));
       queries.wakeUp(h, e.id()).ifPresent(at -> v.put("wake_up", Views.time(at)));
+      // When it leaves, as the decision says, in the lead's own zone.
+      preview.of(e, c, clock.instant()).stream()
+          .findFirst()
+          .ifPresent(
+              next -> {
+                java.time.ZoneId zone = preview.zoneOf(c);
+                v.put("leaves", next.at().atZone(zone).format(LOCAL) + " " + zone.getId());
+                v.put("moved_by_window", next.movedByWindow());
+              });
     }
     return v;
   }

@@ -204,7 +204,9 @@ public final class NextStep {
       // A due email leaves at once; a waiting one when its wait (and the window) says.
       Instant leaves = d instanceof Wait w ? w.until() : clock;
       Instant plain =
-          decide(at, facts.anytime(), plan, clock) instanceof Wait w ? w.until() : clock;
+          decide(unmoved(at, plan), facts.anytime(), plan, clock) instanceof Wait w
+              ? w.until()
+              : clock;
       out.add(
           new Planned(
               at.step(),
@@ -301,6 +303,18 @@ public final class NextStep {
     }
     Duration half = s.plan().waitBefore(p.step()).dividedBy(2);
     return p.lastSentAt().plus(half);
+  }
+
+  /**
+   * The step as planned before any window moved it: the recorder keeps the moved time as the step's
+   * scheduled time, so a stored step due later than its wait after the last send was moved.
+   */
+  private static Position unmoved(Position p, SequencePlan plan) {
+    if (p.step() < 2 || p.step() > plan.size() || p.lastSentAt() == null || p.stepDueAt() == null) {
+      return p;
+    }
+    Instant fromLast = p.lastSentAt().plus(plan.waitBefore(p.step()));
+    return fromLast.isBefore(p.stepDueAt()) ? p.withStepDue(fromLast) : p;
   }
 
   /**

@@ -119,6 +119,21 @@ class NextStepWindowTest {
   }
 
   @Test
+  void aStepTheWindowAlreadyMovedIsStillSaidToBeMoved() {
+    // Email 1 went on Thursday at 20:00; the recorder kept Monday 9:00 as email 2's time.
+    Instant sent = local("2026-03-05T20:00", TORONTO);
+    Instant monday = local("2026-03-09T09:00", TORONTO);
+    Position second = new Position(EnrollmentState.ACTIVE, 2, Segment.URGENT, sent, monday, sent);
+    assertThat(NextStep.preview(second, lead(TORONTO, Province.ON), PLAN, sent).get(0))
+        .isEqualTo(new Planned(2, "email_2", monday, true));
+    Position onTime =
+        new Position(
+            EnrollmentState.ACTIVE, 2, Segment.URGENT, sent, sent.plus(Duration.ofHours(24)), sent);
+    assertThat(NextStep.preview(onTime, LeadFacts.NONE, PLAN, sent).get(0).movedByWindow())
+        .isFalse();
+  }
+
+  @Test
   void aSequenceThatEndedHasNothingToPreview() {
     Position done =
         new Position(
