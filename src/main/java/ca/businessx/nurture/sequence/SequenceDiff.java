@@ -21,6 +21,15 @@ public final class SequenceDiff {
           lines.add(
               "step " + step + " wait " + from.waitBefore(step) + " -> " + to.waitBefore(step));
         }
+        if (from.respectsWindow(step) != to.respectsWindow(step)) {
+          lines.add(
+              "step "
+                  + step
+                  + " send_window "
+                  + from.respectsWindow(step)
+                  + " -> "
+                  + to.respectsWindow(step));
+        }
         for (Segment segment : Segment.values()) {
           String a = from.templateFor(step, segment);
           String b = to.templateFor(step, segment);

@@ -48,4 +48,10 @@ class SendWindowDefinitionTest {
         .isInstanceOf(NurtureException.class)
         .hasMessage("sequence.json step 2: send_window must be true or false");
   }
+
+  @Test
+  void aChangedFlagIsOneLineOfTheDiff() {
+    assertThat(SequenceDiff.between(file("", ""), file("", ", \"send_window\": false")))
+        .containsExactly("step 2 send_window true -> false");
+  }
 }
