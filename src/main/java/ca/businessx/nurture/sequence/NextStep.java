@@ -166,22 +166,17 @@ public final class NextStep {
       Optional<Decision> exit = byState(new Situation(p, facts, plan, now));
       return exit.orElse(new Complete());
     }
-    return decide(following(p, plan, doneAt), facts, plan, now);
-  }
-
-  /**
-   * The step after {@code p}'s, planned from its scheduled time; the current one done at doneAt.
-   */
-  private static Position following(Position p, SequencePlan plan, Instant doneAt) {
     int next = p.step() + 1;
     Instant scheduled = p.stepDueAt() != null ? p.stepDueAt() : p.enrolledAt();
-    return new Position(
-        p.state(),
-        next,
-        p.segment(),
-        p.enrolledAt(),
-        scheduled.plus(plan.waitBefore(next)),
-        doneAt);
+    Position moved =
+        new Position(
+            p.state(),
+            next,
+            p.segment(),
+            p.enrolledAt(),
+            scheduled.plus(plan.waitBefore(next)),
+            doneAt);
+    return decide(moved, facts, plan, now);
   }
 
   /** When a remaining email would leave, and whether the send window moved it later. */
@@ -213,12 +208,14 @@ public final class NextStep {
               template(new Situation(at, facts, plan, clock)),
               leaves,
               leaves.isAfter(plain)));
-      if (plan.isLast(at.step())) {
+      // As the recorder does: the next step is due when afterDone says, and that is stored.
+      Decision after = afterDone(at, facts, plan, leaves, leaves);
+      if (after.at().isEmpty()) {
         break;
       }
-      // The recorder keeps the time a wait ended at as the step's scheduled time.
-      Position sent = d instanceof Wait ? at.withStepDue(leaves) : at;
-      at = following(sent, plan, leaves);
+      at =
+          new Position(
+              at.state(), at.step() + 1, at.segment(), at.enrolledAt(), after.at().get(), leaves);
       clock = leaves;
     }
     return out;
