@@ -312,6 +312,7 @@ public final class App implements AutoCloseable {
                     new SubjectTest.Rule(
                         config.abTest().minSample(), config.abTest().significance()),
                     Wiring.localeDefaults(config.locale()),
+                    w.preview,
                     w.engagements,
                     w.crm.isPresent(),
                     config

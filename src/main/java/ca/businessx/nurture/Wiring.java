@@ -48,7 +48,9 @@ import ca.businessx.nurture.reply.ReplyRecorder;
 import ca.businessx.nurture.sequence.EmailComposer;
 import ca.businessx.nurture.sequence.EngagedWaits;
 import ca.businessx.nurture.sequence.Enroller;
+import ca.businessx.nurture.sequence.SendHours;
 import ca.businessx.nurture.sequence.SendLoop;
+import ca.businessx.nurture.sequence.SendPreview;
 import ca.businessx.nurture.sequence.SequenceControl;
 import ca.businessx.nurture.sequence.SequenceFile;
 import ca.businessx.nurture.sequence.SequencePlan;
@@ -77,6 +79,8 @@ public final class Wiring {
   public final Clock clock;
   public final SequencePlan plan;
   public final SequenceVersions versions;
+  public final SendHours sendHours;
+  public final SendPreview preview;
   public final EmailSender emailSender;
   public final Alerter alerter;
   public final NurtureMetrics metrics;
@@ -270,6 +274,8 @@ public final class Wiring {
             new LinkTokens(signingKey),
             config.sender().publicBaseUrl(),
             config.sender().bookingUrl());
+    this.sendHours = new SendHours(config.sendWindows().window(), localeDefaults(config.locale()));
+    this.preview = new SendPreview(versions, sendHours);
     this.composer = new EmailComposer(renderer, config.sender(), links, trackedLinks);
     this.sendLoop =
         SendLoop.create(
@@ -281,7 +287,8 @@ public final class Wiring {
             crmSync,
             metrics.events(),
             clock,
-            config.scheduler().pollInterval());
+            config.scheduler().pollInterval(),
+            sendHours);
     this.waits = new EngagedWaits(versions, sendLoop);
     this.clicks =
         new ClickRecorder(
@@ -308,7 +315,7 @@ public final class Wiring {
             clock,
             metrics.events(),
             new CriticalLeadAlerts(config.sms().map(Config.Sms::to).orElse(List.of())));
-    this.control = new SequenceControl(db, versions, sendLoop, clock);
+    this.control = new SequenceControl(db, versions, sendLoop, clock, sendHours);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
     this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock, metrics.events());
     this.replies = new ReplyRecorder(integrationClient, crmSync, Optional.of(engagement));

@@ -112,7 +112,10 @@ public final class CanadianHolidays {
 
   private CanadianHolidays() {}
 
-  /** Whether offices in the province are closed for a statutory holiday on that day. */
+  /**
+   * Whether offices in the province are closed for a statutory holiday on that day; with no
+   * province (unknown), the national ones only: those statutory everywhere.
+   */
   public static boolean isHoliday(LocalDate day, Province province) {
     return of(day.getYear(), province).contains(day);
   }
@@ -125,14 +128,14 @@ public final class CanadianHolidays {
   private static Set<LocalDate> compute(int year, Province province) {
     TreeSet<LocalDate> days = new TreeSet<>();
     for (Rule rule : RULES) {
-      LocalDate d = rule.in().contains(province) ? rule.date().apply(year) : null;
+      LocalDate d = applies(rule, province) ? rule.date().apply(year) : null;
       if (d != null) {
         days.add(d);
       }
     }
     // Weekend fixed-date holidays, in date order so Christmas moves before Boxing Day does.
     for (Rule rule : RULES) {
-      LocalDate d = rule.fixed() && rule.in().contains(province) ? rule.date().apply(year) : null;
+      LocalDate d = rule.fixed() && applies(rule, province) ? rule.date().apply(year) : null;
       if (d != null && isWeekend(d)) {
         LocalDate observed = d.plusDays(1);
         while (isWeekend(observed) || days.contains(observed)) {
@@ -142,6 +145,10 @@ public final class CanadianHolidays {
       }
     }
     return Set.copyOf(days);
+  }
+
+  private static boolean applies(Rule rule, Province province) {
+    return province == null ? rule.in().equals(ALL) : rule.in().contains(province);
   }
 
   private static Rule fixed(String name, Month month, int day, Set<Province> in) {

@@ -90,9 +90,14 @@ public final class SendWindow {
       if (!openDay(day, province)) {
         continue;
       }
-      Instant opening = ZonedDateTime.of(day, opens, zone).toInstant();
-      if (!opening.isBefore(notBefore)) {
-        return opening;
+      ZonedDateTime local = ZonedDateTime.of(day, opens, zone);
+      // An autumn change repeats the opening hour: the second one opens too.
+      for (Instant opening :
+          new Instant[] {local.toInstant(), local.withLaterOffsetAtOverlap().toInstant()}) {
+        // A spring change can swallow a short window whole (02:00-02:45 skipped).
+        if (!opening.isBefore(notBefore) && isOpen(opening, zone, province)) {
+          return opening;
+        }
       }
     }
     throw new IllegalStateException("send window " + text + " never opens");

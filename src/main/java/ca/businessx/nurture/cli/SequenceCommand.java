@@ -1,7 +1,10 @@
 package ca.businessx.nurture.cli;
 
+import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactRepository;
 import ca.businessx.nurture.sequence.Enrollment;
+import ca.businessx.nurture.sequence.EnrollmentRepository;
+import ca.businessx.nurture.sequence.NextStep;
 import ca.businessx.nurture.sequence.SequenceDiff;
 import ca.businessx.nurture.sequence.SequenceMigrator;
 import ca.businessx.nurture.sequence.SequenceVersions;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Parameters;
       SequenceCommand.Resume.class,
       SequenceCommand.Versions.class,
       SequenceCommand.Diff.class,
-      SequenceCommand.Migrate.class
+      SequenceCommand.Migrate.class,
+      SequenceCommand.Preview.class
     })
 public final class SequenceCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -270,6 +274,94 @@ public final class SequenceCommand implements Runnable {
                   + " lead(s) in flight on version "
                   + from
                   + (dryRun ? "; nothing changed (dry run)" : "; moved to version " + to));
+      out().flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "preview",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print when each of a lead's remaining emails would leave, in the lead's zone, if nothing"
+              + " else happened (the send window and the waits as the send loop applies them).")
+  static final class Preview extends CliCommand {
+    private static final java.time.format.DateTimeFormatter LOCAL =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (EEE)", Locale.ROOT);
+
+    @Option(
+        names = "--lead",
+        required = true,
+        paramLabel = "CONTACT",
+        description = "The lead's contact id or email address.")
+    String lead;
+
+    Preview() {
+      super(null);
+    }
+
+    Preview(Map<String, String> env) {
+      super(env);
+    }
+
+    @Override
+    int run(Workbench w) {
+      ContactRepository contacts = new ContactRepository();
+      java.util.Optional<Contact> found =
+          w.db.withHandle(
+              h ->
+                  lead.contains("@")
+                      ? contacts.findByEmail(h, lead.trim().toLowerCase(Locale.ROOT))
+                      : contacts.find(h, lead));
+      if (found.isEmpty()) {
+        err().println("nurture: no lead with that id or email address");
+        return BAD_INPUT;
+      }
+      Contact c = found.get();
+      java.util.Optional<Enrollment> enrolled =
+          w.db.withHandle(h -> new EnrollmentRepository().ofContact(h, c.id()));
+      if (enrolled.isEmpty()) {
+        err().println("nurture: lead " + c.id() + " has no sequence");
+        return REFUSED;
+      }
+      Enrollment e = enrolled.get();
+      List<NextStep.Planned> planned = w.wiring.preview.of(e, c, w.clock.instant());
+      java.time.ZoneId zone = w.wiring.preview.zoneOf(c);
+      if (json) {
+        printJson(
+            Map.of(
+                "contact",
+                c.id(),
+                "zone",
+                zone.getId(),
+                "emails",
+                planned.stream()
+                    .map(
+                        p ->
+                            Map.of(
+                                "step", p.step(),
+                                "template", p.template(),
+                                "at", p.at().toString(),
+                                "local", p.at().atZone(zone).toLocalDateTime().toString(),
+                                "moved_by_window", p.movedByWindow()))
+                    .toList()));
+        return 0;
+      }
+      if (planned.isEmpty()) {
+        out().println("lead " + c.id() + ": nothing more to send (" + e.state() + ")");
+        out().flush();
+        return 0;
+      }
+      Table t = new Table("STEP", "TEMPLATE", "LEAVES (" + zone.getId() + ")", "UTC", "NOTE");
+      for (NextStep.Planned p : planned) {
+        t.row(
+            String.valueOf(p.step()),
+            p.template(),
+            p.at().atZone(zone).format(LOCAL),
+            p.at().toString(),
+            p.movedByWindow() ? "moved by the send window" : "");
+      }
+      t.print(out());
       out().flush();
       return 0;
     }

@@ -33,6 +33,8 @@ public final class ConsoleRoutes {
   private final boolean crmConfigured;
   private final String sender;
 
+  private final ca.businessx.nurture.sequence.SendPreview preview;
+
   public ConsoleRoutes(
       Database db,
       SequenceControl control,
@@ -44,10 +46,12 @@ public final class ConsoleRoutes {
       Clock clock,
       SubjectTest.Rule subjectRule,
       LocaleDefaults locales,
+      ca.businessx.nurture.sequence.SendPreview preview,
       Engagements engagements,
       boolean crmConfigured,
       String sender) {
     this.locales = locales;
+    this.preview = preview;
     this.engagements = engagements;
     this.db = db;
     this.control = control;
@@ -67,7 +71,7 @@ public final class ConsoleRoutes {
     Views views = new Views(auth);
     FunnelPage funnel = new FunnelPage(new FunnelRoutes(db, clock), views, clock);
     OverviewPage overview = new OverviewPage(db, plan, views, clock, funnel::recent, crmConfigured);
-    LeadPages leads = new LeadPages(db, plan, views, locales, engagements, waits, clock);
+    LeadPages leads = new LeadPages(db, plan, views, locales, preview, engagements, waits, clock);
     SubjectTestActions subjectTests = new SubjectTestActions(db, auth, clock, subjectRule);
     OtherPages other = new OtherPages(db, composer, plan, views, auth, subjectTests, sender);
     ConsoleActions actions = new ConsoleActions(control, auth);

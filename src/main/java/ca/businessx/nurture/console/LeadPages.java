@@ -41,6 +41,9 @@ final class LeadPages {
   private final java.time.Clock clock;
   private final LeadQueries queries = new LeadQueries();
   private final ContactRepository contacts = new ContactRepository();
+  private final ca.businessx.nurture.sequence.SendPreview preview;
+  private static final java.time.format.DateTimeFormatter LOCAL =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final EmailRepository emails = new EmailRepository();
   private final Timeline timeline = new Timeline();
@@ -53,11 +56,13 @@ final class LeadPages {
       SequencePlan plan,
       Views views,
       ca.businessx.nurture.contact.LocaleDefaults locales,
+      ca.businessx.nurture.sequence.SendPreview preview,
       Engagements engagements,
       EngagedWaits waits,
       java.time.Clock clock) {
     this.waits = waits;
     this.locales = locales;
+    this.preview = preview;
     this.db = db;
     this.plan = plan;
     this.views = views;
@@ -270,6 +275,15 @@ final class LeadPages {
           .nextDue(h, e, c.segment(), clock.instant())
           .ifPresent(d -> v.put("next_why", "due " + Views.day(d.at()) + ": " + d.why()));
       queries.wakeUp(h, e.id()).ifPresent(at -> v.put("wake_up", Views.time(at)));
+      // When it leaves, as the decision says, in the lead's own zone.
+      preview.of(e, c, clock.instant()).stream()
+          .findFirst()
+          .ifPresent(
+              next -> {
+                java.time.ZoneId zone = preview.zoneOf(c);
+                v.put("leaves", next.at().atZone(zone).format(LOCAL) + " " + zone.getId());
+                v.put("moved_by_window", next.movedByWindow());
+              });
     }
     return v;
   }

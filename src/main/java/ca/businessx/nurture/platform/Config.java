@@ -26,7 +26,15 @@ public record Config(
     Locale locale,
     Optional<Sms> sms,
     Optional<Sentry> sentry,
-    Engagement engagement) {
+    Engagement engagement,
+    SendWindows sendWindows) {
+
+  /**
+   * {@code SEND_WINDOW}: the hours an email may reach a lead, in its own zone, closed on the
+   * statutory holidays of Canada and its province; {@code always} when off (the testing mode and
+   * {@code SEQUENCE_WAITS} turn it off unless it is set explicitly).
+   */
+  public record SendWindows(ca.businessx.nurture.calendar.SendWindow window) {}
 
   /**
    * Subject-line tests: a variant wins when each has {@code minSample} sent and the click-rate test

@@ -1,5 +1,6 @@
 package ca.businessx.nurture.platform;
 
+import ca.businessx.nurture.calendar.SendWindow;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import java.nio.file.Files;
@@ -166,6 +167,7 @@ public final class ConfigLoader {
             r.decimal("HOT_LEAD_SCORE", 12, 0.1, 1_000_000),
             r.duration("HOT_LEAD_GRACE", Duration.ofHours(2)));
 
+    Config.SendWindows sendWindows = sendWindows(r, testing, sequence.waits().isPresent());
     if (!r.problems().isEmpty()) {
       throw new ConfigException(r.problems());
     }
@@ -192,7 +194,26 @@ public final class ConfigLoader {
         locale,
         sms,
         sentry,
-        engagement);
+        engagement,
+        sendWindows);
+  }
+
+  /**
+   * SEND_WINDOW, default MON-FRI 09:00-17:00; off in the testing mode or with SEQUENCE_WAITS (a
+   * minute's wait must not become a weekend's), unless set explicitly.
+   */
+  private static Config.SendWindows sendWindows(EnvReader r, boolean testing, boolean waits) {
+    Optional<String> raw = r.string("SEND_WINDOW");
+    if (raw.isEmpty()) {
+      return new Config.SendWindows(
+          testing || waits ? SendWindow.ALWAYS : SendWindow.parse("MON-FRI 09:00-17:00"));
+    }
+    try {
+      return new Config.SendWindows(SendWindow.parse(raw.get()));
+    } catch (IllegalArgumentException e) {
+      r.problem("SEND_WINDOW " + e.getMessage() + ", got '" + raw.get() + "'");
+      return new Config.SendWindows(SendWindow.ALWAYS);
+    }
   }
 
   private static Config.Locale locale(EnvReader r) {

@@ -43,11 +43,13 @@ final class BatchDrafter {
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final Timeline timeline = new Timeline();
   private final SubjectStats promotions = new SubjectStats();
+  private final SendHours hours;
 
-  BatchDrafter(Database db, SequenceVersions versions, EmailComposer composer) {
+  BatchDrafter(Database db, SequenceVersions versions, EmailComposer composer, SendHours hours) {
     this.db = db;
     this.versions = versions;
     this.composer = composer;
+    this.hours = hours;
   }
 
   /**
@@ -84,7 +86,10 @@ final class BatchDrafter {
       }
       NextStep.LeadFacts facts =
           new NextStep.LeadFacts(
-                  r.suppressed().contains(SuppressionList.hash(c.email())), false, false)
+                  r.suppressed().contains(SuppressionList.hash(c.email())),
+                  false,
+                  false,
+                  hours.of(c))
               .withClicked(
                   r.clicked().contains(previousKey(e)) ? Set.of(e.currentStep() - 1) : Set.of());
       NextStep.Decision d = NextStep.decide(e.position(c.segment()), facts, versions.of(e), now);
@@ -97,7 +102,13 @@ final class BatchDrafter {
         // Recorded by a sender whose advance was lost: only the advance is left to do.
         done.add(
             new SendBatch.Item(
-                e, c.segment(), stored.id(), stored.templateKey(), stored.attempts(), null));
+                e,
+                c.segment(),
+                stored.id(),
+                stored.templateKey(),
+                stored.attempts(),
+                null,
+                hours.of(c)));
       } else if (stored != null && stored.state() != EmailState.PENDING) {
         // Parked or cancelled: a person decides, and the enrollment's state already says so.
         settle.add(new Settle(e, new NextStep.Paused("email " + stored.state())));
@@ -244,7 +255,7 @@ final class BatchDrafter {
     OutboundEmail outbound =
         new OutboundEmail(
             key(e), c.email(), subject, html, null, template, composer.headers(c.id()));
-    return new SendBatch.Item(e, c.segment(), id, template, attempts, outbound);
+    return new SendBatch.Item(e, c.segment(), id, template, attempts, outbound, hours.of(c));
   }
 
   private void settle(Handle h, Settle s, DueClaimer.Claim claim, Instant now) {

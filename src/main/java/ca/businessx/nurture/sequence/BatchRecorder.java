@@ -195,7 +195,12 @@ final class BatchRecorder {
               ? NextStep.LeadFacts.NONE.withClicked(Set.of(e.currentStep()))
               : NextStep.LeadFacts.NONE;
       NextStep.Decision after =
-          NextStep.afterDone(e.position(item.segment()), facts, versions.of(e), now, now);
+          NextStep.afterDone(
+              e.position(item.segment()),
+              new NextStep.LeadFacts(false, false, false, facts.clickedSteps(), item.hours()),
+              versions.of(e),
+              now,
+              now);
       if (after instanceof NextStep.Complete) {
         completing.add(new Step(e.id(), e.currentStep(), null));
         completingItems.add(item);

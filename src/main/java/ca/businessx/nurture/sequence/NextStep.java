@@ -1,8 +1,13 @@
 package ca.businessx.nurture.sequence;
 
+import ca.businessx.nurture.calendar.Province;
+import ca.businessx.nurture.calendar.SendWindow;
 import ca.businessx.nurture.segment.Segment;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +23,7 @@ import java.util.Set;
  * go: {@link #EXITS} may end or hold a sequence before anything is sent (a booking, a reply, a
  * suppressed address; later an engagement exit), {@link #SHORTCUTS} may bring a step sooner (the
  * "if engaged" wait of a lead who clicked the previous email), {@link #TIMINGS} may then move a
- * send later (no bunching; later send windows in the lead's time zone). Template choice (variants,
+ * send later (no bunching; the send window in the lead's time zone). Template choice (variants,
  * language) belongs in {@link #template}.
  *
  * <p>A step's time is planned from the previous step's <em>scheduled</em> time, not from when its
@@ -57,25 +62,58 @@ public final class NextStep {
    *
    * @param clickedSteps the steps whose email the lead clicked (a link of it); a caller reads only
    *     the steps its question is about (the previous one, or the one just sent)
+   * @param hours when an email may reach the lead
    */
   public record LeadFacts(
-      boolean suppressed, boolean booked, boolean replied, Set<Integer> clickedSteps) {
+      boolean suppressed,
+      boolean booked,
+      boolean replied,
+      Set<Integer> clickedSteps,
+      LeadHours hours) {
     public static final LeadFacts NONE = new LeadFacts(false, false, false);
 
     public LeadFacts {
       clickedSteps = Set.copyOf(clickedSteps);
+      Objects.requireNonNull(hours, "hours");
     }
 
+    /** No click known, and no send window: any hour will do. */
     public LeadFacts(boolean suppressed, boolean booked, boolean replied) {
-      this(suppressed, booked, replied, Set.of());
+      this(suppressed, booked, replied, Set.of(), LeadHours.ANYTIME);
+    }
+
+    public LeadFacts(boolean suppressed, boolean booked, boolean replied, LeadHours hours) {
+      this(suppressed, booked, replied, Set.of(), hours);
+    }
+
+    public LeadFacts(
+        boolean suppressed, boolean booked, boolean replied, Set<Integer> clickedSteps) {
+      this(suppressed, booked, replied, clickedSteps, LeadHours.ANYTIME);
     }
 
     public LeadFacts withClicked(Set<Integer> steps) {
-      return new LeadFacts(suppressed, booked, replied, steps);
+      return new LeadFacts(suppressed, booked, replied, steps, hours);
     }
 
     public boolean clicked(int step) {
       return clickedSteps.contains(step);
+    }
+
+    LeadFacts anytime() {
+      return new LeadFacts(suppressed, booked, replied, clickedSteps, LeadHours.ANYTIME);
+    }
+  }
+
+  /**
+   * When an email may reach the lead: the send window in the lead's zone, closed on the statutory
+   * holidays of its province (null when unknown: the national ones only).
+   */
+  public record LeadHours(SendWindow window, ZoneId zone, Province province) {
+    public static final LeadHours ANYTIME = new LeadHours(SendWindow.ALWAYS, ZoneOffset.UTC, null);
+
+    public LeadHours {
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(zone, "zone");
     }
   }
 
@@ -140,7 +178,7 @@ public final class NextStep {
 
   static final List<Shortcut> SHORTCUTS = List.of(NextStep::ifEngaged);
 
-  static final List<Timing> TIMINGS = List.of(NextStep::noBunching);
+  static final List<Timing> TIMINGS = List.of(NextStep::noBunching, NextStep::sendWindow);
 
   /** What the enrollment at {@code p} gets now. */
   public static Decision decide(Position p, LeadFacts facts, SequencePlan plan, Instant now) {
@@ -222,6 +260,48 @@ public final class NextStep {
             scheduled.plus(plan.waitBefore(next)),
             doneAt);
     return decide(moved, facts, plan, now);
+  }
+
+  /** When a remaining email would leave, and whether the send window moved it later. */
+  public record Planned(int step, String template, Instant at, boolean movedByWindow) {}
+
+  /**
+   * When each remaining email would leave if nothing else happened (no reply, no failure, the
+   * sender on time): {@link #decide} and {@link #afterDone} run forward from {@code now}, as the
+   * send loop would run them. Empty when nothing more is to be sent.
+   */
+  public static List<Planned> preview(Position p, LeadFacts facts, SequencePlan plan, Instant now) {
+    List<Planned> out = new ArrayList<>();
+    Position at = p;
+    Instant clock = now;
+    while (at.step() <= plan.size()) {
+      Decision d = decide(at, facts, plan, clock);
+      if (!(d instanceof Send || d instanceof Wait)) {
+        break;
+      }
+      // A due email leaves at once; a waiting one when its wait (and the window) says.
+      Instant leaves = d instanceof Wait w ? w.until() : clock;
+      Instant plain =
+          decide(unmoved(at, plan), facts.anytime(), plan, clock) instanceof Wait w
+              ? w.until()
+              : clock;
+      out.add(
+          new Planned(
+              at.step(),
+              template(new Situation(at, facts, plan, clock)),
+              leaves,
+              leaves.isAfter(plain)));
+      // As the recorder does: the next step is due when afterDone says, and that is stored.
+      Decision after = afterDone(at, facts, plan, leaves, leaves);
+      if (after.at().isEmpty()) {
+        break;
+      }
+      at =
+          new Position(
+              at.state(), at.step() + 1, at.segment(), at.enrolledAt(), after.at().get(), leaves);
+      clock = leaves;
+    }
+    return out;
   }
 
   /**
@@ -361,6 +441,35 @@ public final class NextStep {
       return d.toMinutes() == 1 ? "1 minute" : d.toMinutes() + " minutes";
     }
     return d.toSeconds() + " seconds";
+  }
+
+  /**
+   * The step as planned before any window moved it: the recorder keeps the moved time as the step's
+   * scheduled time, so a stored step due later than its wait after the last send was moved.
+   */
+  private static Position unmoved(Position p, SequencePlan plan) {
+    if (p.step() < 2 || p.step() > plan.size() || p.lastSentAt() == null || p.stepDueAt() == null) {
+      return p;
+    }
+    Instant fromLast = p.lastSentAt().plus(plan.waitBefore(p.step()));
+    return fromLast.isBefore(p.stepDueAt()) ? p.withStepDue(fromLast) : p;
+  }
+
+  /**
+   * A step that respects the send window goes at its next opening in the lead's zone; one already
+   * due when the window has closed since (the sender was down) waits for the next opening too.
+   */
+  private static Instant sendWindow(Situation s, Instant notBefore) {
+    Position p = s.at();
+    LeadHours h = s.facts().hours();
+    if (p.step() < 1 || p.step() > s.plan().size() || !s.plan().respectsWindow(p.step())) {
+      return notBefore;
+    }
+    Instant opening = h.window().nextOpening(notBefore, h.zone(), h.province());
+    if (!opening.isAfter(s.now()) && !h.window().isOpen(s.now(), h.zone(), h.province())) {
+      return h.window().nextOpening(s.now(), h.zone(), h.province());
+    }
+    return opening;
   }
 
   private static String template(Situation s) {

@@ -17,7 +17,8 @@ record SendBatch(DueClaimer.Claim claim, List<Item> sending, List<Item> alreadyD
       String emailId,
       String templateKey,
       int attempts,
-      OutboundEmail outbound) {
+      OutboundEmail outbound,
+      NextStep.LeadHours hours) {
     int step() {
       return enrollment.currentStep();
     }

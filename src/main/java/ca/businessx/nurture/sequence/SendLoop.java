@@ -68,10 +68,11 @@ public final class SendLoop implements DueNudge {
       ca.businessx.nurture.contact.CrmSyncQueue crmSync,
       ca.businessx.nurture.events.NurtureEvents events,
       Clock clock,
-      Duration pollInterval) {
+      Duration pollInterval,
+      SendHours hours) {
     return new SendLoop(
         new DueClaimer(db),
-        new BatchDrafter(db, versions, composer),
+        new BatchDrafter(db, versions, composer, hours),
         new BatchSender(emailSender),
         new BatchRecorder(db, versions, crmSync, events, settings, emailSender.name()),
         clock,

@@ -37,11 +37,15 @@ public final class SequenceControl {
   private final Timeline timeline = new Timeline();
   private final SuppressionList suppressions = new SuppressionList();
 
-  public SequenceControl(Database db, SequenceVersions versions, DueNudge nudge, Clock clock) {
+  private final SendHours hours;
+
+  public SequenceControl(
+      Database db, SequenceVersions versions, DueNudge nudge, Clock clock, SendHours hours) {
     this.db = db;
     this.versions = versions;
     this.nudge = nudge;
     this.clock = clock;
+    this.hours = hours;
   }
 
   /** Ends the contact's sequence: nothing more is sent. */
@@ -128,12 +132,13 @@ public final class SequenceControl {
                     : "the sequence has ended (" + e.state() + ")");
           }
           NextStep.Decision d =
-              NextStep.sendNow(e.position(segmentOf(h, e)), facts(h, e), versions.of(e), now);
-          if (!(d instanceof NextStep.Send send)) {
+              NextStep.sendNow(e.position(segmentOf(h, e)), factsOf(h, e), versions.of(e), now);
+          // Brought forward as far as the send window lets: now, or its next opening.
+          if (!(d instanceof NextStep.Send || d instanceof NextStep.Wait)) {
             throw SequenceControlException.conflict("nothing to send: " + d);
           }
           if (!enrollments.reschedule(
-              h, e.id(), e.currentStep(), send.step(), send.notBefore(), now)) {
+              h, e.id(), e.currentStep(), e.currentStep(), d.at().orElseThrow(), now)) {
             throw busy();
           }
           timeline.record(h, contactId, now, "send_now_requested", "step " + e.currentStep());
@@ -155,7 +160,7 @@ public final class SequenceControl {
             throw busy();
           }
           NextStep.Decision d =
-              NextStep.sendNow(e.position(segmentOf(h, e)), facts(h, e), versions.of(e), now);
+              NextStep.sendNow(e.position(segmentOf(h, e)), factsOf(h, e), versions.of(e), now);
           Instant at = d.at().orElse(now);
           if (!enrollments.reschedule(h, e.id(), email.step(), email.step(), at, now)) {
             throw busy();
@@ -179,7 +184,7 @@ public final class SequenceControl {
           }
           timeline.record(h, email.contactId(), now, "email_skipped", email.templateKey());
           NextStep.Decision after =
-              NextStep.afterSkip(e.position(segmentOf(h, e)), facts(h, e), versions.of(e), now);
+              NextStep.afterSkip(e.position(segmentOf(h, e)), factsOf(h, e), versions.of(e), now);
           if (after instanceof NextStep.Complete) {
             if (!enrollments.moveTo(h, e, EnrollmentState.COMPLETED, null, now)) {
               throw busy();
@@ -228,6 +233,15 @@ public final class SequenceControl {
 
   private Segment segmentOf(Handle h, Enrollment e) {
     return contacts.find(h, e.contactId()).map(c -> c.segment()).orElse(null);
+  }
+
+  /** The lead's hours, for the send window; none known of a contact gone. */
+  private NextStep.LeadFacts factsOf(Handle h, Enrollment e) {
+    return contacts
+        .find(h, e.contactId())
+        .map(hours::facts)
+        .orElse(NextStep.LeadFacts.NONE)
+        .withClicked(facts(h, e).clickedSteps());
   }
 
   private EmailRecord parkedEmail(Handle h, String emailId) {

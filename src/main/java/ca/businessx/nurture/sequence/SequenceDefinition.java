@@ -29,7 +29,9 @@ public final class SequenceDefinition {
   public static String toJson(SequencePlan plan) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode steps = root.putArray("steps");
+    int number = 0;
     for (SequencePlan.Step step : plan.steps()) {
+      number++;
       ObjectNode s = steps.addObject();
       ObjectNode templates = s.putObject("templates");
       for (Segment segment : Segment.values()) {
@@ -40,6 +42,11 @@ public final class SequenceDefinition {
         // Only when set: a plan without alternatives keeps the hash it had before they existed.
         s.put("if_engaged", step.ifEngaged().toString());
       }
+      // Written only where it differs from the default, so the plans stored before send windows
+      // keep their hash and read back as they ran.
+      if (step.sendWindow() != SequencePlan.windowByDefault(number)) {
+        s.put("send_window", step.sendWindow());
+      }
     }
     return root.toString();
   }
@@ -48,6 +55,9 @@ public final class SequenceDefinition {
     try {
       List<SequencePlan.Step> steps = new ArrayList<>();
       for (JsonNode s : JSON.readTree(json).path("steps")) {
+        JsonNode flag = s.path("send_window");
+        boolean window =
+            flag.isBoolean() ? flag.booleanValue() : SequencePlan.windowByDefault(steps.size() + 1);
         Map<Segment, String> templates = new EnumMap<>(Segment.class);
         for (Segment segment : Segment.values()) {
           templates.put(segment, s.path("templates").path(segment.name()).asText());
@@ -57,7 +67,8 @@ public final class SequenceDefinition {
             new SequencePlan.Step(
                 templates,
                 Duration.parse(s.path("wait").asText()),
-                engaged.isMissingNode() ? null : Duration.parse(engaged.asText())));
+                engaged.isMissingNode() ? null : Duration.parse(engaged.asText()),
+                window));
       }
       return new SequencePlan(steps);
     } catch (Exception e) {

@@ -30,6 +30,15 @@ public final class SequenceDiff {
                   + " -> "
                   + engaged(to, step));
         }
+        if (from.respectsWindow(step) != to.respectsWindow(step)) {
+          lines.add(
+              "step "
+                  + step
+                  + " send_window "
+                  + from.respectsWindow(step)
+                  + " -> "
+                  + to.respectsWindow(step));
+        }
         for (Segment segment : Segment.values()) {
           String a = from.templateFor(step, segment);
           String b = to.templateFor(step, segment);

@@ -53,7 +53,8 @@ public final class SequenceFile {
           new SequencePlan.Step(
               templates(step.path("templates"), i + 1),
               wait,
-              ifEngaged(step.path("wait").path("if_engaged"), wait, i + 1)));
+              ifEngaged(step.path("wait").path("if_engaged"), wait, i + 1),
+              sendWindow(step, i + 1)));
     }
     return new SequencePlan(plan);
   }
@@ -104,6 +105,21 @@ public final class SequenceFile {
               + ": if_engaged is the share of the wait an engaged lead waits, from 0.5 to 1");
     }
     return Duration.ofMillis(Math.round(wait.toMillis() * share));
+  }
+
+  /**
+   * The optional {@code "send_window": true|false}; absent, {@link SequencePlan#windowByDefault}.
+   */
+  private static boolean sendWindow(JsonNode step, int number) {
+    JsonNode flag = step.path("send_window");
+    if (flag.isMissingNode() || flag.isNull()) {
+      return SequencePlan.windowByDefault(number);
+    }
+    if (!flag.isBoolean()) {
+      throw new NurtureException(
+          "sequence.json step " + number + ": send_window must be true or false");
+    }
+    return flag.booleanValue();
   }
 
   private static Duration duration(JsonNode node, int step) {

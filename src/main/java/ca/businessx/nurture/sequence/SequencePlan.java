@@ -18,8 +18,10 @@ public record SequencePlan(List<Step> steps) {
   /**
    * @param ifEngaged the wait instead of {@code pause} for a lead who clicked the previous email,
    *     or null when the step has no such alternative
+   * @param sendWindow whether the step's email waits for the send window in the lead's zone
    */
-  public record Step(Map<Segment, String> templates, Duration pause, Duration ifEngaged) {
+  public record Step(
+      Map<Segment, String> templates, Duration pause, Duration ifEngaged, boolean sendWindow) {
     public Step {
       templates = Map.copyOf(templates);
       Objects.requireNonNull(pause, "pause");
@@ -28,10 +30,28 @@ public record SequencePlan(List<Step> steps) {
       }
     }
 
-    /** A step with no "if engaged" alternative. */
+    /** A step with no "if engaged" alternative that waits for the send window. */
     public Step(Map<Segment, String> templates, Duration pause) {
-      this(templates, pause, null);
+      this(templates, pause, null, true);
     }
+
+    /** A step that waits for the send window. */
+    public Step(Map<Segment, String> templates, Duration pause, Duration ifEngaged) {
+      this(templates, pause, ifEngaged, true);
+    }
+
+    /** A step with no "if engaged" alternative. */
+    public Step(Map<Segment, String> templates, Duration pause, boolean sendWindow) {
+      this(templates, pause, null, sendWindow);
+    }
+  }
+
+  /**
+   * A step that does not say: email 1 (the assessment results) goes at once, the others wait for
+   * the window.
+   */
+  public static boolean windowByDefault(int step) {
+    return step > 1;
   }
 
   public SequencePlan {
@@ -58,6 +78,11 @@ public record SequencePlan(List<Step> steps) {
 
   public String templateFor(int step, Segment segment) {
     return steps.get(step - 1).templates().get(segment);
+  }
+
+  /** Whether step {@code step}'s email waits for the send window. */
+  public boolean respectsWindow(int step) {
+    return steps.get(step - 1).sendWindow();
   }
 
   /** The wait between step {@code step - 1} and {@code step}. */

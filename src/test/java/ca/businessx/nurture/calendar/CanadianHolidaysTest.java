@@ -70,4 +70,16 @@ class CanadianHolidaysTest {
     // 2028: Canada Day is a Saturday.
     assertThat(CanadianHolidays.isHoliday(LocalDate.of(2028, 7, 3), Province.BC)).isTrue();
   }
+
+  @Test
+  void withNoProvinceOnlyTheNationalOnesAreClosed() {
+    assertThat(CanadianHolidays.of(2026, null))
+        .containsExactlyInAnyOrder(
+            LocalDate.of(2026, 1, 1),
+            LocalDate.of(2026, 4, 3),
+            LocalDate.of(2026, 7, 1),
+            LocalDate.of(2026, 9, 7),
+            LocalDate.of(2026, 12, 25));
+    assertThat(CanadianHolidays.isHoliday(LocalDate.of(2026, 6, 24), null)).isFalse();
+  }
 }

@@ -108,4 +108,38 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("set TRUSTED_PROXIES");
   }
+
+  @Test
+  void theSendWindowIsOnByDefaultAndOffForTestingUnlessSetExplicitly() {
+    assertThat(ConfigLoader.load(Map.of()).sendWindows().window())
+        .hasToString("MON-FRI 09:00-17:00");
+    assertThat(ConfigLoader.load(Map.of("TESTING_MODE", "true")).sendWindows().window())
+        .isSameAs(ca.businessx.nurture.calendar.SendWindow.ALWAYS);
+    assertThat(
+            ConfigLoader.load(Map.of("SEQUENCE_WAITS", "PT1S,PT1S,PT1S,PT1S"))
+                .sendWindows()
+                .window())
+        .isSameAs(ca.businessx.nurture.calendar.SendWindow.ALWAYS);
+    assertThat(
+            ConfigLoader.load(Map.of("TESTING_MODE", "true", "SEND_WINDOW", "mon-sat 08:30-18:00"))
+                .sendWindows()
+                .window())
+        .hasToString("MON-SAT 08:30-18:00");
+  }
+
+  @Test
+  void anUnparseableSendWindowStopsTheStartWithOneLine() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("SEND_WINDOW", "weekdays 9-5")))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .containsExactly(
+                        "SEND_WINDOW must look like MON-FRI 09:00-17:00 (days, a space,"
+                            + " opening-closing hours) or always, got 'weekdays 9-5'"));
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("SEND_WINDOW", "MON-FRI 17:00-09:00")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "SEND_WINDOW opens at 17:00, which is not before 09:00, got 'MON-FRI 17:00-09:00'");
+  }
 }

@@ -40,6 +40,8 @@ public final class TestApp implements AutoCloseable {
     env.put("WEBHOOK_RATE_LIMIT", "100000");
     env.put("WEBHOOK_RATE_BURST", "100000");
     env.put("NURTURE_DATA_DIR", dataDir.toString());
+    // Tests step time by hand across nights and weekends: the send window is theirs to ask for.
+    env.put("SEND_WINDOW", "always");
     env.putAll(extraEnv);
     Config config = ConfigLoader.load(env);
     this.app =
