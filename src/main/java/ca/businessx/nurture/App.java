@@ -24,6 +24,7 @@ import ca.businessx.nurture.reply.ReplyRoutes;
 import ca.businessx.nurture.sequence.SendLoop;
 import ca.businessx.nurture.sequence.SequencePlan;
 import ca.businessx.nurture.tracking.ErrorTracking;
+import ca.businessx.nurture.unsubscribe.LeadPreferences;
 import ca.businessx.nurture.unsubscribe.ResubscribeRoutes;
 import ca.businessx.nurture.unsubscribe.UnsubscribeRoutes;
 import ca.businessx.nurture.webhook.WebhookAdmission;
@@ -293,7 +294,12 @@ public final class App implements AutoCloseable {
             new ClickRoutes(db, w.trackedLinks, w.clicks, clock).register(cfg);
             new FunnelRoutes(db, clock).register(cfg);
             new ReplyRoutes(db, w.replies, signature, clock).register(cfg);
-            new UnsubscribeRoutes(w.links, w.suppressor, config.sender().name(), w::languageOf)
+            new UnsubscribeRoutes(
+                    w.links,
+                    w.suppressor,
+                    new LeadPreferences(db, w.crmSync, clock),
+                    config.sender().name(),
+                    w::languageOf)
                 .register(cfg);
             new ResubscribeRoutes(db, w.resubscribeLinks, config.sender().name(), clock)
                 .register(cfg);

@@ -64,6 +64,25 @@ public final class EnrollmentRepository {
    * afresh, and the spacing after the last email is forgotten, as the person asked for this time.
    * Answers false when it changed meanwhile.
    */
+  /**
+   * Holds an active sequence's current step until {@code until} (a lead's pause): only when no
+   * sender has claimed it, so an email being sent now is never sent again a month later. Answers
+   * false, changing nothing, otherwise.
+   */
+  public boolean holdUntil(Handle h, String id, int step, Instant until, Instant now) {
+    return h.createUpdate(
+                "update enrollments set step_due_at = :until, next_due_at = :until,"
+                    + " updated_at = :now where id = :id and state = 'ACTIVE' and current_step ="
+                    + " :step and claimed_by is null and (next_due_at is null or next_due_at <"
+                    + " :until)")
+            .bind("id", id)
+            .bind("step", step)
+            .bind("until", until.toEpochMilli())
+            .bind("now", now.toEpochMilli())
+            .execute()
+        == 1;
+  }
+
   public boolean reschedule(Handle h, String id, int step, int nextStep, Instant due, Instant now) {
     return h.createUpdate(
                 "update enrollments set current_step = :next, step_due_at = :due, next_due_at = :due,"

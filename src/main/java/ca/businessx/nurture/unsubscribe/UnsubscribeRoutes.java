@@ -20,9 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The unsubscribe pages. GET only shows a button, because link scanners fetch every URL in an
- * email; POST (the button, or a mailbox's RFC 8058 one-click request) unsubscribes at once. Each
- * page is in the lead's language; a link that names no lead is answered in the browser's.
+ * The unsubscribe link's pages. GET only shows the lead's choices (pause 30 days, the other
+ * language, stop this sequence, or unsubscribe from everything), because link scanners fetch every
+ * URL in an email; POST to the link itself (the last button, or a mailbox's RFC 8058 one-click
+ * request) unsubscribes from everything at once; the other choices post to {@code
+ * /unsubscribe/{token}/choose} under the same signed token. Each page is in the lead's language; a
+ * link that names no lead is answered in the browser's.
  */
 public final class UnsubscribeRoutes {
   private static final Logger log = LoggerFactory.getLogger(UnsubscribeRoutes.class);
@@ -34,11 +37,8 @@ public final class UnsubscribeRoutes {
   private final Map<Language, Template> confirm = pages("confirm");
   private final Map<Language, Template> done = pages("done");
   private final Map<Language, Template> invalid = pages("invalid");
-
-  public UnsubscribeRoutes(
-      UnsubscribeLinks links, ContactSuppressor suppressor, String senderName) {
-    this(links, suppressor, senderName, id -> Language.EN);
-  }
+  private final Map<Language, Template> chosen = pages("choice");
+  private final LeadPreferences preferences;
 
   /**
    * @param languageOf the language of a contact by its id
@@ -46,8 +46,10 @@ public final class UnsubscribeRoutes {
   public UnsubscribeRoutes(
       UnsubscribeLinks links,
       ContactSuppressor suppressor,
+      LeadPreferences preferences,
       String senderName,
       Function<String, Language> languageOf) {
+    this.preferences = preferences;
     this.links = links;
     this.suppressor = suppressor;
     this.senderName = senderName;
@@ -58,6 +60,7 @@ public final class UnsubscribeRoutes {
     cfg.routes.before("/unsubscribe/*", PageHeaders::unsubscribe);
     cfg.routes.get("/unsubscribe/{token}", this::show);
     cfg.routes.post("/unsubscribe/{token}", this::unsubscribe);
+    cfg.routes.post("/unsubscribe/{token}/choose", this::choose);
   }
 
   private void show(Context ctx) {
@@ -70,7 +73,61 @@ public final class UnsubscribeRoutes {
         ctx,
         200,
         confirm.get(languageOf.apply(contact.get())),
-        Map.of("sender_name", senderName, "action", "/unsubscribe/" + ctx.pathParam("token")));
+        Map.of(
+            "sender_name",
+            senderName,
+            "action",
+            "/unsubscribe/" + ctx.pathParam("token"),
+            "choose",
+            "/unsubscribe/" + ctx.pathParam("token") + "/choose"));
+  }
+
+  private void choose(Context ctx) {
+    Optional<String> contact = links.contactOf(ctx.pathParam("token"));
+    if (contact.isEmpty()) {
+      refuse(ctx);
+      return;
+    }
+    String id = contact.get();
+    String choice = String.valueOf(ctx.formParam("choice"));
+    LeadPreferences.Outcome outcome;
+    Language after;
+    switch (choice) {
+      case "pause" -> {
+        outcome = preferences.pause(id);
+        after = languageOf.apply(id);
+      }
+      case "stop" -> {
+        outcome = preferences.stopSequence(id);
+        after = languageOf.apply(id);
+      }
+      case "language" -> {
+        Optional<Language> wanted = Language.ofCode(String.valueOf(ctx.formParam("language")));
+        if (wanted.isEmpty()) {
+          ctx.status(400).result("language must be en or fr");
+          return;
+        }
+        outcome = preferences.language(id, wanted.get());
+        after = wanted.get();
+      }
+      default -> {
+        ctx.status(400).result("choice must be pause, language or stop");
+        return;
+      }
+    }
+    log.info("contact {} chose {} on its preference page: {}", id, choice, outcome);
+    String[] words = ChoiceWords.of(choice, outcome, after);
+    html(
+        ctx,
+        200,
+        chosen.get(after),
+        Map.of(
+            "title",
+            words[0],
+            "message",
+            words[1].replace("{sender}", senderName),
+            "back",
+            "/unsubscribe/" + ctx.pathParam("token")));
   }
 
   private void unsubscribe(Context ctx) {
