@@ -34,7 +34,11 @@ public final class LinkRewriter {
         out.append(anchor(html.substring(i, end), replace));
         i = end;
       } else {
-        out.append(html.charAt(i++));
+        // Text and other tags are copied as they are, up to the next tag.
+        int next = html.indexOf('<', i + 1);
+        int stop = next < 0 ? html.length() : next;
+        out.append(html, i, stop);
+        i = stop;
       }
     }
     return out.toString();

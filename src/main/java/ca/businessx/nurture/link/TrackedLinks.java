@@ -21,6 +21,7 @@ public final class TrackedLinks {
 
   private static final Pattern NAME_JUNK = Pattern.compile("[^a-z0-9_-]+");
   private static final Pattern UTM = Pattern.compile("(?i)^utm_[a-z]+=.*");
+  private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
 
   private final LinkTokens tokens;
   private final String baseUrl;
@@ -100,7 +101,7 @@ public final class TrackedLinks {
 
   private static String cleanName(String name) {
     String n = NAME_JUNK.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
-    n = n.replaceAll("^-+|-+$", "");
+    n = EDGE_DASHES.matcher(n).replaceAll("");
     return n.length() > 40 ? n.substring(0, 40) : n;
   }
 

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StaticTemplates implements TemplateSource {
   private static final Logger log = LoggerFactory.getLogger(StaticTemplates.class);
+  private static final java.util.regex.Pattern KEY =
+      java.util.regex.Pattern.compile("[a-z0-9_]{1,50}");
   private final ConfigFiles files;
   private final Consumer<String> fallbacks;
   private final java.util.Set<String> malformedSeen =
@@ -38,7 +40,7 @@ public final class StaticTemplates implements TemplateSource {
   /** English is {@code templates/KEY.mustache}, French {@code templates/KEY.fr.mustache}. */
   @Override
   public Optional<EmailTemplate> find(String key, Language language) {
-    if (!key.matches("[a-z0-9_]{1,50}")) {
+    if (!KEY.matcher(key).matches()) {
       return Optional.empty();
     }
     String path = path(key, language);

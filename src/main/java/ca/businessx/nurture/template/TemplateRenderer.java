@@ -100,14 +100,14 @@ public final class TemplateRenderer {
     String subject =
         compiled(compiledPlain, plain, template.subject())
             .execute(values)
-            .replaceAll("[\\r\\n]+", " ")
+            .transform(TemplateRenderer::oneLine)
             .trim();
     values.put("subject", subject);
     values.put(
         "preheader",
         compiled(compiledPlain, plain, template.preheader())
             .execute(values)
-            .replaceAll("[\\r\\n]+", " ")
+            .transform(TemplateRenderer::oneLine)
             .trim());
     values.put("body", compiled(compiledHtml, html, template.htmlBody()).execute(values));
     String email = layouts.get(language).execute(values);
@@ -118,7 +118,7 @@ public final class TemplateRenderer {
     String subjectB =
         compiled(compiledPlain, plain, template.subjectB())
             .execute(values)
-            .replaceAll("[\\r\\n]+", " ")
+            .transform(TemplateRenderer::oneLine)
             .trim();
     values.put("subject", subjectB);
     return new RenderedEmail(
@@ -146,6 +146,13 @@ public final class TemplateRenderer {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  private static final java.util.regex.Pattern LINE_BREAKS =
+      java.util.regex.Pattern.compile("[\\r\\n]+");
+
+  private static String oneLine(String text) {
+    return LINE_BREAKS.matcher(text).replaceAll(" ");
   }
 
   private static Template compiled(

@@ -20,6 +20,9 @@ final class ResendRequests {
   /** Lets the provider's records (and test fakes) tell which of our emails a message was. */
   static final String KEY_HEADER = "X-Nurture-Idempotency-Key";
 
+  private static final java.util.regex.Pattern TAG_JUNK =
+      java.util.regex.Pattern.compile("[^A-Za-z0-9_-]");
+
   private static final int MAX_KEY_LENGTH = 256;
   private final ObjectMapper json;
   private final String from;
@@ -79,7 +82,7 @@ final class ResendRequests {
 
   /** Tag values allow ASCII letters, digits, underscore and dash only. */
   static String tagValue(String raw) {
-    String cleaned = raw.replaceAll("[^A-Za-z0-9_-]", "_");
+    String cleaned = TAG_JUNK.matcher(raw).replaceAll("_");
     return cleaned.length() <= MAX_KEY_LENGTH ? cleaned : cleaned.substring(0, MAX_KEY_LENGTH);
   }
 

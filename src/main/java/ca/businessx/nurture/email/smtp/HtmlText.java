@@ -22,6 +22,12 @@ public final class HtmlText {
   private static final Pattern LIST_ITEM = Pattern.compile("(?i)<li\\b[^>]*>");
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);");
+  // Compiled once: String.replaceAll compiles its pattern on every call, and every email is
+  // converted.
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0]+");
+  private static final Pattern AROUND_NEWLINE = Pattern.compile(" *\n *");
+  private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
   private static final Map<String, String> NAMED =
       Map.of(
           "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ", "mdash", "—",
@@ -31,7 +37,7 @@ public final class HtmlText {
 
   public static String from(String html) {
     String text = HIDDEN.matcher(html).replaceAll("");
-    text = text.replaceAll("\\s+", " ");
+    text = WHITESPACE.matcher(text).replaceAll(" ");
     text = LINK.matcher(text).replaceAll(HtmlText::link);
     text = BREAK.matcher(text).replaceAll("\n");
     text = BLOCK_END.matcher(text).replaceAll("\n\n");
@@ -39,8 +45,9 @@ public final class HtmlText {
     text = LIST_ITEM.matcher(text).replaceAll("- ");
     text = TAG.matcher(text).replaceAll("");
     text = decode(text);
-    text = text.replaceAll("[ \\t\\x0B\\f\\u00A0]+", " ").replaceAll(" *\n *", "\n");
-    return text.replaceAll("\n{3,}", "\n\n").strip();
+    text = SPACES.matcher(text).replaceAll(" ");
+    text = AROUND_NEWLINE.matcher(text).replaceAll("\n");
+    return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
   }
 
   private static String link(MatchResult anchor) {
