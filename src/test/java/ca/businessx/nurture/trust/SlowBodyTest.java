@@ -85,10 +85,13 @@ class SlowBodyTest {
             timedOut++;
           }
         }
-        // At most WEBHOOK_MAX_CONCURRENT bodies are read (and cut off at the deadline); every other
-        // connection is refused at once. A refusal is not always readable: the server hangs up
-        // after its 503, and a byte the client trickles after that resets the connection.
-        assertThat(timedOut).as("read, then cut off at the deadline").isBetween(1, 64);
+        // At most WEBHOOK_MAX_CONCURRENT bodies are read at once (and cut off at the deadline);
+        // a connection that arrives while all are taken is refused at once. How many are read in
+        // all depends on how fast the 300 connections open against the deadline (a slot freed by
+        // a timeout takes the next arrival), and a refusal is not always readable: the server hangs
+        // up after its 503, and the next trickled byte resets the connection. Without the cap none
+        // would be refused.
+        assertThat(timedOut).as("read, then cut off at the deadline").isPositive();
         assertThat(busy).as("refused at once with 503 and Retry-After").isPositive();
         assertThat(busy + timedOut).isLessThanOrEqualTo(CONNECTIONS);
       } finally {
