@@ -15,7 +15,6 @@ import ca.businessx.nurture.sequence.Enrollment;
 import ca.businessx.nurture.sequence.EnrollmentRepository;
 import ca.businessx.nurture.sequence.EnrollmentState;
 import ca.businessx.nurture.sequence.SequencePlan;
-import ca.businessx.nurture.sequence.SequenceVersions;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -258,7 +257,7 @@ final class LeadPages {
     Map<String, Object> v = new HashMap<>();
     v.put("state", e.state().name());
     v.put("step", e.currentStep());
-    v.put("version", SequenceVersions.of(h, e.id()));
+    v.put("version", e.sequenceVersion());
     v.put("started", Views.time(e.startedAt()));
     v.put("finished", Views.time(e.finishedAt()));
     v.put("stop_reason", e.stopReason());

@@ -32,47 +32,4 @@ public record CrmContact(
     String timeZone,
     Double engagementScore,
     Instant lastEngagedAt,
-    Instant bookedAt) {
-
-  public CrmContact(
-      String pageId,
-      String url,
-      String email,
-      String name,
-      String firstName,
-      String businessName,
-      Integer redSystems,
-      Integer orangeSystems,
-      Integer yellowSystems,
-      Integer greenSystems,
-      Double assessmentScore,
-      Segment segment,
-      String sequenceStatus,
-      String lastEmail,
-      Instant signedUpAt,
-      Instant assessedAt,
-      Instant lastEditedAt) {
-    this(
-        pageId,
-        url,
-        email,
-        name,
-        firstName,
-        businessName,
-        redSystems,
-        orangeSystems,
-        yellowSystems,
-        greenSystems,
-        assessmentScore,
-        segment,
-        sequenceStatus,
-        lastEmail,
-        signedUpAt,
-        assessedAt,
-        lastEditedAt,
-        null,
-        null,
-        null,
-        null);
-  }
-}
+    Instant bookedAt) {}

@@ -265,6 +265,31 @@ final class BatchRecorder {
   }
 
   /**
+   * Records the failed emails in one statement per reason, puts each one's timeline entry, and
+   * answers the enrollments they belong to.
+   */
+  private List<String> recordFailures(
+      Handle h,
+      Map<String, List<SendBatch.Item>> byReason,
+      EmailState state,
+      Instant retryAt,
+      Instant now,
+      List<Timeline.Entry> entries,
+      java.util.function.BiFunction<SendBatch.Item, String, Timeline.Entry> entry) {
+    List<String> ids = new ArrayList<>();
+    byReason.forEach(
+        (reason, items) -> {
+          emails.recordFailures(
+              h, items.stream().map(SendBatch.Item::emailId).toList(), state, reason, retryAt, now);
+          for (SendBatch.Item item : items) {
+            ids.add(item.enrollment().id());
+            entries.add(entry.apply(item, reason));
+          }
+        });
+    return ids;
+  }
+
+  /**
    * Failed for a passing reason: the emails wait for their retry and the enrollments keep this
    * batch's id with a lease until then, so the retry takes the same batch over with the same
    * members (a provider may derive the batch's idempotency from them).
@@ -277,26 +302,20 @@ final class BatchRecorder {
       Instant now,
       List<Timeline.Entry> entries,
       Set<String> settled) {
-    List<String> ids = new ArrayList<>();
-    byReason.forEach(
-        (reason, items) -> {
-          emails.recordFailures(
-              h,
-              items.stream().map(SendBatch.Item::emailId).toList(),
-              EmailState.PENDING,
-              reason,
-              retryAt,
-              now);
-          for (SendBatch.Item item : items) {
-            ids.add(item.enrollment().id());
-            entries.add(
+    List<String> ids =
+        recordFailures(
+            h,
+            byReason,
+            EmailState.PENDING,
+            retryAt,
+            now,
+            entries,
+            (item, reason) ->
                 timeline.entry(
                     item.enrollment().contactId(),
                     now,
                     "email_retry",
                     item.templateKey() + " try " + (item.attempts() + 1) + ": " + reason));
-          }
-        });
     int held =
         h.createUpdate(
                 "update enrollments set next_due_at = :at, claimed_until = :at, updated_at = :now"
@@ -318,31 +337,26 @@ final class BatchRecorder {
       Instant now,
       List<Timeline.Entry> entries,
       Set<String> settled) {
-    List<String> ids = new ArrayList<>();
-    byReason.forEach(
-        (reason, items) -> {
-          emails.recordFailures(
-              h,
-              items.stream().map(SendBatch.Item::emailId).toList(),
-              EmailState.PARKED,
-              reason,
-              null,
-              now);
-          for (SendBatch.Item item : items) {
-            ids.add(item.enrollment().id());
-            entries.add(
-                timeline.entry(
-                    item.enrollment().contactId(),
-                    now,
-                    "email_parked",
-                    item.templateKey() + ": " + reason));
-            log.warn(
-                "parked {} of enrollment {}: {}",
-                item.templateKey(),
-                item.enrollment().id(),
-                reason);
-          }
-        });
+    List<String> ids =
+        recordFailures(
+            h,
+            byReason,
+            EmailState.PARKED,
+            null,
+            now,
+            entries,
+            (item, reason) -> {
+              log.warn(
+                  "parked {} of enrollment {}: {}",
+                  item.templateKey(),
+                  item.enrollment().id(),
+                  reason);
+              return timeline.entry(
+                  item.enrollment().contactId(),
+                  now,
+                  "email_parked",
+                  item.templateKey() + ": " + reason);
+            });
     EnrollmentState.requireMove(EnrollmentState.ACTIVE, EnrollmentState.PAUSED);
     int paused =
         h.createUpdate(

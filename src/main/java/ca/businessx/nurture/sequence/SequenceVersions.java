@@ -122,12 +122,4 @@ public final class SequenceVersions {
                             rs.getInt("pinned")))
                 .list());
   }
-
-  /** The version an enrollment is pinned to. */
-  public static int of(Handle h, String enrollmentId) {
-    return h.createQuery("select sequence_version from enrollments where id = :id")
-        .bind("id", enrollmentId)
-        .mapTo(Integer.class)
-        .one();
-  }
 }
