@@ -308,14 +308,14 @@ public final class Wiring {
     this.intake =
         new LeadIntake(
             db,
-            new Enroller(sendLoop, versions.current()),
+            new Enroller(sendLoop, versions.current(), config.sequence().reentryAfter()),
             integrationClient,
             crmSync,
             crm,
             clock,
             metrics.events(),
             new CriticalLeadAlerts(config.sms().map(Config.Sms::to).orElse(List.of())));
-    this.control = new SequenceControl(db, versions, sendLoop, clock, sendHours);
+    this.control = new SequenceControl(db, versions, sendLoop, clock, sendHours, crmSync);
     this.suppressor = new ContactSuppressor(db, crmSync, clock);
     this.bookings = new BookingRecorder(db, integrationClient, crmSync, clock, metrics.events());
     this.replies = new ReplyRecorder(integrationClient, crmSync, Optional.of(engagement));

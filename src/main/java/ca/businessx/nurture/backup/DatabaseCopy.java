@@ -1,5 +1,7 @@
 package ca.businessx.nurture.backup;
 
+import ca.businessx.nurture.platform.Database;
+import ca.businessx.nurture.platform.Migrations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -91,9 +92,7 @@ public final class DatabaseCopy {
   }
 
   private static ValidateResult migrationsOf(SQLiteDataSource source) {
-    return Flyway.configure()
-        .dataSource(source)
-        .locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
+    return Migrations.of(source, Database.Kind.SQLITE)
         .ignoreMigrationPatterns("*:pending")
         .load()
         .validateWithResult();

@@ -30,6 +30,7 @@ final class ConsoleWords {
           Map.entry("signup_while_suppressed", "Signed up while suppressed"),
           Map.entry("assessed", "Took the assessment"),
           Map.entry("enrolled", "Enrolled in the sequence"),
+          Map.entry("reentered", "Started the sequence again"),
           Map.entry("email_sent", "Email sent"),
           Map.entry("email_parked", "Email parked, waiting for a person"),
           Map.entry("email_retry", "Email failed; trying again"),

@@ -50,7 +50,9 @@ public final class LeadQueries {
     } else if (f.state() != null) {
       where.append(" and e.state = :state");
     }
-    String from = " from contacts c left join enrollments e on e.contact_id = c.id" + where;
+    String from =
+        " from contacts c left join enrollments e on e.contact_id = c.id and e.superseded_at is null"
+            + where;
     long total = bind(h.createQuery("select count(*)" + from), f).mapTo(Long.class).one();
     List<LeadRow> rows =
         bind(

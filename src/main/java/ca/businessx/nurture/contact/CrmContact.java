@@ -5,10 +5,10 @@ import java.time.Instant;
 
 /**
  * A lead as the CRM holds it. Null fields are unknown or empty. {@code sequenceStatus} is one of
- * Not Started, Active, Completed, Stopped, Booked, Replied. {@code timeZone} is the IANA zone the
- * lead's emails are timed in, as this service resolved it (written, never read back). {@code
- * engagementScore} and {@code lastEngagedAt} are null until the lead has engaged (see {@code
- * engagement.EngagementScore}). {@code bookedAt} is when the lead last booked a call (not
+ * Not Started, Active, Needs follow-up, Completed, Stopped, Booked, Replied. {@code timeZone} is
+ * the IANA zone the lead's emails are timed in, as this service resolved it (written, never read
+ * back). {@code engagementScore} and {@code lastEngagedAt} are null until the lead has engaged (see
+ * {@code engagement.EngagementScore}). {@code bookedAt} is when the lead last booked a call (not
  * cancelled), null before.
  */
 public record CrmContact(

@@ -14,10 +14,10 @@ final class CrmSyncRepository {
     return h.createQuery(
             "select c.*, case when c.unsubscribed_at is not null then 'STOPPED' else e.state end"
                 + " as enrollment_state, (select m.template_key from emails m"
-                + " where m.contact_id = c.id and m.state = 'SENT' order by m.step desc limit 1)"
+                + " where m.contact_id = c.id and m.state = 'SENT' order by m.sent_at desc, m.step desc limit 1)"
                 + " as last_email, (select max(b.booked_at) from bookings b where b.contact_id ="
                 + " c.id and b.state = 'BOOKED') as booked_at"
-                + " from contacts c left join enrollments e on e.contact_id = c.id"
+                + " from contacts c left join enrollments e on e.contact_id = c.id and e.superseded_at is null"
                 + " where c.id = :id and c.forgotten_at is null")
         .bind("id", contactId)
         .map(
@@ -45,6 +45,7 @@ final class CrmSyncRepository {
       case "STOPPED" -> "Stopped";
       case "BOOKED" -> "Booked";
       case "REPLIED" -> "Replied";
+      case "PAUSED" -> "Needs follow-up";
       default -> "Active";
     };
   }

@@ -304,7 +304,8 @@ public final class EmailRepository {
   }
 
   public List<EmailRecord> ofContact(Handle h, String contactId) {
-    return h.createQuery("select " + COLUMNS + " from emails where contact_id = :c order by step")
+    return h.createQuery(
+            "select " + COLUMNS + " from emails where contact_id = :c order by created_at, step")
         .bind("c", contactId)
         .map(EmailRepository::map)
         .list();

@@ -31,8 +31,12 @@ import org.jdbi.v3.core.Handle;
 final class IntakeWrites {
   record SignedUp(Contact contact, boolean created, Optional<SuppressionReason> suppressed) {}
 
-  record Assessed(
-      Contact contact, String assessmentId, boolean segmentChanged, boolean suppressed) {}
+  /** {@code previous} is the contact's segment before this assessment, null if it had none. */
+  record Assessed(Contact contact, String assessmentId, Segment previous, boolean suppressed) {
+    boolean segmentChanged() {
+      return contact.segment() != previous;
+    }
+  }
 
   private static final String SUPPRESSION =
       "(select reason from suppressions where email_hash = :hash)";
@@ -268,7 +272,7 @@ final class IntakeWrites {
                     new Assessed(
                         ContactRepository.map(rs, null),
                         values.assessmentId,
-                        !values.segment.name().equals(rs.getString("previous_segment")),
+                        segmentOf(rs.getString("previous_segment")),
                         rs.getBoolean("suppressed")));
     if (done.isPresent() && !postgresql) {
       v.put("contact", done.get().contact().id());
@@ -276,5 +280,9 @@ final class IntakeWrites {
       ASSESSED_EVENT_SQL.execute(conn, v);
     }
     return done;
+  }
+
+  private static Segment segmentOf(String name) {
+    return name == null ? null : Segment.valueOf(name);
   }
 }

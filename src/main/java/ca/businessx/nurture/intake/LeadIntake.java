@@ -217,7 +217,7 @@ public final class LeadIntake {
               Optional<Enroller.Result> enrolled =
                   done.suppressed()
                       ? Optional.empty()
-                      : Optional.of(enroller.enroll(h, contactId, now));
+                      : Optional.of(enroller.enroll(h, contactId, done.previous(), segment, now));
               crmSync.contactChanged(h, contactId, now);
               return new AssessmentResult(
                   done.contact(),

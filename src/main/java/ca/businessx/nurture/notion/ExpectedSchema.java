@@ -13,7 +13,8 @@ final class ExpectedSchema {
 
   static final List<String> SEGMENTS = List.of("CRITICAL", "URGENT", "OPTIMIZE");
   static final List<String> SEQUENCE_STATUSES =
-      List.of("Not Started", "Active", "Completed", "Stopped", "Booked", "Replied");
+      List.of(
+          "Not Started", "Active", "Needs follow-up", "Completed", "Stopped", "Booked", "Replied");
 
   /** A template page without a Language is English, as every page was before French. */
   static final List<String> LANGUAGES = List.of("en", "fr");

@@ -109,14 +109,17 @@ public record Config(
   /**
    * Overrides of the sequence's waits, how failed sends are retried, how many emails go out in one
    * provider call, and how long a sender holds a batch before another may take it over (longer than
-   * any provider call; after a crash, in-flight emails wait this long).
+   * any provider call; after a crash, in-flight emails wait this long), and how long after a
+   * sequence ends a new assessment may start it again ({@code REENTRY_AFTER}, see {@code
+   * sequence.Reentry}).
    */
   public record Sequence(
       Optional<List<Duration>> waits,
       int sendRetries,
       Duration sendRetryDelay,
       int batchSize,
-      Duration sendLease) {}
+      Duration sendLease,
+      Duration reentryAfter) {}
 
   /**
    * The sender: Resend when its key is set, else SMTP when its host is set, else the local outbox.

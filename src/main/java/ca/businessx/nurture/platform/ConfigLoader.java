@@ -64,7 +64,8 @@ public final class ConfigLoader {
             r.integer("RESEND_RETRIES", 3, 0, 100),
             r.duration("RESEND_RETRY_DELAY", Duration.ofSeconds(30)),
             r.integer("EMAIL_BATCH_SIZE", 100, 1, 100),
-            r.duration("EMAIL_SEND_LEASE", Duration.ofSeconds(60)));
+            r.duration("EMAIL_SEND_LEASE", Duration.ofSeconds(60)),
+            r.duration("REENTRY_AFTER", Duration.ofDays(90)));
 
     Optional<Config.Resend> resend =
         r.string("RESEND_API_KEY")

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -145,24 +144,12 @@ public final class Database implements AutoCloseable {
 
   /** Applies pending migrations; safe to run on every start and from several nodes at once. */
   public void migrate() {
-    String vendor = kind == Kind.SQLITE ? "sqlite" : "postgresql";
-    Flyway.configure()
-        .dataSource(pool)
-        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-        .load()
-        .migrate();
+    Migrations.of(pool, kind).load().migrate();
   }
 
   /** How many migrations this code knows that the database has not applied yet. */
   public int pendingMigrations() {
-    String vendor = kind == Kind.SQLITE ? "sqlite" : "postgresql";
-    return Flyway.configure()
-        .dataSource(pool)
-        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-        .load()
-        .info()
-        .pending()
-        .length;
+    return Migrations.of(pool, kind).load().info().pending().length;
   }
 
   public Kind kind() {

@@ -69,7 +69,7 @@ public final class ContactPrivacy {
                           "emails",
                           row(
                               h,
-                              "select * from emails where contact_id = :id order by step",
+                              "select * from emails where contact_id = :id order by created_at, step",
                               c.id()));
                       all.put(
                           "consent_records",

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,8 +159,14 @@ final class BatchRecorder {
           .execute();
     }
     timeline.recordAll(h, entries);
+    // A parked lead's CRM status becomes "Needs follow-up".
     crmSync.contactsChanged(
-        h, sent.stream().map(i -> i.enrollment().contactId()).distinct().toList(), now);
+        h,
+        Stream.concat(sent.stream(), parking.values().stream().flatMap(List::stream))
+            .map(i -> i.enrollment().contactId())
+            .distinct()
+            .toList(),
+        now);
     Set<String> marked = new HashSet<>();
     marks.forEach(m -> marked.add(m.id()));
     for (SendBatch.Item item : sent) {

@@ -37,25 +37,47 @@ public final class EnrollmentRepository {
         Enrollment::id);
   }
 
+  /** The contact's current enrollment (earlier ones a re-entry replaced are kept as history). */
   public Optional<Enrollment> ofContact(Handle h, String contactId) {
-    return h.createQuery("select " + COLUMNS + " from enrollments where contact_id = :c")
+    return h.createQuery(
+            "select "
+                + COLUMNS
+                + " from enrollments where contact_id = :c and superseded_at is null")
         .bind("c", contactId)
         .map(EnrollmentRepository::map)
         .findOne();
   }
 
-  /** Answers false when the contact already has an enrollment. Its first step is due now. */
+  /** Answers false when the contact already has a current enrollment. Its first step is due now. */
   public boolean insertIfAbsent(Handle h, String id, String contactId, int version, Instant now) {
     return h.createUpdate(
                 "insert into enrollments (id, contact_id, state, current_step, started_at,"
                     + " next_due_at, step_due_at, updated_at, sequence_version) values (:id, :c,"
-                    + " 'ACTIVE', 1, :now, :now, :now, :now, :v) on conflict (contact_id) do nothing")
+                    + " 'ACTIVE', 1, :now, :now, :now, :now, :v) on conflict (contact_id)"
+                    + " where superseded_at is null do nothing")
             .bind("id", id)
             .bind("v", version)
             .bind("c", contactId)
             .bind("now", now.toEpochMilli())
             .execute()
         == 1;
+  }
+
+  /**
+   * Replaces the contact's finished enrollment {@code previous} with a new one, its first step due
+   * now (re-entry). Answers false, changing nothing, when {@code previous} is no longer current or
+   * no longer in the state it was read in.
+   */
+  public boolean reenter(Handle h, Enrollment previous, String id, int version, Instant now) {
+    int replaced =
+        h.createUpdate(
+                "update enrollments set superseded_at = :now, updated_at = :now where id = :old"
+                    + " and superseded_at is null and state = :state")
+            .bind("old", previous.id())
+            .bind("state", previous.state().name())
+            .bind("now", now.toEpochMilli())
+            .execute();
+    return replaced == 1 && insertIfAbsent(h, id, previous.contactId(), version, now);
   }
 
   /**

@@ -2,6 +2,7 @@ package ca.businessx.nurture.sequence;
 
 import ca.businessx.nurture.contact.Contact;
 import ca.businessx.nurture.contact.ContactRepository;
+import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
@@ -38,9 +39,20 @@ public final class SequenceControl {
   private final SuppressionList suppressions = new SuppressionList();
 
   private final SendHours hours;
+  private final CrmSyncQueue crmSync;
 
+  /**
+   * @param crmSync told of every change of state a person makes, so the CRM's Sequence Status
+   *     follows (Needs follow-up to Active after a retry, say)
+   */
   public SequenceControl(
-      Database db, SequenceVersions versions, DueNudge nudge, Clock clock, SendHours hours) {
+      Database db,
+      SequenceVersions versions,
+      DueNudge nudge,
+      Clock clock,
+      SendHours hours,
+      CrmSyncQueue crmSync) {
+    this.crmSync = crmSync;
     this.db = db;
     this.versions = versions;
     this.nudge = nudge;
@@ -62,6 +74,7 @@ public final class SequenceControl {
               if (!stopper.stop(h, contactId, reason, now)) {
                 throw busy();
               }
+              crmSync.contactChanged(h, contactId, now);
               return enrollments.find(h, e.id()).orElseThrow();
             });
     log.info("enrollment {} stopped by an operator", stopped.id());
@@ -113,6 +126,7 @@ public final class SequenceControl {
               }
               timeline.record(
                   h, contactId, now, "sequence_resumed", "from " + e.state().name().toLowerCase());
+              crmSync.contactChanged(h, contactId, now);
               return enrollments.find(h, e.id()).orElseThrow();
             });
     log.info("enrollment {} resumed by an operator", resumed.id());
@@ -166,6 +180,7 @@ public final class SequenceControl {
             throw busy();
           }
           timeline.record(h, email.contactId(), now, "email_retry_requested", email.templateKey());
+          crmSync.contactChanged(h, email.contactId(), now);
           nudge.afterCommit(h);
           log.info("parked step {} of enrollment {} retried by an operator", email.step(), e.id());
           return emails.find(h, emailId).orElseThrow();
@@ -183,6 +198,7 @@ public final class SequenceControl {
             throw busy();
           }
           timeline.record(h, email.contactId(), now, "email_skipped", email.templateKey());
+          crmSync.contactChanged(h, email.contactId(), now);
           NextStep.Decision after =
               NextStep.afterSkip(e.position(segmentOf(h, e)), factsOf(h, e), versions.of(e), now);
           if (after instanceof NextStep.Complete) {

@@ -7,6 +7,7 @@ import ca.businessx.nurture.contact.Signup;
 import ca.businessx.nurture.platform.Config;
 import ca.businessx.nurture.platform.Database;
 import ca.businessx.nurture.platform.Ids;
+import ca.businessx.nurture.segment.Segment;
 import ca.businessx.nurture.sequence.Enroller;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,10 @@ final class Seeder {
       db.migrate();
       Wiring w = new Wiring(config, db, Clock.systemUTC(), null, null);
       Enroller enroller =
-          new Enroller(ca.businessx.nurture.sequence.DueNudge.NONE, w.versions.current());
+          new Enroller(
+              ca.businessx.nurture.sequence.DueNudge.NONE,
+              w.versions.current(),
+              config.sequence().reentryAfter());
       ContactRepository contacts = new ContactRepository();
       String run = Long.toString(System.nanoTime(), 36);
       for (int from = 0; from < leads; from += PER_TRANSACTION) {
@@ -47,7 +51,7 @@ final class Seeder {
                     h, id, new Signup(email, "Ana Tremblay", "Ana", "Tremblay Plumbing"), due);
                 contacts.recordAssessment(
                     h, id, Ids.newId(), new Assessment(email, i % 3, 1, 3, 4, 48.0), due);
-                enroller.enroll(h, id, due);
+                enroller.enroll(h, id, null, Segment.classify(i % 3, 1), due);
               }
               return null;
             });

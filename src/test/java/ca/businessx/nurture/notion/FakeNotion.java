@@ -65,6 +65,7 @@ final class FakeNotion implements AutoCloseable {
         "Sequence Status",
         "Not Started",
         "Active",
+        "Needs follow-up",
         "Completed",
         "Stopped",
         "Booked",

@@ -46,7 +46,7 @@ class NotionSchemaCheckTest {
             "Contacts database: property \"Name\" is missing: the title column is called \"Lead\".",
             "Contacts database: property \"Email\" is missing (expected type email).",
             "Contacts database: property \"Assessment Score\" has type rich_text, expected number.",
-            "Contacts database: property \"Sequence Status\" lacks the options Not Started, Completed, Stopped, Booked, Replied.",
+            "Contacts database: property \"Sequence Status\" lacks the options Not Started, Needs follow-up, Completed, Stopped, Booked, Replied.",
             "Templates database: property \"Subject\" is missing (expected type rich_text).");
 
     assertThat(check.setup()).isEmpty();
