@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds a configuration file by name: the override folder first ({@code config/} or {@code
@@ -16,6 +18,9 @@ public final class ConfigFiles {
   public record Found(String text, String origin) {}
 
   private final Optional<Path> overrideDir;
+
+  /** The jar's files do not change while it runs; a send reads its templates once per email. */
+  private final Map<String, Optional<Found>> defaults = new ConcurrentHashMap<>();
 
   public ConfigFiles(Optional<Path> overrideDir) {
     this.overrideDir = overrideDir;
@@ -37,6 +42,10 @@ public final class ConfigFiles {
 
   /** The file as shipped inside the jar, whatever the override folder holds. */
   public Optional<Found> findDefault(String relativePath) {
+    return defaults.computeIfAbsent(relativePath, ConfigFiles::readDefault);
+  }
+
+  private static Optional<Found> readDefault(String relativePath) {
     try (InputStream in = ConfigFiles.class.getResourceAsStream("/defaults/" + relativePath)) {
       if (in == null) {
         return Optional.empty();

@@ -8,11 +8,22 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 and a constant-time comparison, the two primitives every signature check needs. */
 public final class Hmac {
+  /** Looking the algorithm up is most of an HMAC's cost on a short message; a key is cheap. */
+  private static final ThreadLocal<Mac> MACS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Mac.getInstance("HmacSHA256");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+          });
+
   private Hmac() {}
 
   public static byte[] sha256(byte[] key, byte[] message) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = MACS.get();
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return mac.doFinal(message);
     } catch (GeneralSecurityException e) {

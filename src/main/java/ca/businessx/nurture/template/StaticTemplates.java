@@ -15,7 +15,10 @@ public final class StaticTemplates implements TemplateSource {
   private static final Logger log = LoggerFactory.getLogger(StaticTemplates.class);
   private static final java.util.regex.Pattern KEY =
       java.util.regex.Pattern.compile("[a-z0-9_]{1,50}");
+  private static final int MAX_PARSED = 200;
   private final ConfigFiles files;
+  private final java.util.Map<Source, Checked> parsed =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Consumer<String> fallbacks;
   private final java.util.Set<String> malformedSeen =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -44,31 +47,46 @@ public final class StaticTemplates implements TemplateSource {
       return Optional.empty();
     }
     String path = path(key, language);
-    Optional<EmailTemplate> found =
-        files
-            .find(path)
-            .map(
-                f -> {
-                  if (TemplateText.hasMalformedVariant(f.text())
-                      && malformedSeen.add(path + "\n" + f.text())) {
-                    log.warn(
-                        "template {} has a subject_b line that cannot be used (it needs"
-                            + " 'subject_b: <text>'); it goes out with its single subject",
-                        key);
-                    fallbacks.accept(key);
-                  }
-                  return TemplateText.parse(key, f.text(), f.origin());
-                });
-    if (found.isPresent() && !"default".equals(found.get().origin()) && unsafe(found.get())) {
+    Optional<Checked> found = files.find(path).map(f -> checked(key, path, f));
+    if (found.isPresent() && found.get().refused()) {
       log.warn(
           "template {} in the config folder inserts a value unescaped or changes the"
               + " delimiters; the shipped template applies",
           key);
       fallbacks.accept(key);
-      return files.findDefault(path).map(f -> TemplateText.parse(key, f.text(), f.origin()));
+      return files.findDefault(path).map(f -> checked(key, path, f).template());
     }
-    return found;
+    return found.map(Checked::template);
   }
+
+  /**
+   * Parsed once per text: every email of a batch reads the same file, and an edited file is parsed
+   * afresh at its next use.
+   */
+  private Checked checked(String key, String path, ConfigFiles.Found file) {
+    if (parsed.size() > MAX_PARSED) {
+      parsed.clear(); // edited many times over: start afresh rather than grow
+    }
+    return parsed.computeIfAbsent(new Source(path, file), p -> check(key, path, file));
+  }
+
+  private Checked check(String key, String path, ConfigFiles.Found file) {
+    if (TemplateText.hasMalformedVariant(file.text())
+        && malformedSeen.add(path + "\n" + file.text())) {
+      log.warn(
+          "template {} has a subject_b line that cannot be used (it needs"
+              + " 'subject_b: <text>'); it goes out with its single subject",
+          key);
+      fallbacks.accept(key);
+    }
+    EmailTemplate t = TemplateText.parse(key, file.text(), file.origin());
+    return new Checked(t, !"default".equals(t.origin()) && unsafe(t));
+  }
+
+  private record Source(String path, ConfigFiles.Found file) {}
+
+  /** A template as parsed, and whether it is refused for the shipped one. */
+  private record Checked(EmailTemplate template, boolean refused) {}
 
   static String path(String key, Language language) {
     return "templates/"

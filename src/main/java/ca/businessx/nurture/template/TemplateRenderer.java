@@ -37,6 +37,8 @@ public final class TemplateRenderer {
 
   private final Map<String, Template> compiledPlain = new ConcurrentHashMap<>();
 
+  private final Map<Source, String> sourceHashes = new ConcurrentHashMap<>();
+
   /**
    * @param preferred sources tried first, in order (e.g. Notion); a miss or failure falls through
    * @param fallback the static templates, which must have every key
@@ -134,6 +136,15 @@ public final class TemplateRenderer {
 
   /** The template text an email is rendered from, hashed: a later edit shows as another hash. */
   private String sourceHash(EmailTemplate t, Language language) {
+    if (sourceHashes.size() > MAX_CACHED) {
+      sourceHashes.clear();
+    }
+    return sourceHashes.computeIfAbsent(new Source(language, t), s -> hash(t, language));
+  }
+
+  private record Source(Language language, EmailTemplate template) {}
+
+  private String hash(EmailTemplate t, Language language) {
     try {
       java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
       for (String part :

@@ -71,21 +71,28 @@ public final class HtmlText {
     return -1;
   }
 
-  /** {@code \s+} as one space. */
+  /** {@code \s+} as one space: what is already a single space is copied as it stands. */
   private static String oneSpace(String s) {
-    StringBuilder out = new StringBuilder(s.length());
+    StringBuilder out = null;
+    int copied = 0;
     int i = 0;
     while (i < s.length()) {
       char c = s.charAt(i);
-      if (isSpace(c)) {
-        out.append(' ');
-        i = skipSpace(s, i);
-      } else {
-        out.append(c);
+      if (!isSpace(c)) {
         i++;
+        continue;
       }
+      int end = skipSpace(s, i);
+      if (c != ' ' || end > i + 1) {
+        if (out == null) {
+          out = new StringBuilder(s.length());
+        }
+        out.append(s, copied, i).append(' ');
+        copied = end;
+      }
+      i = end;
     }
-    return out.toString();
+    return out == null ? s : out.append(s, copied, s.length()).toString();
   }
 
   /**
@@ -307,23 +314,30 @@ public final class HtmlText {
    * two line breaks.
    */
   private static String spacing(String s) {
-    StringBuilder out = new StringBuilder(s.length());
+    StringBuilder out = null;
+    int copied = 0;
     int i = 0;
     while (i < s.length()) {
-      char c = s.charAt(i);
-      if (!isGap(c)) {
-        out.append(c);
+      if (!isGap(s.charAt(i))) {
         i++;
         continue;
       }
+      int start = i;
       int breaks = 0;
       while (i < s.length() && isGap(s.charAt(i))) {
         breaks += s.charAt(i) == '\n' ? 1 : 0;
         i++;
       }
-      out.append(breaks == 0 ? " " : breaks == 1 ? "\n" : "\n\n");
+      String gap = breaks == 0 ? " " : breaks == 1 ? "\n" : "\n\n";
+      if (!s.startsWith(gap, start) || i - start != gap.length()) {
+        if (out == null) {
+          out = new StringBuilder(s.length());
+        }
+        out.append(s, copied, start).append(gap);
+        copied = i;
+      }
     }
-    return out.toString();
+    return out == null ? s : out.append(s, copied, s.length()).toString();
   }
 
   private static boolean isGap(char c) {
