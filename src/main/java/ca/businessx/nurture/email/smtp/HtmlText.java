@@ -71,28 +71,24 @@ public final class HtmlText {
     return -1;
   }
 
-  /** {@code \s+} as one space: what is already a single space is copied as it stands. */
+  /**
+   * {@code \s+} as one space, over the characters as an array (this and spacing are the hot loops).
+   */
   private static String oneSpace(String s) {
-    StringBuilder out = null;
-    int copied = 0;
+    char[] in = s.toCharArray();
+    char[] out = new char[in.length];
+    int o = 0;
     int i = 0;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (!isSpace(c)) {
-        i++;
-        continue;
-      }
-      int end = skipSpace(s, i);
-      if (c != ' ' || end > i + 1) {
-        if (out == null) {
-          out = new StringBuilder(s.length());
+    while (i < in.length) {
+      char c = in[i++];
+      out[o++] = c > ' ' || !isSpace(c) ? c : ' ';
+      if (c <= ' ' && isSpace(c)) {
+        while (i < in.length && in[i] <= ' ' && isSpace(in[i])) {
+          i++;
         }
-        out.append(s, copied, i).append(' ');
-        copied = end;
       }
-      i = end;
     }
-    return out == null ? s : out.append(s, copied, s.length()).toString();
+    return new String(out, 0, o);
   }
 
   /**
@@ -314,33 +310,37 @@ public final class HtmlText {
    * two line breaks.
    */
   private static String spacing(String s) {
-    StringBuilder out = null;
-    int copied = 0;
+    char[] in = s.toCharArray();
+    char[] out = new char[in.length];
+    int o = 0;
     int i = 0;
-    while (i < s.length()) {
-      if (!isGap(s.charAt(i))) {
+    while (i < in.length) {
+      char c = in[i];
+      if (!isGap(c)) {
+        out[o++] = c;
         i++;
         continue;
       }
-      int start = i;
       int breaks = 0;
-      while (i < s.length() && isGap(s.charAt(i))) {
-        breaks += s.charAt(i) == '\n' ? 1 : 0;
+      while (i < in.length && isGap(in[i])) {
+        breaks += in[i] == '\n' ? 1 : 0;
         i++;
       }
-      String gap = breaks == 0 ? " " : breaks == 1 ? "\n" : "\n\n";
-      if (!s.startsWith(gap, start) || i - start != gap.length()) {
-        if (out == null) {
-          out = new StringBuilder(s.length());
+      if (breaks == 0) {
+        out[o++] = ' ';
+      } else {
+        out[o++] = '\n';
+        if (breaks > 1) {
+          out[o++] = '\n';
         }
-        out.append(s, copied, start).append(gap);
-        copied = i;
       }
     }
-    return out == null ? s : out.append(s, copied, s.length()).toString();
+    return new String(out, 0, o);
   }
 
   private static boolean isGap(char c) {
-    return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || c == '\n';
+    return c <= ' '
+        ? c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\n'
+        : c == '\u00A0';
   }
 }
