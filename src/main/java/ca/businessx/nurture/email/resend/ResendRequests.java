@@ -3,7 +3,6 @@ package ca.businessx.nurture.email.resend;
 import ca.businessx.nurture.email.OutboundEmail;
 import ca.businessx.nurture.email.smtp.HtmlText;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,12 +54,6 @@ final class ResendRequests {
       tag.put("value", tagValue(email.templateKey()));
     }
     return body;
-  }
-
-  ArrayNode batch(List<OutboundEmail> emails) {
-    ArrayNode array = json.createArrayNode();
-    emails.forEach(email -> array.add(email(email)));
-    return array;
   }
 
   /** The email's own key when Resend accepts it as a header value, else a digest of it. */
