@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WalCheckpoints implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WalCheckpoints.class);
-  static final Duration EVERY = Duration.ofMillis(200);
+  static final Duration EVERY = Duration.ofMillis(50);
 
   private final DataSource source;
   private final ScheduledExecutorService thread =
