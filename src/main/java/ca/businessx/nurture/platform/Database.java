@@ -76,9 +76,11 @@ public final class Database implements AutoCloseable {
       hikari.addDataSourceProperty("busy_timeout", "15000");
       hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       hikari.addDataSourceProperty("foreign_keys", "true");
-      // The log is checkpointed by WalCheckpoints, not by whichever commit fills it; a log that
-      // once grew long is cut back to 64 MB after its next reset.
-      hikari.addDataSourceProperty("wal_autocheckpoint", "0");
+      // The log is checkpointed by WalCheckpoints, not by whichever commit fills 1,000 pages. A
+      // commit still does it past 10,000 (40 MB): under unbroken writes a PASSIVE checkpoint never
+      // lets the log restart from its beginning, and a log that only grows slowed every commit
+      // (p99 of signups 220 ms instead of 20). After that, the file is cut back to 64 MB.
+      hikari.addDataSourceProperty("wal_autocheckpoint", Integer.toString(WalCheckpoints.PAGES));
       hikari.addDataSourceProperty("journal_size_limit", Long.toString(64L << 20));
       hikari.setMaximumPoolSize(10);
     } else {
