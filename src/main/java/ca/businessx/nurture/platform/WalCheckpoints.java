@@ -40,7 +40,7 @@ final class WalCheckpoints implements AutoCloseable {
         this::checkpoint, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  void checkpoint() {
+  private void checkpoint() {
     try (Connection c = source.getConnection();
         Statement s = c.createStatement()) {
       s.execute("pragma wal_checkpoint(PASSIVE)");

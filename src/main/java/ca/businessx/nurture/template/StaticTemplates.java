@@ -15,10 +15,8 @@ public final class StaticTemplates implements TemplateSource {
   private static final Logger log = LoggerFactory.getLogger(StaticTemplates.class);
   private static final java.util.regex.Pattern KEY =
       java.util.regex.Pattern.compile("[a-z0-9_]{1,50}");
-  private static final int MAX_PARSED = 200;
   private final ConfigFiles files;
-  private final java.util.Map<Source, Checked> parsed =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final TextCache<Source, Checked> parsed = new TextCache<>();
   private final Consumer<String> fallbacks;
   private final java.util.Set<String> malformedSeen =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -64,10 +62,7 @@ public final class StaticTemplates implements TemplateSource {
    * afresh at its next use.
    */
   private Checked checked(String key, String path, ConfigFiles.Found file) {
-    if (parsed.size() > MAX_PARSED) {
-      parsed.clear(); // edited many times over: start afresh rather than grow
-    }
-    return parsed.computeIfAbsent(new Source(path, file), p -> check(key, path, file));
+    return parsed.get(new Source(path, file), p -> check(key, path, file));
   }
 
   private Checked check(String key, String path, ConfigFiles.Found file) {

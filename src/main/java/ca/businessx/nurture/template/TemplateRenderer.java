@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders an email: the first source that has the template wins (a CRM, then the static files), and
@@ -22,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * back to English text.
  */
 public final class TemplateRenderer {
-  private static final int MAX_CACHED = 200;
   private final List<TemplateSource> sources;
   private final TemplateSource fallback;
   private final Map<Language, Template> layouts = new EnumMap<>(Language.class);
@@ -33,11 +31,11 @@ public final class TemplateRenderer {
   private final Mustache.Compiler plain = html.escapeHTML(false);
 
   /** Compiled subjects and bodies by their text, so an edited template is compiled afresh. */
-  private final Map<String, Template> compiledHtml = new ConcurrentHashMap<>();
+  private final TextCache<String, Template> compiledHtml = new TextCache<>();
 
-  private final Map<String, Template> compiledPlain = new ConcurrentHashMap<>();
+  private final TextCache<String, Template> compiledPlain = new TextCache<>();
 
-  private final Map<Source, String> sourceHashes = new ConcurrentHashMap<>();
+  private final TextCache<Source, String> sourceHashes = new TextCache<>();
 
   /**
    * @param preferred sources tried first, in order (e.g. Notion); a miss or failure falls through
@@ -100,25 +98,28 @@ public final class TemplateRenderer {
     EmailTemplate template = resolve(key, language);
     Map<String, Object> values = TemplateModel.inLanguage(model, language);
     String subject =
-        compiled(compiledPlain, plain, template.subject())
+        compiledPlain
+            .get(template.subject(), plain::compile)
             .execute(values)
             .transform(TemplateRenderer::oneLine)
             .trim();
     values.put("subject", subject);
     values.put(
         "preheader",
-        compiled(compiledPlain, plain, template.preheader())
+        compiledPlain
+            .get(template.preheader(), plain::compile)
             .execute(values)
             .transform(TemplateRenderer::oneLine)
             .trim());
-    values.put("body", compiled(compiledHtml, html, template.htmlBody()).execute(values));
+    values.put("body", compiledHtml.get(template.htmlBody(), html::compile).execute(values));
     String email = layouts.get(language).execute(values);
     if (!template.hasSubjectB()) {
       return new RenderedEmail(key, subject, email, template.origin(), language)
           .withSourceHash(sourceHash(template, language));
     }
     String subjectB =
-        compiled(compiledPlain, plain, template.subjectB())
+        compiledPlain
+            .get(template.subjectB(), plain::compile)
             .execute(values)
             .transform(TemplateRenderer::oneLine)
             .trim();
@@ -136,10 +137,7 @@ public final class TemplateRenderer {
 
   /** The template text an email is rendered from, hashed: a later edit shows as another hash. */
   private String sourceHash(EmailTemplate t, Language language) {
-    if (sourceHashes.size() > MAX_CACHED) {
-      sourceHashes.clear();
-    }
-    return sourceHashes.computeIfAbsent(new Source(language, t), s -> hash(t, language));
+    return sourceHashes.get(new Source(language, t), s -> hash(t, language));
   }
 
   private record Source(Language language, EmailTemplate template) {}
@@ -164,14 +162,6 @@ public final class TemplateRenderer {
 
   private static String oneLine(String text) {
     return LINE_BREAKS.matcher(text).replaceAll(" ");
-  }
-
-  private static Template compiled(
-      Map<String, Template> cache, Mustache.Compiler compiler, String text) {
-    if (cache.size() > MAX_CACHED) {
-      cache.clear(); // templates edited many times over: start afresh rather than grow
-    }
-    return cache.computeIfAbsent(text, compiler::compile);
   }
 
   private EmailTemplate resolve(String key, Language language) {

@@ -32,6 +32,10 @@ public final class ResendEmailSender implements EmailSender {
 
   private static final String USER_AGENT = "nurture/0.1 (resend-adapter; java-httpclient)";
 
+  private static final byte[] OPEN = {'['};
+  private static final byte[] COMMA = {','};
+  private static final byte[] CLOSE = {']'};
+
   private final ResendSettings settings;
   private final HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
@@ -120,18 +124,16 @@ public final class ResendEmailSender implements EmailSender {
    */
   private HttpRequest.BodyPublisher batchBody(List<OutboundEmail> chunk) {
     List<HttpRequest.BodyPublisher> parts = new ArrayList<>(chunk.size() * 2 + 1);
+    parts.add(HttpRequest.BodyPublishers.ofByteArray(OPEN));
     for (OutboundEmail email : chunk) {
-      parts.add(HttpRequest.BodyPublishers.ofByteArray(parts.isEmpty() ? OPEN : COMMA));
+      if (parts.size() > 1) {
+        parts.add(HttpRequest.BodyPublishers.ofByteArray(COMMA));
+      }
       parts.add(HttpRequest.BodyPublishers.ofByteArray(bytes(requests.email(email))));
     }
-    parts.add(HttpRequest.BodyPublishers.ofByteArray(parts.isEmpty() ? EMPTY : CLOSE));
+    parts.add(HttpRequest.BodyPublishers.ofByteArray(CLOSE));
     return HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new));
   }
-
-  private static final byte[] OPEN = {'['};
-  private static final byte[] COMMA = {','};
-  private static final byte[] CLOSE = {']'};
-  private static final byte[] EMPTY = {'[', ']'};
 
   private byte[] bytes(JsonNode body) {
     try {

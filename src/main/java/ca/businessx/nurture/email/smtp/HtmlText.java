@@ -81,11 +81,13 @@ public final class HtmlText {
     int i = 0;
     while (i < in.length) {
       char c = in[i++];
-      out[o++] = c > ' ' || !isSpace(c) ? c : ' ';
-      if (c <= ' ' && isSpace(c)) {
-        while (i < in.length && in[i] <= ' ' && isSpace(in[i])) {
-          i++;
-        }
+      if (!isSpace(c)) {
+        out[o++] = c;
+        continue;
+      }
+      out[o++] = ' ';
+      while (i < in.length && isSpace(in[i])) {
+        i++;
       }
     }
     return new String(out, 0, o);
