@@ -10,20 +10,15 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** `nurture doctor` checks the Notion databases' shape and points at `notion setup`. */
 class DoctorNotionTest {
   @TempDir Path dir;
-  final FakeNotion fake = FakeNotion.start();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
 
   String doctor() {
     Map<String, String> env = new HashMap<>();

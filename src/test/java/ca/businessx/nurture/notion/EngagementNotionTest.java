@@ -7,19 +7,14 @@ import ca.businessx.nurture.trust.ResendEventsTest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Notion hears a lead's engagement score and when it last engaged, through the durable sync. */
 class EngagementNotionTest {
   @TempDir Path dir;
-  private final FakeNotion fake = FakeNotion.start();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
 
   @Test
   void anOpenSendsTheScoreAndTheTimeToNotion() {

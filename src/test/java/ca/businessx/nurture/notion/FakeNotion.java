@@ -15,12 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A local Notion that enforces what the real API enforces (token, version header, each version's
  * endpoints, value shapes and sizes, page size and cursors) and injects faults on request.
  */
-final class FakeNotion implements AutoCloseable {
+final class FakeNotion implements AutoCloseable, AfterEachCallback {
   static final String TOKEN = "ntn_fake_integration_token";
   static final String V2025 = NotionSettings.CURRENT_VERSION;
   static final String V2022 = NotionSettings.CLASSIC_VERSION;
@@ -161,6 +163,12 @@ final class FakeNotion implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+  }
+
+  /** Registered with {@code @RegisterExtension}, a test's fake stops after the test. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   private Handler endpoint(Set<String> versions, Endpoint endpoint) {

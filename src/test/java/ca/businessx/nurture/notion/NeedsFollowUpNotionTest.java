@@ -7,19 +7,14 @@ import ca.businessx.nurture.support.TestApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An email parked for a person shows in Notion as Needs follow-up, and Active once retried. */
 class NeedsFollowUpNotionTest {
   @TempDir Path dir;
-  private final FakeNotion fake = FakeNotion.start();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
 
   @Test
   void aParkedEmailNeedsFollowUpUntilAPersonRetriesIt() {

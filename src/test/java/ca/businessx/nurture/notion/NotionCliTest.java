@@ -13,20 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** `nurture notion check|setup` and the CRM side of `nurture contact forget`. */
 class NotionCliTest {
   @TempDir Path dir;
-  final FakeNotion fake = FakeNotion.start();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
 
   record Run(int exit, String out, String err) {}
 

@@ -9,19 +9,14 @@ import ca.businessx.nurture.support.TestClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NotionContactCrmTest {
   private static final Instant SIGNED_UP = Instant.parse("2026-01-15T14:03:00Z");
-  private final FakeNotion fake = FakeNotion.start();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
 
   @ParameterizedTest
   @ValueSource(strings = {FakeNotion.V2025, FakeNotion.V2022})

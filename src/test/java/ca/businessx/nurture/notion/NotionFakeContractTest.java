@@ -7,18 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The fake refuses what Notion refuses, so the client tests mean something. */
 class NotionFakeContractTest {
-  private final FakeNotion fake = FakeNotion.start();
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
 
   @Test
   void requiresTokenAndVersion() throws Exception {

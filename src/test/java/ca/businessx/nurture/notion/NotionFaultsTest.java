@@ -6,20 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import ca.businessx.nurture.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each fault Notion can throw at us comes out as the right kind of {@link NotionException}. */
 class NotionFaultsTest {
-  private final FakeNotion fake = FakeNotion.start();
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
   private final TestClock clock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
 
   @ParameterizedTest
   @CsvSource({

@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,7 +26,7 @@ class NotionLocaleTest {
   private static final String OWEN = "owen@example.ca";
 
   @TempDir Path dir;
-  private final FakeNotion fake = FakeNotion.start();
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
   private Map<String, String> env;
 
   @BeforeEach
@@ -38,11 +38,6 @@ class NotionLocaleTest {
             fake.templates.id,
             "NURTURE_CONFIG_DIR",
             overrides.toString());
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
   }
 
   @Test

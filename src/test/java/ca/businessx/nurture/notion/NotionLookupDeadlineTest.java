@@ -7,8 +7,8 @@ import ca.businessx.nurture.support.TestApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,12 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NotionLookupDeadlineTest {
   @TempDir Path dir;
-  private final FakeNotion fake = FakeNotion.start();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
 
   @Test
   void withoutAPermitSoonTheAssessmentAnswers503AndMissesAreKeptAMinute() {

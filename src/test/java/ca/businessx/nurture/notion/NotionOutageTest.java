@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,12 +21,7 @@ class NotionOutageTest {
   private static final List<String> SEGMENTS = List.of("CRITICAL", "URGENT", "OPTIMIZE");
 
   @TempDir Path dir;
-  private final FakeNotion fake = FakeNotion.start();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
 
   @Test
   void leadsAreMailedOnTimeDuringAnOutageAndReachNotionOnceAfterIt() {

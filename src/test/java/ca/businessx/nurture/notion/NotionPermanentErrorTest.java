@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,12 +20,7 @@ class NotionPermanentErrorTest {
   private static final int LEADS = 5;
 
   @TempDir Path dir;
-  private final FakeNotion fake = FakeNotion.start();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
 
   @Test
   void aWrongKeyIsReportedOnceAndNotRetriedInALoop() {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A burst through one client never goes past Notion's rate. Production runs at 3 req/s, where 200
@@ -17,12 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class NotionRateLimitTest {
   private static final int RATE = 40;
-  private final FakeNotion fake = FakeNotion.start();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
 
   @Test
   void twoHundredUpsertsFromFourThreadsStayUnderTheRate() throws Exception {

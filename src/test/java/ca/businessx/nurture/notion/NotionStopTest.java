@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,13 +26,8 @@ class NotionStopTest {
   private static final Duration HOUR = Duration.ofHours(1);
 
   @TempDir Path dir;
-  private final FakeNotion fake = FakeNotion.start();
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
   private final SwitchableOutbox sender = new SwitchableOutbox();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
 
   @Test
   void stoppedInNotionStopsTheSequenceAndIsNeverOverwritten() {

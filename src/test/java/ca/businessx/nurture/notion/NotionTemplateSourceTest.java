@@ -15,12 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NotionTemplateSourceTest {
   private static final Duration TTL = Duration.ofMinutes(5);
-  private final FakeNotion fake = FakeNotion.start();
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
   private final TestClock clock = new TestClock(Instant.parse("2026-04-01T09:00:00Z"));
   private final TemplateFallbackCounter counter = new TemplateFallbackCounter();
   private final List<Reason> reasons = new ArrayList<>();
@@ -34,11 +34,6 @@ class NotionTemplateSourceTest {
             counter.fallback(key, reason);
             reasons.add(reason);
           });
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
 
   @Test
   void readsTheTemplatePageAndCachesItForTheTtl() {

@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Marketing's text in Notion is what the lead receives; when Notion fails, the shipped text is. */
@@ -23,7 +23,7 @@ class NotionTemplatesE2ETest {
   private static final String ANA = "ana@example.ca";
 
   @TempDir Path dir;
-  private final FakeNotion fake = FakeNotion.start();
+  @RegisterExtension final FakeNotion fake = FakeNotion.start();
   private Map<String, String> env;
 
   @BeforeEach
@@ -54,11 +54,6 @@ class NotionTemplatesE2ETest {
                 run("name}}", "italic"),
                 run(", thanks for the assessment.")),
             block("bulleted_list_item", run("Book a call"))));
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
   }
 
   @Test
