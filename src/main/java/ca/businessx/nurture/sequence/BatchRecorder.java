@@ -3,7 +3,6 @@ package ca.businessx.nurture.sequence;
 import ca.businessx.nurture.contact.CrmSyncQueue;
 import ca.businessx.nurture.contact.Timeline;
 import ca.businessx.nurture.email.BatchOutcome;
-import ca.businessx.nurture.email.EmailRecord;
 import ca.businessx.nurture.email.EmailRepository;
 import ca.businessx.nurture.email.EmailState;
 import ca.businessx.nurture.email.SendException;
@@ -25,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Records a batch's outcomes and moves its enrollments on, in one transaction with a fixed number
  * of statements whatever the batch's size: the emails still PENDING are locked and read once; the
- * sent ones are marked in one statement; their enrollments advance (each to the time {@link
- * NextStep} gives) or complete in one statement each; failures wait for their retry, holding the
- * batch so it is resent with the same members, or park for a person.
+ * sent ones are marked in one statement; their enrollments advance ({@link BatchAdvance}: each to
+ * the time {@link NextStep} gives) or complete in one statement each; failures wait for their
+ * retry, holding the batch so it is resent with the same members, or park for a person.
  *
  * <p>An email found no longer PENDING lost a race (another sender took the batch over after its
  * lease and recorded it first, or a person stopped the sequence): it is left as the winner recorded
@@ -38,13 +37,14 @@ final class BatchRecorder {
   private static final String PARKED_REASON = "email needs follow-up";
 
   private final Database db;
-  private final SequenceVersions versions;
   private final CrmSyncQueue crmSync;
   private final NurtureEvents events;
   private final Config.Sequence retry;
   private final String provider;
   private final EmailRepository emails = new EmailRepository();
   private final Timeline timeline = new Timeline();
+  private final LostRaces lostRaces;
+  private final BatchAdvance advance;
 
   BatchRecorder(
       Database db,
@@ -54,15 +54,13 @@ final class BatchRecorder {
       Config.Sequence retry,
       String provider) {
     this.db = db;
-    this.versions = versions;
     this.crmSync = crmSync;
     this.events = events;
     this.retry = retry;
     this.provider = provider;
+    this.lostRaces = new LostRaces(events);
+    this.advance = new BatchAdvance(versions, lostRaces);
   }
-
-  /** An enrollment moving to its next step: see {@link #advance}. */
-  private record Step(String id, int from, Instant due) {}
 
   void record(SendBatch batch, List<BatchOutcome> outcomes, Instant now) {
     List<SendBatch.Item> items = batch.sending();
@@ -135,7 +133,7 @@ final class BatchRecorder {
               item.templateKey() + " via " + provider));
     }
     Set<String> settled = new HashSet<>();
-    advance(h, sent, now, entries, settled);
+    advance.advance(h, sent, now, entries, settled);
     if (!retrying.isEmpty()) {
       hold(h, batch, retrying, retryAt, now, entries, settled);
     }
@@ -174,101 +172,6 @@ final class BatchRecorder {
         events.emailSent(item.templateKey(), provider);
       }
     }
-  }
-
-  /** Moves each sent member to the next step NextStep plans, or completes it. */
-  private void advance(
-      Handle h,
-      List<SendBatch.Item> sent,
-      Instant now,
-      List<Timeline.Entry> entries,
-      Set<String> settled) {
-    List<Step> advancing = new ArrayList<>();
-    List<Step> completing = new ArrayList<>();
-    List<SendBatch.Item> completingItems = new ArrayList<>();
-    // A click normally comes after this record, and brings the next step forward then (see
-    // EngagedWaits); one that came first (a taken-over batch, a very quick lead) counts here.
-    Set<String> clicked =
-        emails.clickedKeys(
-            h,
-            sent.stream()
-                .filter(i -> hasEngagedWaitNext(i.enrollment()))
-                .map(BatchRecorder::key)
-                .toList());
-    for (SendBatch.Item item : sent) {
-      Enrollment e = item.enrollment();
-      NextStep.LeadFacts facts =
-          clicked.contains(key(item))
-              ? NextStep.LeadFacts.NONE.withClicked(Set.of(e.currentStep()))
-              : NextStep.LeadFacts.NONE;
-      NextStep.Decision after =
-          NextStep.afterDone(
-              e.position(item.segment()),
-              new NextStep.LeadFacts(false, false, false, facts.clickedSteps(), item.hours()),
-              versions.of(e),
-              now,
-              now);
-      if (after instanceof NextStep.Complete) {
-        completing.add(new Step(e.id(), e.currentStep(), null));
-        completingItems.add(item);
-      } else if (after.at().isPresent()) {
-        advancing.add(new Step(e.id(), e.currentStep(), after.at().get()));
-      } else {
-        continue;
-      }
-      settled.add(e.id());
-    }
-    if (!advancing.isEmpty()) {
-      StringBuilder due = new StringBuilder("case id");
-      StringBuilder from = new StringBuilder("case id");
-      for (int i = 0; i < advancing.size(); i++) {
-        due.append(" when :i").append(i).append(" then :d").append(i);
-        from.append(" when :i").append(i).append(" then :s").append(i);
-      }
-      var update =
-          h.createUpdate(
-                  "update enrollments set current_step = current_step + 1, step_due_at = "
-                      + due
-                      + " end, next_due_at = "
-                      + due
-                      + " end, last_sent_at = :now, claimed_by = null, claimed_until = null,"
-                      + " updated_at = :now where id in (<ids>) and state = 'ACTIVE'"
-                      + " and current_step = "
-                      + from
-                      + " end")
-              .bindList("ids", advancing.stream().map(Step::id).toList())
-              .bind("now", now.toEpochMilli());
-      for (int i = 0; i < advancing.size(); i++) {
-        Step s = advancing.get(i);
-        update.bind("i" + i, s.id()).bind("d" + i, s.due().toEpochMilli()).bind("s" + i, s.from());
-      }
-      lostRaces(update.execute(), advancing.size(), "enrollment_advanced");
-    }
-    if (!completing.isEmpty()) {
-      EnrollmentState.requireMove(EnrollmentState.ACTIVE, EnrollmentState.COMPLETED);
-      int done =
-          h.createUpdate(
-                  "update enrollments set state = 'COMPLETED', stop_reason = null,"
-                      + " next_due_at = null, claimed_by = null, claimed_until = null,"
-                      + " last_sent_at = :now, finished_at = :now, updated_at = :now"
-                      + " where id in (<ids>) and state = 'ACTIVE'")
-              .bindList("ids", completing.stream().map(Step::id).toList())
-              .bind("now", now.toEpochMilli())
-              .execute();
-      lostRaces(done, completing.size(), "enrollment_state");
-      for (SendBatch.Item item : completingItems) {
-        entries.add(timeline.entry(item.enrollment().contactId(), now, "sequence_completed", null));
-      }
-    }
-  }
-
-  private boolean hasEngagedWaitNext(Enrollment e) {
-    SequencePlan plan = versions.of(e);
-    return e.currentStep() < plan.size() && plan.engagedWaitBefore(e.currentStep() + 1).isPresent();
-  }
-
-  private static String key(SendBatch.Item item) {
-    return EmailRecord.idempotencyKey(item.enrollment().id(), item.enrollment().currentStep());
   }
 
   /**
@@ -333,7 +236,7 @@ final class BatchRecorder {
             .bind("b", batch.claim().batchId())
             .bind("until", batch.claim().until().toEpochMilli())
             .execute();
-    lostRaces(held, ids.size(), "claim");
+    lostRaces.count(held, ids.size(), "claim");
     settled.addAll(ids);
   }
 
@@ -374,22 +277,7 @@ final class BatchRecorder {
             .bind("reason", PARKED_REASON)
             .bind("now", now.toEpochMilli())
             .execute();
-    lostRaces(paused, ids.size(), "enrollment_state");
+    lostRaces.count(paused, ids.size(), "enrollment_state");
     settled.addAll(ids);
-  }
-
-  private void lostRaces(int changed, int expected, String what) {
-    if (changed < expected) {
-      // A person acted between the claim and this record (stopped, brought a step forward): their
-      // change stands.
-      for (int i = changed; i < expected; i++) {
-        events.lostRace(what);
-      }
-      log.info(
-          "{} of {} enrollments changed meanwhile ({}): left as they are",
-          expected - changed,
-          expected,
-          what);
-    }
   }
 }
