@@ -19,13 +19,13 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Keeps slow webhook bodies from taking the server's threads. In front of Javalin, in Jetty itself:
- * at most {@code maxConcurrent} webhook requests are handled at once (the next gets 503 with {@code
+ * Keeps slow webhook bodies from piling up in the server (each one holds a connection, a request
+ * and the thread that reads it, virtual or not). In front of Javalin, in Jetty itself: at most
+ * {@code maxConcurrent} webhook requests are handled at once (the next gets 503 with {@code
  * Retry-After} before a thread waits on its body); each body must arrive within {@code
  * readTimeout}, after which reads fail with a {@link TimeoutException} (answered 408 by {@link
  * RequestBody}); and every body must keep up {@link #MIN_BYTES_PER_SECOND} (Jetty's {@link
- * MinimumDataRateHandler}). Health, admin and unsubscribe requests never queue behind webhooks: the
- * server's other threads stay theirs.
+ * MinimumDataRateHandler}). Health, admin and unsubscribe requests never queue behind webhooks.
  */
 public final class WebhookAdmission extends Handler.Wrapper {
   /** A form or JSON lead is a few hundred bytes; a real client sends it in one packet. */
