@@ -25,10 +25,10 @@ public final class Web {
         cfg -> {
           cfg.startup.showJavalinBanner = false;
           cfg.startup.startupWatcherEnabled = false;
-          // A webhook spends most of its life parked until the group commit holding its write is
-          // done, and each commit wakes up to 64 of them. Waking a virtual thread is a hand-off in
-          // user space, not an OS context switch, so the two cores go to the writer and to parsing
-          // (BENCHMARKS.md, "Virtual threads for requests").
+          // A webhook spends most of its life parked: on SQLite until the group commit holding its
+          // write is done (each commit wakes its whole group), on PostgreSQL on its round trips.
+          // Waking a virtual thread is a hand-off in user space, not an OS context switch, so the
+          // cores go to the writer and to parsing (BENCHMARKS.md, "Virtual threads for requests").
           cfg.concurrency.useVirtualThreads = true;
           cfg.http.maxRequestSize = 1_000_000L;
           cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
